@@ -1,0 +1,280 @@
+package checklist
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/goedgesprek/goedgesprek/norm"
+)
+
+// ItemID identifies one of the 14 checklist items, GG01..GG14.
+type ItemID string
+
+// CriterionID identifies a criterion, e.g. "GG01.1".
+type CriterionID string
+
+// AnswerType is the type of answer a criterion expects.
+type AnswerType string
+
+// The answer types and the JSON value each expects.
+const (
+	TypeBool    AnswerType = "bool"    // true or false
+	TypeChoice  AnswerType = "choice"  // one option code (string)
+	TypeMulti   AnswerType = "multi"   // a set of option codes (array of strings, no duplicates)
+	TypePercent AnswerType = "percent" // a number 0..100
+	TypeCount   AnswerType = "count"   // an integer >= 0
+	TypeDate    AnswerType = "date"    // "YYYY-MM-DD"
+	TypeMonths  AnswerType = "months"  // an integer >= 0
+)
+
+// Option is one coded choice of a choice or multi criterion.
+type Option struct {
+	Code  string    `json:"code"`
+	Label norm.Text `json:"label"`
+}
+
+// Result is the outcome of one criterion or item.
+type Result string
+
+// The results. Unanswered counts as not met in the score and is reported
+// apart as incompleteness.
+const (
+	Met           Result = "met"
+	PartiallyMet  Result = "partially_met"
+	NotMet        Result = "not_met"
+	NotApplicable Result = "not_applicable"
+	Unanswered    Result = "unanswered"
+)
+
+var results = []Result{Met, PartiallyMet, NotMet, NotApplicable, Unanswered}
+
+// MarshalText implements encoding.TextMarshaler.
+func (r Result) MarshalText() ([]byte, error) { return norm.MarshalCode("result", r, results) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (r *Result) UnmarshalText(b []byte) error {
+	v, err := norm.ParseCode("result", string(b), results)
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// OrgKind is the kind of public organisation.
+type OrgKind string
+
+// The organisation kinds.
+const (
+	OrgMunicipality    OrgKind = "municipality"
+	OrgExecutiveAgency OrgKind = "executive_agency"
+	OrgMinistry        OrgKind = "ministry"
+	OrgOther           OrgKind = "other"
+)
+
+var orgKinds = []OrgKind{OrgMunicipality, OrgExecutiveAgency, OrgMinistry, OrgOther}
+
+// OrgKinds lists the organisation kinds.
+func OrgKinds() []OrgKind { return append([]OrgKind(nil), orgKinds...) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (k OrgKind) MarshalText() ([]byte, error) {
+	return norm.MarshalCode("organisation_kind", k, orgKinds)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (k *OrgKind) UnmarshalText(b []byte) error {
+	v, err := norm.ParseCode("organisation_kind", string(b), orgKinds)
+	if err != nil {
+		return err
+	}
+	*k = v
+	return nil
+}
+
+// AssessmentVersion is the version of the self-assessment document this
+// package reads.
+const AssessmentVersion = "1"
+
+// Assessment is the self-assessment an organisation hands in.
+type Assessment struct {
+	Version      string                 `json:"version"`
+	Organisation Organisation           `json:"organisation"`
+	Date         norm.Date              `json:"assessment_date"` // reference date of every "within 12 months"
+	Assessor     Assessor               `json:"assessor"`
+	Answers      map[CriterionID]Answer `json:"answers"`
+}
+
+// Organisation describes who is assessed.
+type Organisation struct {
+	Name                  string  `json:"name"`
+	Kind                  OrgKind `json:"kind"`
+	ClientFacingEmployees int     `json:"client_facing_employees"`
+	Managers              int     `json:"managers"`
+}
+
+// Assessor is who filled in the assessment, by pseudonymous ID and role.
+type Assessor struct {
+	ID   string `json:"id"`
+	Role string `json:"role,omitempty"`
+}
+
+// Answer is the answer to one criterion.
+type Answer struct {
+	Value    Value      `json:"value"`
+	Comment  string     `json:"comment,omitempty"`
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// Evidence supports an answer: a document title, a reference to find it, and
+// its date.
+type Evidence struct {
+	Title     string    `json:"title"`
+	Reference string    `json:"reference"`
+	Date      norm.Date `json:"date"`
+}
+
+// ValueKind is the JSON kind of an answer value.
+type ValueKind uint8
+
+// The kinds of value.
+const (
+	KindNone   ValueKind = iota // absent or null
+	KindBool                    // true/false
+	KindNumber                  // a finite number
+	KindString                  // a string (choice code or date)
+	KindList                    // an array of strings
+)
+
+// Value is an answer value: a bool, a number, a string or a list of strings.
+// Which one a criterion expects follows from its AnswerType; the evaluator
+// checks it. The zero Value is absent.
+type Value struct {
+	kind ValueKind
+	b    bool
+	n    float64
+	s    string
+	list []string
+}
+
+// Bool makes a bool value.
+func Bool(b bool) Value { return Value{kind: KindBool, b: b} }
+
+// Number makes a number value (percent, count, months).
+func Number(n float64) Value { return Value{kind: KindNumber, n: n} }
+
+// Choice makes a choice value from an option code.
+func Choice(code string) Value { return Value{kind: KindString, s: code} }
+
+// Multi makes a multi value from option codes.
+func Multi(codes ...string) Value { return Value{kind: KindList, list: append([]string{}, codes...)} }
+
+// DateValue makes a date value.
+func DateValue(d norm.Date) Value { return Value{kind: KindString, s: d.String()} }
+
+// Kind returns the JSON kind of the value.
+func (v Value) Kind() ValueKind { return v.kind }
+
+// AsBool returns the bool and whether the value is one.
+func (v Value) AsBool() (bool, bool) { return v.b, v.kind == KindBool }
+
+// AsNumber returns the number and whether the value is one.
+func (v Value) AsNumber() (float64, bool) { return v.n, v.kind == KindNumber }
+
+// AsString returns the string and whether the value is one.
+func (v Value) AsString() (string, bool) { return v.s, v.kind == KindString }
+
+// AsList returns the list and whether the value is one. The slice is shared:
+// do not modify it.
+func (v Value) AsList() ([]string, bool) { return v.list, v.kind == KindList }
+
+// String renders the value for explanations: "true", "85", "both",
+// "[a, b]".
+func (v Value) String() string {
+	switch v.kind {
+	case KindBool:
+		return strconv.FormatBool(v.b)
+	case KindNumber:
+		return strconv.FormatFloat(v.n, 'f', -1, 64)
+	case KindString:
+		return v.s
+	case KindList:
+		var b bytes.Buffer
+		b.WriteByte('[')
+		for i, s := range v.list {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(s)
+		}
+		b.WriteByte(']')
+		return b.String()
+	}
+	return ""
+}
+
+// MarshalJSON implements json.Marshaler.
+func (v Value) MarshalJSON() ([]byte, error) {
+	switch v.kind {
+	case KindBool:
+		return json.Marshal(v.b)
+	case KindNumber:
+		return json.Marshal(v.n)
+	case KindString:
+		return json.Marshal(v.s)
+	case KindList:
+		if v.list == nil {
+			return []byte("[]"), nil
+		}
+		return json.Marshal(v.list)
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler. It accepts a bool, a finite
+// number, a string or an array of strings; anything else is an error.
+func (v *Value) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 {
+		return fmt.Errorf("empty value")
+	}
+	switch b[0] {
+	case 'n':
+		*v = Value{}
+		return nil
+	case 't', 'f':
+		var x bool
+		if err := json.Unmarshal(b, &x); err != nil {
+			return err
+		}
+		*v = Bool(x)
+	case '"':
+		var x string
+		if err := json.Unmarshal(b, &x); err != nil {
+			return err
+		}
+		*v = Value{kind: KindString, s: x}
+	case '[':
+		var x []string
+		if err := json.Unmarshal(b, &x); err != nil {
+			return fmt.Errorf("a list must hold strings: %w", err)
+		}
+		if x == nil {
+			x = []string{}
+		}
+		*v = Value{kind: KindList, list: x}
+	default:
+		var x float64
+		if err := json.Unmarshal(b, &x); err != nil {
+			return fmt.Errorf("value must be a bool, number, string or list of strings")
+		}
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return fmt.Errorf("number out of range")
+		}
+		*v = Number(x)
+	}
+	return nil
+}

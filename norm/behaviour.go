@@ -1,0 +1,153 @@
+package norm
+
+import "slices"
+
+// BehaviourCode is the stable code of one kind of unacceptable behaviour.
+type BehaviourCode string
+
+// The catalogue's behaviour codes. New codes are appended, never renumbered.
+const (
+	Swearing              BehaviourCode = "swearing"
+	Shouting              BehaviourCode = "shouting"
+	Humiliating           BehaviourCode = "humiliating"
+	Taunting              BehaviourCode = "taunting"
+	Bullying              BehaviourCode = "bullying"
+	Stalking              BehaviourCode = "stalking"
+	Pressuring            BehaviourCode = "pressuring"
+	Blackmail             BehaviourCode = "blackmail"
+	Threatening           BehaviourCode = "threatening"
+	Whistling             BehaviourCode = "whistling"
+	SexualRemarks         BehaviourCode = "sexual_remarks"
+	UnwantedTouching      BehaviourCode = "unwanted_touching"
+	DiscriminatingRemarks BehaviourCode = "discriminating_remarks"
+	DiscriminatingConduct BehaviourCode = "discriminating_conduct"
+	Pushing               BehaviourCode = "pushing"
+	Hitting               BehaviourCode = "hitting"
+	Kicking               BehaviourCode = "kicking"
+	Spitting              BehaviourCode = "spitting"
+	ThrowingObjects       BehaviourCode = "throwing_objects"
+	DamagingProperty      BehaviourCode = "damaging_property"
+)
+
+// Behaviour is one entry of the catalogue of unacceptable behaviour.
+type Behaviour struct {
+	Code     BehaviourCode `json:"code"`
+	Category Category      `json:"category"`
+	Label    Text          `json:"label"`
+	Source   Source        `json:"source"`
+}
+
+var (
+	srcAggr = Source{Seed: "001", Section: "2.1.3"}
+	srcPoll = Source{Seed: "001", Section: "4.2.1"}
+	srcProp = Source{Seed: "001", Section: "2.2.1"}
+)
+
+// behaviours is the catalogue. Labels are the project's own wording.
+var behaviours = []Behaviour{
+	{Swearing, Verbal, T("uitschelden", "swearing at someone"), srcAggr},
+	{Shouting, Verbal, T("schreeuwen", "shouting"), srcAggr},
+	{Humiliating, Verbal, T("vernederen", "humiliating"), srcAggr},
+	{Taunting, Verbal, T("treiteren of uitdagen", "taunting"), srcAggr},
+	{Bullying, Verbal, T("pesten", "bullying"), srcAggr},
+	{Stalking, Threat, T("stalken of achtervolgen", "stalking"), srcAggr},
+	{Pressuring, Threat, T("onder druk zetten", "putting under pressure"), srcAggr},
+	{Blackmail, Threat, T("chanteren", "blackmail"), srcAggr},
+	{Threatening, Threat, T("bedreigen", "threatening"), srcPoll},
+	{Whistling, Sexual, T("nafluiten", "whistling at someone"), srcAggr},
+	{SexualRemarks, Sexual, T("seksueel getinte opmerkingen", "sexually tinted remarks"), srcAggr},
+	{UnwantedTouching, Sexual, T("ongewenst aanraken", "unwanted touching"), srcAggr},
+	{DiscriminatingRemarks, Discrimination, T("discriminerende opmerkingen (huidskleur, geloof, geaardheid)", "discriminating remarks (skin colour, religion, orientation)"), srcAggr},
+	{DiscriminatingConduct, Discrimination, T("discriminerend gedrag", "discriminating conduct"), srcAggr},
+	{Pushing, Physical, T("duwen", "pushing"), srcAggr},
+	{Hitting, Physical, T("slaan", "hitting"), srcProp},
+	{Kicking, Physical, T("schoppen", "kicking"), srcAggr},
+	{Spitting, Physical, T("spugen", "spitting"), srcProp},
+	{ThrowingObjects, Physical, T("met voorwerpen gooien naar iemand", "throwing objects at someone"), srcAggr},
+	{DamagingProperty, Property, T("vernielen van eigendommen", "damaging property"), srcAggr},
+}
+
+var behaviourCodes = func() []BehaviourCode {
+	out := make([]BehaviourCode, len(behaviours))
+	for i, b := range behaviours {
+		out[i] = b.Code
+	}
+	return out
+}()
+
+// Behaviours returns the catalogue, in its stable order.
+func Behaviours() []Behaviour { return slices.Clone(behaviours) }
+
+// BehaviourCodes returns every catalogue code, in catalogue order.
+func BehaviourCodes() []BehaviourCode { return slices.Clone(behaviourCodes) }
+
+// LookupBehaviour finds a behaviour by code.
+func LookupBehaviour(code BehaviourCode) (Behaviour, bool) {
+	for _, b := range behaviours {
+		if b.Code == code {
+			return b, true
+		}
+	}
+	return Behaviour{}, false
+}
+
+// ParseBehaviour parses a behaviour code.
+func ParseBehaviour(s string) (BehaviourCode, error) {
+	return ParseCode("behaviour", s, behaviourCodes)
+}
+
+// Category gives the category of a catalogue behaviour ("" when unknown).
+func (c BehaviourCode) Category() Category {
+	b, _ := LookupBehaviour(c)
+	return b.Category
+}
+
+func (c BehaviourCode) String() string { return string(c) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (c BehaviourCode) MarshalText() ([]byte, error) {
+	return MarshalCode("behaviour", c, behaviourCodes)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (c *BehaviourCode) UnmarshalText(b []byte) error {
+	v, err := ParseBehaviour(string(b))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// Classification is what a set of behaviours amounts to.
+type Classification struct {
+	// Categories are the distinct categories, from least to most severe.
+	Categories []Category `json:"categories"`
+	// Worst is the most severe category ("" for no behaviours).
+	Worst Category `json:"worst,omitempty"`
+	// Severity is the level of the worst category.
+	Severity Severity `json:"severity,omitempty"`
+}
+
+// Has reports whether the classification includes c.
+func (c Classification) Has(cat Category) bool { return slices.Contains(c.Categories, cat) }
+
+// Classify turns behaviours into their categories and the incident's
+// severity. Unknown codes are ignored; validate input before classifying.
+func Classify(codes []BehaviourCode) Classification {
+	var seen [7]bool
+	for _, code := range codes {
+		seen[code.Category().Rank()] = true
+	}
+	var out Classification
+	for i := 1; i < len(seen); i++ {
+		if seen[i] {
+			out.Categories = append(out.Categories, categories[i-1])
+		}
+	}
+	if n := len(out.Categories); n > 0 {
+		out.Worst = out.Categories[n-1]
+		out.Severity = SeverityOf(out.Worst)
+	}
+	return out
+}

@@ -1,0 +1,121 @@
+package norm
+
+import (
+	"time"
+)
+
+// Date is a civil date (no time, no zone) written as "2006-01-02". It
+// refuses dates that do not exist, such as 2025-02-30.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+const dateLayout = "2006-01-02"
+
+// ParseDate parses "YYYY-MM-DD" strictly.
+func ParseDate(s string) (Date, error) {
+	if len(s) != len(dateLayout) {
+		return Date{}, &DateError{Value: s}
+	}
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return Date{}, &DateError{Value: s}
+	}
+	return DateOf(t), nil
+}
+
+// DateError reports a string that is not an existing date.
+type DateError struct{ Value string }
+
+func (e *DateError) Error() string { return "not an existing date (YYYY-MM-DD): " + quote(e.Value) }
+
+func quote(s string) string {
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return "\"" + s + "\""
+}
+
+// DateOf returns the civil date of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{Year: y, Month: m, Day: d}
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// In returns midnight at the start of the date in loc.
+func (d Date) In(loc *time.Location) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
+}
+
+// String renders the date as "YYYY-MM-DD".
+func (d Date) String() string { return d.In(time.UTC).Format(dateLayout) }
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// Compare returns -1, 0 or +1.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.Year != e.Year:
+		return cmpInt(d.Year, e.Year)
+	case d.Month != e.Month:
+		return cmpInt(int(d.Month), int(e.Month))
+	default:
+		return cmpInt(d.Day, e.Day)
+	}
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// AddMonths adds n calendar months, clamping to the end of the month.
+func (d Date) AddMonths(n int) Date {
+	first := time.Date(d.Year, d.Month+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	day := d.Day
+	if day > last {
+		day = last
+	}
+	return Date{Year: first.Year(), Month: first.Month(), Day: day}
+}
+
+// MonthsBetween returns the whole months from d to e (negative when e is
+// before d).
+func (d Date) MonthsBetween(e Date) int {
+	m := (e.Year-d.Year)*12 + int(e.Month-d.Month)
+	if m > 0 && e.Day < d.Day {
+		m--
+	} else if m < 0 && e.Day > d.Day {
+		m++
+	}
+	return m
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it refuses dates that
+// do not exist.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
