@@ -278,3 +278,28 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 	}
 	return nil
 }
+
+// Item is one of the 14 checklist items.
+type Item struct {
+	ID          ItemID             `json:"id"`
+	Title       norm.Text          `json:"title"`
+	Description norm.Text          `json:"description"`
+	Source      norm.Source        `json:"source"`     // seed 001, chapter 5, item N
+	Principles  []norm.PrincipleID `json:"principles"` // VPT and PC principles the item serves
+	Weight      float64            `json:"weight"`
+	Criteria    []*Criterion       `json:"criteria"`
+}
+
+// Criterion is one scored question of an item.
+type Criterion struct {
+	ID       CriterionID `json:"id"` // e.g. "GG01.1"
+	Item     ItemID      `json:"item"`
+	Question norm.Text   `json:"question"`
+	Help     norm.Text   `json:"help"`
+	Type     AnswerType  `json:"type"`
+	Options  []Option    `json:"options,omitempty"` // for choice and multi
+	Weight   float64     `json:"weight"`
+	Critical bool        `json:"critical"` // unmet caps the rating at amber
+	Evidence bool        `json:"evidence"` // evidence is expected with a positive answer
+	Source   norm.Source `json:"source"`
+}
