@@ -16,7 +16,7 @@ const dateLayout = "2006-01-02"
 
 // ParseDate parses "YYYY-MM-DD" strictly.
 func ParseDate(s string) (Date, error) {
-	if len(s) != len(dateLayout) {
+	if !dateShape(s) {
 		return Date{}, &DateError{Value: s}
 	}
 	t, err := time.Parse(dateLayout, s)
@@ -24,6 +24,34 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, &DateError{Value: s}
 	}
 	return DateOf(t), nil
+}
+
+// dateShape reports whether s is exactly four digits, '-', two digits,
+// '-', two digits: time.Parse alone would let through signs and other
+// shapes that do not survive a round trip.
+func dateShape(s string) bool {
+	if len(s) != len(dateLayout) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Valid reports whether d is a date that exists in years 0000 to 9999,
+// the range that ParseDate accepts and String renders faithfully.
+func (d Date) Valid() bool {
+	if d.Year < 0 || d.Year > 9999 || d.Month < time.January || d.Month > time.December || d.Day < 1 {
+		return false
+	}
+	return d.Day <= time.Date(d.Year, d.Month+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // DateError reports a string that is not an existing date.
