@@ -115,3 +115,34 @@ func (id *PrincipleID) UnmarshalText(b []byte) error {
 	*id = v
 	return nil
 }
+
+var programmes = []Programme{ProgrammeVPT, ProgrammePC}
+
+var programmeLabels = map[Programme]Text{
+	ProgrammeVPT: T("Veilige Publieke Taak", "Safe Public Task"),
+	ProgrammePC:  T("Prettig contact met de overheid", "Pleasant contact with the government"),
+}
+
+// Programmes lists the two programmes, VPT first.
+func Programmes() []Programme { return slices.Clone(programmes) }
+
+// ParseProgramme parses a programme code.
+func ParseProgramme(s string) (Programme, error) { return ParseCode("programme", s, programmes) }
+
+// Label gives the programme's name (empty for an unknown programme).
+func (p Programme) Label() Text { return programmeLabels[p] }
+
+func (p Programme) String() string { return string(p) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (p Programme) MarshalText() ([]byte, error) { return MarshalCode("programme", p, programmes) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (p *Programme) UnmarshalText(b []byte) error {
+	v, err := ParseProgramme(string(b))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}

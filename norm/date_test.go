@@ -1,0 +1,128 @@
+package norm_test
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/goedgesprek/goedgesprek/norm"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want norm.Date
+		ok   bool
+	}{
+		{"2024-02-29", norm.Date{Year: 2024, Month: time.February, Day: 29}, true}, // leap year
+		{"2025-02-28", norm.Date{Year: 2025, Month: time.February, Day: 28}, true},
+		{"2000-02-29", norm.Date{Year: 2000, Month: time.February, Day: 29}, true}, // divisible by 400
+		{"0000-01-01", norm.Date{Year: 0, Month: time.January, Day: 1}, true},
+		{"9999-12-31", norm.Date{Year: 9999, Month: time.December, Day: 31}, true},
+		{"2025-02-29", norm.Date{}, false}, // not a leap year
+		{"2025-02-30", norm.Date{}, false},
+		{"1900-02-29", norm.Date{}, false}, // divisible by 100, not 400
+		{"2025-04-31", norm.Date{}, false},
+		{"2025-13-01", norm.Date{}, false},
+		{"2025-00-10", norm.Date{}, false},
+		{"2025-01-00", norm.Date{}, false},
+		{"2025-1-01", norm.Date{}, false},
+		{"2025-01-1", norm.Date{}, false},
+		{"25-01-01", norm.Date{}, false},
+		{"2025/01/01", norm.Date{}, false},
+		{"2025-01-01T00:00:00Z", norm.Date{}, false},
+		{" 2025-01-01", norm.Date{}, false},
+		{"+025-01-01", norm.Date{}, false},
+		{"-025-01-01", norm.Date{}, false},
+		{"2025-+1-01", norm.Date{}, false},
+		{"", norm.Date{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := norm.ParseDate(tt.in)
+			if !tt.ok {
+				var de *norm.DateError
+				require.ErrorAs(t, err, &de)
+				assert.Equal(t, tt.in, de.Value)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+			assert.True(t, got.Valid())
+			assert.Equal(t, tt.in, got.String())
+		})
+	}
+}
+
+func TestDateJSON(t *testing.T) {
+	var v struct {
+		D norm.Date `json:"d"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(`{"d":"2024-02-29"}`), &v))
+	assert.Equal(t, norm.Date{Year: 2024, Month: time.February, Day: 29}, v.D)
+	out, err := json.Marshal(v)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"d":"2024-02-29"}`, string(out))
+
+	err = json.Unmarshal([]byte(`{"d":"2025-02-30"}`), &v)
+	var de *norm.DateError
+	require.True(t, errors.As(err, &de), "got %v", err)
+	assert.Contains(t, err.Error(), "2025-02-30")
+}
+
+func TestDateValid(t *testing.T) {
+	assert.False(t, norm.Date{}.Valid(), "zero date")
+	assert.False(t, norm.Date{Year: 2025, Month: time.February, Day: 29}.Valid())
+	assert.False(t, norm.Date{Year: 10000, Month: time.January, Day: 1}.Valid())
+	assert.False(t, norm.Date{Year: -1, Month: time.January, Day: 1}.Valid())
+	assert.True(t, norm.Date{Year: 2024, Month: time.February, Day: 29}.Valid())
+}
+
+func TestDateArithmetic(t *testing.T) {
+	d := func(s string) norm.Date {
+		t.Helper()
+		v, err := norm.ParseDate(s)
+		require.NoError(t, err)
+		return v
+	}
+	assert.Equal(t, d("2024-02-29"), d("2024-01-31").AddMonths(1), "clamped to the end of February")
+	assert.Equal(t, d("2025-02-28"), d("2024-02-29").AddMonths(12))
+	assert.Equal(t, d("2023-12-15"), d("2024-01-15").AddMonths(-1))
+	assert.Equal(t, 12, d("2024-03-01").MonthsBetween(d("2025-03-01")))
+	assert.Equal(t, 11, d("2024-03-02").MonthsBetween(d("2025-03-01")))
+	assert.Equal(t, -1, d("2024-03-01").MonthsBetween(d("2024-02-01")))
+	assert.True(t, d("2024-12-31").Before(d("2025-01-01")))
+	assert.True(t, d("2025-01-01").After(d("2024-12-31")))
+	assert.Equal(t, 0, d("2025-01-01").Compare(d("2025-01-01")))
+}
+
+// FuzzParseDate: no panic; a parsed date is valid and renders back to the
+// same bytes; a refusal is a *DateError carrying the input.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2024-02-29", "2025-02-30", "0000-01-01", "9999-12-31", "+025-01-01", "2025-1-1", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := norm.ParseDate(s)
+		if err != nil {
+			var de *norm.DateError
+			require.ErrorAs(t, err, &de)
+			require.Equal(t, s, de.Value)
+			require.NotEmpty(t, err.Error())
+			return
+		}
+		require.True(t, d.Valid(), "%q parsed to an invalid %#v", s, d)
+		require.Equal(t, s, d.String())
+		out, err := d.MarshalText()
+		require.NoError(t, err)
+		require.Equal(t, s, string(out))
+		// Cross-check with the standard library's own reading.
+		tm, err := time.Parse("2006-01-02", s)
+		require.NoError(t, err)
+		require.Equal(t, d, norm.DateOf(tm))
+	})
+}
