@@ -123,13 +123,16 @@ func (d Date) AddMonths(n int) Date {
 }
 
 // MonthsBetween returns the whole months from d to e (negative when e is
-// before d).
+// before d), counted the way AddMonths counts them: for e on or after d it
+// is the largest m with d.AddMonths(m) not after e, so 2024-01-31 to
+// 2024-02-29 is one month and 2024-02-29 to 2025-02-28 is twelve.
 func (d Date) MonthsBetween(e Date) int {
+	if e.Before(d) {
+		return -e.MonthsBetween(d)
+	}
 	m := (e.Year-d.Year)*12 + int(e.Month-d.Month)
-	if m > 0 && e.Day < d.Day {
+	if m > 0 && d.AddMonths(m).After(e) {
 		m--
-	} else if m < 0 && e.Day > d.Day {
-		m++
 	}
 	return m
 }

@@ -95,6 +95,8 @@ func TestDateArithmetic(t *testing.T) {
 	assert.Equal(t, 12, d("2024-03-01").MonthsBetween(d("2025-03-01")))
 	assert.Equal(t, 11, d("2024-03-02").MonthsBetween(d("2025-03-01")))
 	assert.Equal(t, -1, d("2024-03-01").MonthsBetween(d("2024-02-01")))
+	assert.Equal(t, 1, d("2024-01-31").MonthsBetween(d("2024-02-29")))
+	assert.Equal(t, 12, d("2024-02-29").MonthsBetween(d("2025-02-28")))
 	assert.True(t, d("2024-12-31").Before(d("2025-01-01")))
 	assert.True(t, d("2025-01-01").After(d("2024-12-31")))
 	assert.Equal(t, 0, d("2025-01-01").Compare(d("2025-01-01")))
@@ -125,4 +127,18 @@ func FuzzParseDate(f *testing.F) {
 		require.NoError(t, err)
 		require.Equal(t, d, norm.DateOf(tm))
 	})
+}
+
+func TestMonthsBetweenMatchesAddMonths(t *testing.T) {
+	start := norm.Date{Year: 2023, Month: time.January, Day: 1}
+	for i := 0; i < 2*366; i += 3 {
+		d := norm.DateOf(start.In(time.UTC).AddDate(0, 0, i))
+		for j := 0; j < 800; j += 7 {
+			e := norm.DateOf(d.In(time.UTC).AddDate(0, 0, j))
+			m := d.MonthsBetween(e)
+			require.False(t, d.AddMonths(m).After(e), "%s + %d months passes %s", d, m, e)
+			require.True(t, d.AddMonths(m+1).After(e), "%s + %d months does not pass %s", d, m+1, e)
+			require.Equal(t, -m, e.MonthsBetween(d), "%s and %s", d, e)
+		}
+	}
 }
