@@ -107,14 +107,17 @@ func (s Share) Percent() float64 {
 // Summary is the measured follow-up compliance over a set of incidents. It is
 // the measured data that checklist.Evaluate cross-checks against claims.
 type Summary struct {
-	Incidents       int       `json:"incidents"`
-	Reactions48h    Share     `json:"reactions_48h"`     // GG12.1, VPT5
-	PoliceReports   Share     `json:"police_reports"`    // VPT6
-	AftercareOnTime Share     `json:"aftercare_on_time"` // GG13.1, VPT8
-	FollowUpContact Share     `json:"follow_up_contact"` // GG13.3
-	CauseAnalysis   Share     `json:"cause_analysis"`    // GG05.3
-	Overdue         []Overdue `json:"overdue"`
-	At              time.Time `json:"at"` // the reference time of the status
+	Incidents       int   `json:"incidents"`
+	Reactions48h    Share `json:"reactions_48h"`     // GG12.1, VPT5
+	PoliceReports   Share `json:"police_reports"`    // VPT6
+	AftercareOnTime Share `json:"aftercare_on_time"` // GG13.1, VPT8
+	FollowUpContact Share `json:"follow_up_contact"` // GG13.3
+	CauseAnalysis   Share `json:"cause_analysis"`    // GG05.3
+	// Overdue lists the first OverdueLimit overdue obligations, in the
+	// order the records came; OverdueCount counts all of them.
+	Overdue      []Overdue `json:"overdue"`
+	OverdueCount int       `json:"overdue_count"`
+	At           time.Time `json:"at"` // the reference time of the status
 }
 
 // Overdue is one obligation that is past its due time and not done.

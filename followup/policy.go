@@ -1,0 +1,386 @@
+package followup
+
+import (
+	"sync"
+	"time"
+	_ "time/tzdata" // deadlines are in Europe/Amsterdam on every platform, with or without a system zoneinfo
+
+	"github.com/rickar/cal/v2"
+	"github.com/rickar/cal/v2/nl"
+
+	"github.com/goedgesprek/goedgesprek/incident"
+	"github.com/goedgesprek/goedgesprek/norm"
+)
+
+// Amsterdam is the time zone of every deadline: Europe/Amsterdam.
+var Amsterdam = mustAmsterdam()
+
+func mustAmsterdam() *time.Location {
+	loc, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		// Unreachable: time/tzdata is embedded in this package.
+		panic("followup: time zone data for Europe/Amsterdam missing: " + err.Error())
+	}
+	return loc
+}
+
+// Anchor is the moment deadlines count from.
+type Anchor string
+
+// The anchors.
+const (
+	// AnchorOccurred counts from when the incident occurred (default).
+	AnchorOccurred Anchor = "occurred"
+	// AnchorReported counts from when an employee reported it.
+	AnchorReported Anchor = "reported"
+)
+
+var anchors = []Anchor{AnchorOccurred, AnchorReported}
+
+// MarshalText implements encoding.TextMarshaler.
+func (a Anchor) MarshalText() ([]byte, error) { return norm.MarshalCode("anchor", a, anchors) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (a *Anchor) UnmarshalText(b []byte) error {
+	v, err := norm.ParseCode("anchor", string(b), anchors)
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}
+
+// Counting is how a deadline of hours is counted.
+type Counting string
+
+// The counting modes.
+const (
+	// CountElapsed counts real elapsed time (default): 48 hours is 48
+	// hours on a stopwatch, also across a change to or from daylight
+	// saving time, so the local clock then shows 49 or 47 hours later.
+	CountElapsed Counting = "elapsed"
+	// CountWorkingDays counts every started 24 hours of a deadline as one
+	// working day (48 hours = 2 working days, 72 hours = 3) and makes the
+	// deadline fall on that working day at the anchor's local clock time.
+	// Weekends and Dutch public holidays are not working days.
+	CountWorkingDays Counting = "working_days"
+)
+
+var countings = []Counting{CountElapsed, CountWorkingDays}
+
+// MarshalText implements encoding.TextMarshaler.
+func (c Counting) MarshalText() ([]byte, error) { return norm.MarshalCode("counting", c, countings) }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (c *Counting) UnmarshalText(b []byte) error {
+	v, err := norm.ParseCode("counting", string(b), countings)
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// LiberationDay says when 5 May (Bevrijdingsdag) is a day off in working-day
+// mode.
+type LiberationDay string
+
+// The Liberation Day rules.
+const (
+	// LiberationEveryYear: 5 May is a day off every year (default; the
+	// collective agreement of central government gives it every year).
+	LiberationEveryYear LiberationDay = "every_year"
+	// LiberationLustrum: only in years divisible by five (2025, 2030),
+	// as many other collective agreements have it.
+	LiberationLustrum LiberationDay = "every_5_years"
+	// LiberationNever: 5 May is a working day.
+	LiberationNever LiberationDay = "never"
+)
+
+var liberationDays = []LiberationDay{LiberationEveryYear, LiberationLustrum, LiberationNever}
+
+// MarshalText implements encoding.TextMarshaler.
+func (l LiberationDay) MarshalText() ([]byte, error) {
+	return norm.MarshalCode("liberation_day", l, liberationDays)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (l *LiberationDay) UnmarshalText(b []byte) error {
+	v, err := norm.ParseCode("liberation_day", string(b), liberationDays)
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}
+
+// The default deadlines and periods of a Policy.
+const (
+	DefaultReaction     = 48 * time.Hour      // VPT5, GG12: react to the perpetrator within 48 hours
+	DefaultFirstContact = 72 * time.Hour      // VPT8, GG13: first aftercare contact
+	DefaultManagerTalk  = 5 * 24 * time.Hour  // GG02: the manager talks with each person within a working week
+	DefaultPoliceReport = 5 * 24 * time.Hour  // VPT6: report or decide within a working week, while memories are fresh
+	DefaultDamages      = 20 * 24 * time.Hour // VPT7: claim damages within four working weeks
+	DefaultRepeatDays   = 14                  // GG13: repeat a declined offer after two weeks
+	DefaultCheckDays    = 42                  // GG13: check at six weeks
+)
+
+// Policy is how an organisation counts its follow-up deadlines. The zero
+// value is the default policy: every zero field takes its default (see
+// DefaultPolicy), so a Policy only needs the fields that differ.
+type Policy struct {
+	// Anchor is when deadlines start (default AnchorOccurred).
+	Anchor Anchor `json:"anchor,omitempty"`
+	// Counting is how hours are counted (default CountElapsed).
+	Counting Counting `json:"counting,omitempty"`
+
+	// Reaction is the deadline for the reaction to the perpetrator
+	// (default 48h).
+	Reaction time.Duration `json:"reaction,omitempty"`
+	// FirstContact is the deadline for the first aftercare contact with
+	// each person involved (default 72h; some organisations use 24h).
+	FirstContact time.Duration `json:"first_contact,omitempty"`
+	// ManagerTalk is the deadline for the manager's conversation with each
+	// person involved (default 5 days, so 5 working days in working-day
+	// mode).
+	ManagerTalk time.Duration `json:"manager_talk,omitempty"`
+	// PoliceReport is the deadline for the police report or the recorded
+	// decision (default 5 days).
+	PoliceReport time.Duration `json:"police_report,omitempty"`
+	// Damages is the deadline for starting damage recovery (default 20
+	// days).
+	Damages time.Duration `json:"damages,omitempty"`
+
+	// RepeatDays is after how many calendar days a declined aftercare
+	// offer is repeated, counted from the anchor (default 14).
+	RepeatDays int `json:"repeat_days,omitempty"`
+	// CheckDays is after how many calendar days the aftercare check
+	// falls, counted from the anchor (default 42).
+	CheckDays int `json:"check_days,omitempty"`
+
+	// GoodFriday makes Good Friday a day off in working-day mode (default
+	// false: it is not a general day off in the Netherlands).
+	GoodFriday bool `json:"good_friday,omitempty"`
+	// LiberationDay says when 5 May is a day off in working-day mode
+	// (default LiberationEveryYear).
+	LiberationDay LiberationDay `json:"liberation_day,omitempty"`
+}
+
+// DefaultPolicy returns the default policy with every field filled in.
+func DefaultPolicy() Policy { return Policy{}.withDefaults() }
+
+// withDefaults fills in every zero field. Negative durations and days are
+// treated as zero (the default), so that no input makes a deadline precede
+// its anchor.
+func (p Policy) withDefaults() Policy {
+	if p.Anchor != AnchorReported {
+		p.Anchor = AnchorOccurred
+	}
+	if p.Counting != CountWorkingDays {
+		p.Counting = CountElapsed
+	}
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&p.Reaction, DefaultReaction)
+	def(&p.FirstContact, DefaultFirstContact)
+	def(&p.ManagerTalk, DefaultManagerTalk)
+	def(&p.PoliceReport, DefaultPoliceReport)
+	def(&p.Damages, DefaultDamages)
+	if p.RepeatDays <= 0 {
+		p.RepeatDays = DefaultRepeatDays
+	}
+	if p.CheckDays <= 0 {
+		p.CheckDays = DefaultCheckDays
+	}
+	if p.LiberationDay != LiberationLustrum && p.LiberationDay != LiberationNever {
+		p.LiberationDay = LiberationEveryYear
+	}
+	return p
+}
+
+// AnchorTime is the moment the deadlines of inc count from under p.
+func (p Policy) AnchorTime(inc incident.Incident) time.Time {
+	if p.Anchor == AnchorReported && !inc.ReportedAt.IsZero() {
+		return inc.ReportedAt
+	}
+	return inc.OccurredAt
+}
+
+// Deadline returns the due time of a deadline of d counted from anchor under
+// the policy, in Europe/Amsterdam.
+//
+// In elapsed mode it is anchor + d. In working-day mode d becomes
+// ceil(d / 24h) working days: the due time is the anchor's local clock time
+// on the n-th working day after the anchor's local date. Clock changes
+// happen on Sundays, which are never working days, so that clock time
+// always exists exactly once. (Where a clock time does not exist, in the
+// gap when the clocks go forward, it moves forward by the gap, 02:30 to
+// 03:30; where it exists twice, when the clocks go back, the first is
+// taken. This matters for the periods in calendar days, see Policy.)
+func (p Policy) Deadline(anchor time.Time, d time.Duration) time.Time {
+	p = p.withDefaults()
+	return p.deadline(anchor, d)
+}
+
+// deadline is Deadline for a policy with defaults filled in.
+func (p *Policy) deadline(anchor time.Time, d time.Duration) time.Time {
+	local := anchor.In(Amsterdam)
+	if p.Counting != CountWorkingDays {
+		return local.Add(d)
+	}
+	n := int((d + 24*time.Hour - 1) / (24 * time.Hour))
+	y, m, day := local.Date()
+	date := time.Date(y, m, day, 12, 0, 0, 0, time.UTC) // noon UTC: pure date arithmetic
+	for n > 0 {
+		date = date.AddDate(0, 0, 1)
+		if p.WorkingDay(date) {
+			n--
+		}
+	}
+	return atClock(date, local)
+}
+
+// afterDays is the anchor's local clock time, days calendar days later,
+// in Europe/Amsterdam, with the same rules for gaps and repeats as
+// Deadline (see atClock). In working-day mode a day off moves it to the next working day.
+func (p *Policy) afterDays(anchor time.Time, days int) time.Time {
+	local := anchor.In(Amsterdam)
+	y, m, d := local.Date()
+	date := time.Date(y, m, d+days, 12, 0, 0, 0, time.UTC)
+	if p.Counting == CountWorkingDays {
+		for i := 0; i < 30 && !p.WorkingDay(date); i++ { // 30: bounded even for a pathological calendar
+			date = date.AddDate(0, 0, 1)
+		}
+	}
+	return atClock(date, local)
+}
+
+// atClock returns the instant in Europe/Amsterdam with the civil date of
+// date and the clock time of clock. A clock time in the gap when the clocks
+// go forward (02:00-03:00 on the last Sunday of March) moves forward by the
+// gap: 02:30 becomes 03:30 summer time. A clock time that occurs twice
+// (02:00-03:00 on the last Sunday of October) is the first occurrence,
+// still in summer time. time.Date does not guarantee either choice, so
+// both are made here.
+func atClock(date, clock time.Time) time.Time {
+	y, m, d := date.Date()
+	hh, mm, ss := clock.Clock()
+	wall := time.Date(y, m, d, hh, mm, ss, clock.Nanosecond(), time.UTC) // the wall clock read as UTC
+	var best time.Time
+	for _, probe := range [...]time.Duration{-3 * time.Hour, 0, 3 * time.Hour} {
+		_, off := wall.Add(probe).In(Amsterdam).Zone()
+		u := wall.Add(-time.Duration(off) * time.Second).In(Amsterdam)
+		if sameWall(u, wall) && (best.IsZero() || u.Before(best)) {
+			best = u
+		}
+	}
+	if !best.IsZero() {
+		return best
+	}
+	// In the gap: read the wall clock with the offset in force before it.
+	_, off := wall.Add(-3 * time.Hour).Add(-2 * time.Hour).In(Amsterdam).Zone()
+	return wall.Add(-time.Duration(off) * time.Second).In(Amsterdam)
+}
+
+func sameWall(u, wall time.Time) bool {
+	y1, m1, d1 := u.Date()
+	y2, m2, d2 := wall.Date()
+	return y1 == y2 && m1 == m2 && d1 == d2 && u.Hour() == wall.Hour() && u.Minute() == wall.Minute() &&
+		u.Second() == wall.Second() && u.Nanosecond() == wall.Nanosecond()
+}
+
+// WorkingDay reports whether the civil date of t (its year, month and day
+// as t shows them) is a working day under the policy: not a Saturday or
+// Sunday and not a Dutch public holiday (see Holidays).
+func (p Policy) WorkingDay(t time.Time) bool {
+	switch t.Weekday() {
+	case time.Saturday, time.Sunday:
+		return false
+	}
+	y, m, d := t.Date()
+	return !holidaysOf(y, p.GoodFriday, p.LiberationDay)[dayKey(m, d)]
+}
+
+// Holiday is a Dutch public holiday as the policy counts it.
+type Holiday struct {
+	Date norm.Date `json:"date"`
+	Name string    `json:"name"` // Dutch name, e.g. "Koningsdag"
+}
+
+// Holidays lists the days off of a year under the policy, in date order:
+// New Year's Day, Easter Monday, King's Day (26 April when 27 April is a
+// Sunday), Ascension Day, Whit Monday, Christmas Day and Boxing Day, plus
+// Good Friday and Liberation Day as the policy says. Easter Sunday and
+// Whit Sunday are Sundays anyway.
+func (p Policy) Holidays(year int) []Holiday {
+	var out []Holiday
+	for _, h := range holidayDefs(year, p.GoodFriday, p.LiberationDay) {
+		_, obs := h.Calc(year)
+		if obs.IsZero() {
+			continue
+		}
+		out = append(out, Holiday{Date: norm.DateOf(obs), Name: h.Name})
+	}
+	return out
+}
+
+func holidayDefs(year int, goodFriday bool, lib LiberationDay) []*cal.Holiday {
+	defs := make([]*cal.Holiday, 0, len(nl.Holidays))
+	for _, h := range nl.Holidays {
+		switch h {
+		case nl.GoedeVrijdag:
+			if !goodFriday {
+				continue
+			}
+		case nl.BevrijdingsDag:
+			switch lib {
+			case LiberationNever:
+				continue
+			case LiberationLustrum:
+				if year%5 != 0 {
+					continue
+				}
+			}
+		}
+		defs = append(defs, h)
+	}
+	return defs
+}
+
+// dayKey packs a month and day into one small number.
+func dayKey(m time.Month, d int) int { return int(m)*32 + d }
+
+type holidayKey struct {
+	year       int
+	goodFriday bool
+	lib        LiberationDay
+}
+
+// holidayCache holds the computed holiday sets per year and policy switch,
+// for the years a register plausibly spans; other years are computed on
+// every call so that hostile input cannot grow the cache.
+var holidayCache sync.Map // holidayKey -> map[int]bool
+
+func holidaysOf(year int, goodFriday bool, lib LiberationDay) map[int]bool {
+	if lib != LiberationLustrum && lib != LiberationNever {
+		lib = LiberationEveryYear
+	}
+	k := holidayKey{year, goodFriday, lib}
+	if v, ok := holidayCache.Load(k); ok {
+		return v.(map[int]bool)
+	}
+	set := map[int]bool{}
+	for _, h := range holidayDefs(year, goodFriday, lib) {
+		_, obs := h.Calc(year)
+		if !obs.IsZero() && obs.Year() == year {
+			set[dayKey(obs.Month(), obs.Day())] = true
+		}
+	}
+	if year >= 1900 && year <= 2200 {
+		holidayCache.Store(k, set)
+	}
+	return set
+}

@@ -1,0 +1,112 @@
+package followup
+
+import (
+	"iter"
+	"time"
+)
+
+// OverdueLimit is how many overdue obligations a Summary lists at most;
+// Summary.OverdueCount has the full count. The cap keeps the memory of
+// Summarize flat however many incidents are overdue.
+const OverdueLimit = 1000
+
+// Summarize measures follow-up compliance over records at the moment at,
+// under a policy. It reads the records one at a time and keeps nothing of
+// them but counters and the first OverdueLimit overdue obligations (in the
+// order the records come), so its memory does not grow with the number of
+// records. The records' incidents are not validated: feed it what a store
+// returns.
+//
+// The shares count only obligations whose outcome is known at `at`: done
+// (on time or late) or overdue. Open obligations (not yet due) and waived
+// ones (not applicable, or not possible with a reason) are left out of
+// both numerator and denominator.
+//
+//   - Reactions48h: reactions to the perpetrator done by the reaction
+//     deadline, of those known.
+//   - PoliceReports: expected police reports (PoliceTriage) filed, on time
+//     or late, of those known. Recorded decisions are not counted here.
+//   - AftercareOnTime: involved people whose first aftercare contact was
+//     offered by the deadline (a declined offer was made, so it counts),
+//     of those known.
+//   - FollowUpContact: involved people who had a follow-up contact, the
+//     six-week check or a repeated offer (on time or late), of those whose
+//     check is done or overdue, or whose repeat is done.
+//   - CauseAnalysis: incidents with a cause analysis naming at least one
+//     cause, of all incidents.
+//
+// An error from the sequence stops Summarize, which returns it with a zero
+// Summary.
+func Summarize(records iter.Seq2[Record, error], p Policy, at time.Time) (Summary, error) {
+	p = p.withDefaults()
+	s := Summary{At: at, Overdue: []Overdue{}}
+	var obs []Obligation
+	var sts []ObligationStatus
+	for r, err := range records {
+		if err != nil {
+			return Summary{}, err
+		}
+		s.Incidents++
+		if a := r.Incident.Analysis; a != nil && len(a.Causes) > 0 {
+			s.CauseAnalysis.Num++
+		}
+		obs = plan(obs[:0], &r.Incident, &p, false)
+		sts = status(sts[:0], obs, r.Actions, at)
+		s.add(sts)
+	}
+	s.CauseAnalysis.Den = s.Incidents
+	return s, nil
+}
+
+// add counts the statuses of one incident.
+func (s *Summary) add(sts []ObligationStatus) {
+	for i := range sts {
+		st := &sts[i]
+		known := st.State.Done() || st.State == StateOverdue
+		if st.State == StateOverdue {
+			s.OverdueCount++
+			if len(s.Overdue) < OverdueLimit {
+				s.Overdue = append(s.Overdue, Overdue{
+					IncidentID: st.IncidentID,
+					Obligation: ObligationID(st.IncidentID, st.Kind, st.Subject),
+					Kind:       st.Kind,
+					Subject:    st.Subject,
+					Due:        st.Due,
+				})
+			}
+		}
+		switch st.Kind {
+		case KindReaction:
+			if known {
+				s.Reactions48h.Den++
+				if st.State == StateDoneOnTime {
+					s.Reactions48h.Num++
+				}
+			}
+		case KindPoliceReport:
+			if known {
+				s.PoliceReports.Den++
+				if st.State.Done() {
+					s.PoliceReports.Num++
+				}
+			}
+		case KindAftercare:
+			if known {
+				s.AftercareOnTime.Den++
+				if st.State == StateDoneOnTime {
+					s.AftercareOnTime.Num++
+				}
+			}
+		case KindAftercareCheck:
+			// Plan puts the repeated offer right before the check of the
+			// same person.
+			repeatDone := i > 0 && sts[i-1].Kind == KindAftercareAgain && sts[i-1].Subject == st.Subject && sts[i-1].State.Done()
+			if known || repeatDone {
+				s.FollowUpContact.Den++
+				if st.State.Done() || repeatDone {
+					s.FollowUpContact.Num++
+				}
+			}
+		}
+	}
+}
