@@ -83,8 +83,11 @@ func TestPlanCases(t *testing.T) {
 		check  func(t *testing.T, obs []followup.Obligation)
 	}{
 		{
-			name:   "unknown perpetrator: reaction, police report and damages not applicable, with the reason",
-			change: func(i *incident.Incident) { i.Perpetrator = incident.Perpetrator{Role: incident.PerpetratorUnknown}; i.Consequences.DamageCents = 5000 },
+			name: "unknown perpetrator: reaction, police report and damages not applicable, with the reason",
+			change: func(i *incident.Incident) {
+				i.Perpetrator = incident.Perpetrator{Role: incident.PerpetratorUnknown}
+				i.Consequences.DamageCents = 5000
+			},
 			check: func(t *testing.T, obs []followup.Obligation) {
 				for _, k := range []followup.Kind{followup.KindReaction, followup.KindPoliceReport, followup.KindDamages} {
 					o := find(t, obs, k, followup.SubjectPerpetrator)
