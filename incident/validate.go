@@ -284,3 +284,20 @@ func (v *validator) text(ptr, s string, limit int) {
 		v.add(ptr, norm.CodeInvalidUTF8, norm.T("tekst is geen geldige UTF-8", "text is not valid UTF-8"))
 	}
 }
+
+// ValidateAll validates a batch as ValidateAt does each incident, and
+// returns one *norm.Error (Op "incident.Validate") whose pointers start with
+// the index of the incident, e.g. "/3/behaviours/0".
+func ValidateAll(incs []Incident, at time.Time) error {
+	var ps []norm.Problem
+	for k := range incs {
+		v := validator{}
+		v.incident(&incs[k], at)
+		prefix := "/" + strconv.Itoa(k)
+		for _, p := range v.ps {
+			p.Pointer = prefix + p.Pointer
+			ps = append(ps, p)
+		}
+	}
+	return norm.Errorf(validateOp, ps)
+}

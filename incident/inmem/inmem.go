@@ -1,0 +1,378 @@
+package inmem
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"iter"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/goedgesprek/goedgesprek/followup"
+	"github.com/goedgesprek/goedgesprek/incident"
+	"github.com/goedgesprek/goedgesprek/norm"
+)
+
+// Store is an incident register held in memory. The zero value is not
+// usable; call New. It is safe for concurrent use.
+type Store struct {
+	now func() time.Time
+
+	mu        sync.RWMutex
+	incidents map[incident.ID]*incident.Incident
+	actions   map[incident.ID][]followup.Action // per incident, ordered by At, then ID
+	actionIDs map[string]incident.ID            // action ID -> its incident
+}
+
+// The store implements these interfaces.
+var (
+	_ incident.Store        = (*Store)(nil)
+	_ incident.BatchCreator = (*Store)(nil)
+	_ followup.ActionStore  = (*Store)(nil)
+)
+
+// Option configures a Store.
+type Option func(*Store)
+
+// WithNow sets the clock that stamps RecordedAt and is the reference time
+// of validation (default time.Now).
+func WithNow(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// New returns an empty store.
+func New(opts ...Option) *Store {
+	s := &Store{
+		now:       time.Now,
+		incidents: make(map[incident.ID]*incident.Incident),
+		actions:   make(map[incident.ID][]followup.Action),
+		actionIDs: make(map[string]incident.ID),
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// Create registers an incident; see incident.Store.
+func (s *Store) Create(ctx context.Context, inc *incident.Incident) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	now := s.now()
+	if err := incident.ValidateAt(inc, now); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rec, err := s.create(inc, now, nil)
+	if err != nil {
+		return err
+	}
+	s.incidents[rec.ID] = rec
+	writeBack(inc, rec)
+	return nil
+}
+
+// create prepares the record for inc, or returns the stored one when inc is
+// the same incident again. pending holds records of the same batch that are
+// not yet in the map. The caller holds the lock.
+func (s *Store) create(inc *incident.Incident, now time.Time, pending map[incident.ID]*incident.Incident) (*incident.Incident, error) {
+	c := inc.Clone()
+	c.Normalize()
+	if c.ID == "" {
+		c.ID = incident.NewID()
+	}
+	old := s.incidents[c.ID]
+	if old == nil {
+		old = pending[c.ID]
+	}
+	if old != nil {
+		if !incident.Same(old, &c) {
+			return nil, fmt.Errorf("inmem: create %s: %w", c.ID, incident.ErrConflict)
+		}
+		return old, nil
+	}
+	if c.RecordedAt.IsZero() {
+		c.RecordedAt = now.Round(0).UTC()
+	}
+	c.Version = 1
+	return &c, nil
+}
+
+func writeBack(inc, rec *incident.Incident) {
+	inc.ID, inc.RecordedAt, inc.Version = rec.ID, rec.RecordedAt, rec.Version
+}
+
+// CreateMany creates the incidents all or nothing; see incident.BatchCreator.
+func (s *Store) CreateMany(ctx context.Context, incs []incident.Incident) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	now := s.now()
+	if err := incident.ValidateAll(incs, now); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	pending := make(map[incident.ID]*incident.Incident, len(incs))
+	recs := make([]*incident.Incident, len(incs))
+	for k := range incs {
+		rec, err := s.create(&incs[k], now, pending)
+		if err != nil {
+			return err
+		}
+		pending[rec.ID] = rec
+		recs[k] = rec
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for id, rec := range pending {
+		s.incidents[id] = rec
+	}
+	for k, rec := range recs {
+		writeBack(&incs[k], rec)
+	}
+	return nil
+}
+
+// Get returns an incident; see incident.Store.
+func (s *Store) Get(ctx context.Context, id incident.ID) (incident.Incident, error) {
+	if err := ctx.Err(); err != nil {
+		return incident.Incident{}, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	rec := s.incidents[id]
+	if rec == nil {
+		return incident.Incident{}, fmt.Errorf("inmem: get %s: %w", id, incident.ErrNotFound)
+	}
+	return rec.Clone(), nil
+}
+
+// Update replaces an incident if its version is current; see incident.Store.
+func (s *Store) Update(ctx context.Context, inc *incident.Incident) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := incident.ValidateAt(inc, s.now()); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.incidents[inc.ID]
+	if old == nil {
+		return fmt.Errorf("inmem: update %s: %w", inc.ID, incident.ErrNotFound)
+	}
+	if old.Version != inc.Version {
+		return fmt.Errorf("inmem: update %s at version %d, stored %d: %w", inc.ID, inc.Version, old.Version, incident.ErrStale)
+	}
+	c := inc.Clone()
+	c.Normalize()
+	if c.RecordedAt.IsZero() {
+		c.RecordedAt = old.RecordedAt
+	} else if !c.RecordedAt.Equal(old.RecordedAt) {
+		return fmt.Errorf("inmem: update %s: recorded_at cannot change: %w", inc.ID, incident.ErrConflict)
+	}
+	c.Version = old.Version + 1
+	s.incidents[c.ID] = &c
+	writeBack(inc, &c)
+	return nil
+}
+
+// List returns the matching incidents; see incident.Store.
+func (s *Store) List(ctx context.Context, f incident.Filter) ([]incident.Incident, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.list(f), nil
+}
+
+func (s *Store) list(f incident.Filter) []incident.Incident {
+	var out []incident.Incident
+	for _, rec := range s.incidents {
+		if f.Match(rec) {
+			out = append(out, rec.Clone())
+		}
+	}
+	slices.SortFunc(out, func(a, b incident.Incident) int {
+		return cmp.Or(a.OccurredAt.Compare(b.OccurredAt), cmp.Compare(a.ID, b.ID))
+	})
+	out = out[min(f.Offset, len(out)):]
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[:f.Limit]
+	}
+	return out
+}
+
+// Delete removes an incident and its actions; see incident.Store.
+func (s *Store) Delete(ctx context.Context, id incident.ID) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.incidents[id] == nil {
+		return fmt.Errorf("inmem: delete %s: %w", id, incident.ErrNotFound)
+	}
+	delete(s.incidents, id)
+	for _, a := range s.actions[id] {
+		delete(s.actionIDs, a.ID)
+	}
+	delete(s.actions, id)
+	return nil
+}
+
+// Anonymise removes the personal data of an incident; see incident.Store.
+func (s *Store) Anonymise(ctx context.Context, id incident.ID) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.incidents[id]
+	if old == nil {
+		return fmt.Errorf("inmem: anonymise %s: %w", id, incident.ErrNotFound)
+	}
+	c := old.Clone()
+	repl := c.Anonymise()
+	c.Version++
+	s.incidents[id] = &c
+	as := slices.Clone(s.actions[id])
+	for k := range as {
+		if r, ok := repl[as[k].Subject]; ok {
+			as[k].Subject = r
+		}
+	}
+	if as != nil {
+		s.actions[id] = as
+	}
+	return nil
+}
+
+// RecordAction stores an action; see followup.ActionStore.
+func (s *Store) RecordAction(ctx context.Context, a followup.Action) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := CheckAction(&a); err != nil {
+		return err
+	}
+	a.At = a.At.Round(0).UTC()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if owner, ok := s.actionIDs[a.ID]; ok {
+		for _, old := range s.actions[owner] {
+			if old.ID == a.ID {
+				if SameAction(old, a) {
+					return nil
+				}
+				break
+			}
+		}
+		return fmt.Errorf("inmem: record action %s: %w", a.ID, incident.ErrConflict)
+	}
+	if s.incidents[a.IncidentID] == nil {
+		return fmt.Errorf("inmem: record action %s for incident %s: %w", a.ID, a.IncidentID, incident.ErrNotFound)
+	}
+	as := append(slices.Clone(s.actions[a.IncidentID]), a)
+	slices.SortFunc(as, compareActions)
+	s.actions[a.IncidentID] = as
+	s.actionIDs[a.ID] = a.IncidentID
+	return nil
+}
+
+func compareActions(a, b followup.Action) int {
+	return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID))
+}
+
+// ListActions returns the actions of one incident; see followup.ActionStore.
+// An incident without actions, or an unknown one, has none.
+func (s *Store) ListActions(ctx context.Context, id incident.ID) ([]followup.Action, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return slices.Clone(s.actions[id]), nil
+}
+
+// Records yields the matching incidents with their actions, ordered by
+// OccurredAt, then ID. It works on a snapshot of the matching incidents
+// taken when iteration starts; an invalid filter or an ended context is
+// yielded as an error and ends the sequence.
+func (s *Store) Records(ctx context.Context, f incident.Filter) iter.Seq2[followup.Record, error] {
+	return func(yield func(followup.Record, error) bool) {
+		if err := f.Validate(); err != nil {
+			yield(followup.Record{}, err)
+			return
+		}
+		s.mu.RLock()
+		incs := s.list(f)
+		acts := make([][]followup.Action, len(incs))
+		for k := range incs {
+			acts[k] = slices.Clone(s.actions[incs[k].ID])
+		}
+		s.mu.RUnlock()
+		for k := range incs {
+			if err := ctx.Err(); err != nil {
+				yield(followup.Record{}, err)
+				return
+			}
+			if !yield(followup.Record{Incident: incs[k], Actions: acts[k]}, nil) {
+				return
+			}
+		}
+	}
+}
+
+// CheckAction is the structural check every store makes before it records
+// an action: an ID that is a valid token, an incident ID, a time within
+// 1900..2200, and known kind and outcome codes. It returns a *norm.Error
+// with Op "followup.RecordAction". The rules of the follow-up itself (a
+// reason for not_possible, a valid form) are the followup package's.
+func CheckAction(a *followup.Action) error {
+	var ps []norm.Problem
+	add := func(ptr string, code norm.ProblemCode, msg norm.Text) {
+		ps = append(ps, norm.Problem{Pointer: ptr, Code: code, Message: msg})
+	}
+	if !incident.ValidToken(a.ID) {
+		add("/id", norm.CodeFormat, norm.T("ID van de actie ontbreekt of is ongeldig", "ID of the action is missing or invalid"))
+	}
+	if a.IncidentID == "" {
+		add("/incident_id", norm.CodeRequired, norm.T("incident ontbreekt", "incident is missing"))
+	}
+	if a.At.IsZero() {
+		add("/at", norm.CodeRequired, norm.T("tijdstip ontbreekt", "time is missing"))
+	} else if a.At.Year() < 1900 || a.At.Year() >= 2200 {
+		add("/at", norm.CodeRange, norm.T("tijdstip ligt niet tussen 1900 en 2200", "time is not between 1900 and 2200"))
+	}
+	if _, err := a.Kind.MarshalText(); err != nil {
+		add("/kind", norm.CodeEnum, norm.T("onbekende soort actie", "unknown kind of action"))
+	}
+	if _, err := a.Outcome.MarshalText(); err != nil {
+		add("/outcome", norm.CodeEnum, norm.T("onbekende uitkomst", "unknown outcome"))
+	}
+	if len(a.Subject) > incident.MaxIDLen {
+		add("/subject", norm.CodeRange, norm.T("onderwerp is te lang", "subject is too long"))
+	}
+	if len(a.Form) > incident.MaxIDLen {
+		add("/form", norm.CodeRange, norm.T("vorm is te lang", "form is too long"))
+	}
+	if len(a.Reason) > incident.MaxTextBytes {
+		add("/reason", norm.CodeTooLarge, norm.T("reden is te lang", "reason is too long"))
+	}
+	return norm.Errorf("followup.RecordAction", ps)
+}
+
+// SameAction reports whether two actions are the same record, times compared
+// as instants.
+func SameAction(a, b followup.Action) bool {
+	return a.ID == b.ID && a.IncidentID == b.IncidentID && a.Kind == b.Kind && a.Subject == b.Subject &&
+		a.At.Equal(b.At) && a.Outcome == b.Outcome && a.Form == b.Form && a.Reason == b.Reason
+}
