@@ -52,10 +52,10 @@ func handRecords(tb testing.TB) ([]followup.Record, time.Time) {
 			Actions: []followup.Action{
 				a("A", "a1", followup.KindReaction, followup.SubjectPerpetrator, h(t0, 20), followup.OutcomeDone, followup.FormConversation), // on time
 				a("A", "a2", followup.KindPoliceReport, followup.SubjectPerpetrator, h(t0, 200), followup.OutcomeDone, ""),                   // late, but filed
-				a("A", "a3", followup.KindAftercare, "E-1", h(t0, 30), followup.OutcomeDeclined, ""),                                          // offered on time
-				a("A", "a4", followup.KindAftercareAgain, "E-1", h(t0, 13*24), followup.OutcomeDone, ""),                                      // repeat: a follow-up contact
-				a("A", "a5", followup.KindAftercare, "E-2", h(t0, 80), followup.OutcomeDone, ""),                                              // late
-				a("A", "a6", followup.KindAftercareCheck, "E-2", h(t0, 42*24), followup.OutcomeDone, ""),                                      // check
+				a("A", "a3", followup.KindAftercare, "E-1", h(t0, 30), followup.OutcomeDeclined, ""),                                         // offered on time
+				a("A", "a4", followup.KindAftercareAgain, "E-1", h(t0, 13*24), followup.OutcomeDone, ""),                                     // repeat: a follow-up contact
+				a("A", "a5", followup.KindAftercare, "E-2", h(t0, 80), followup.OutcomeDone, ""),                                             // late
+				a("A", "a6", followup.KindAftercareCheck, "E-2", h(t0, 42*24), followup.OutcomeDone, ""),                                     // check
 				// overdue: manager talk E-1 and E-2, check E-1
 			},
 		},

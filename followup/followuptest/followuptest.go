@@ -39,7 +39,7 @@ type Profile struct {
 var Sample = Profile{
 	ReactionOnTime: 0.64, ReactionLate: 0.22, ReactionNotPossible: 0.04,
 	PoliceReportFiled: 0.65, PoliceDecision: 0.7, DecisionToReport: 0.2,
-	DamagesClaimed: 0.5,
+	DamagesClaimed:  0.5,
 	AftercareOnTime: 0.72, AftercareLate: 0.18, Declined: 0.25, RepeatOffered: 0.6,
 	ManagerTalk: 0.7, CheckDone: 0.45,
 }
