@@ -1,0 +1,86 @@
+package form
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+)
+
+// Cache memoises schema bytes per key, for example per language and
+// dialect. It is safe for concurrent use and its zero value is ready.
+//
+// build runs once per key, even when many goroutines ask at the same
+// time; they wait for the one build and share its result, error included
+// (schemas are built from Go types and are deterministic, so a failed
+// build would fail again). A hit is one atomic load and one map lookup
+// and allocates nothing: the key table is copied on write, which is cheap
+// because a schema cache holds a handful of keys.
+//
+// The returned bytes are shared by every caller: do not modify them.
+type Cache[K comparable] struct {
+	mu sync.Mutex // serialises writers of m
+	m  atomic.Pointer[map[K]*cacheEntry]
+}
+
+type cacheEntry struct {
+	done atomic.Bool
+	once sync.Once
+	b    []byte
+	err  error
+}
+
+// Get returns the bytes for k, building them with build on first use.
+func (c *Cache[K]) Get(k K, build func() ([]byte, error)) ([]byte, error) {
+	if m := c.m.Load(); m != nil {
+		if e, ok := (*m)[k]; ok && e.done.Load() {
+			return e.b, e.err
+		}
+	}
+	return c.slow(k, build)
+}
+
+func (c *Cache[K]) slow(k K, build func() ([]byte, error)) ([]byte, error) {
+	c.mu.Lock()
+	var e *cacheEntry
+	old := c.m.Load()
+	if old != nil {
+		e = (*old)[k]
+	}
+	if e == nil {
+		e = &cacheEntry{}
+		n := make(map[K]*cacheEntry, 1+lenOf(old))
+		if old != nil {
+			for kk, v := range *old {
+				n[kk] = v
+			}
+		}
+		n[k] = e
+		c.m.Store(&n)
+	}
+	c.mu.Unlock()
+	e.once.Do(func() {
+		defer e.done.Store(true)
+		defer func() {
+			if p := recover(); p != nil {
+				e.b, e.err = nil, fmt.Errorf("form.Cache: building the schema failed: %v", p)
+			}
+		}()
+		e.b, e.err = build()
+	})
+	return e.b, e.err
+}
+
+func lenOf[K comparable](m *map[K]*cacheEntry) int {
+	if m == nil {
+		return 0
+	}
+	return len(*m)
+}
+
+// Reset forgets every key, so that the next Get builds again (for tests
+// and for programs that reload their catalogue).
+func (c *Cache[K]) Reset() {
+	c.mu.Lock()
+	c.m.Store(nil)
+	c.mu.Unlock()
+}

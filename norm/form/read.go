@@ -1,0 +1,730 @@
+package form
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/goedgesprek/goedgesprek/norm"
+)
+
+// Limits bound what a decoder reads. Zero fields mean the defaults.
+type Limits struct {
+	// MaxBytes is the largest document accepted, in bytes. Reading stops
+	// after MaxBytes+1 bytes, so a huge body is never read whole.
+	MaxBytes int64
+	// MaxDepth is the deepest nesting of arrays and objects accepted; a
+	// top-level object is depth 1.
+	MaxDepth int
+}
+
+// The default limits. A full self-assessment is about 10 KB and nests
+// about five deep, so both leave ample room while keeping hostile input
+// cheap to refuse.
+const (
+	DefaultMaxBytes = 1 << 20 // 1 MiB
+	DefaultMaxDepth = 32
+)
+
+// maxProblems caps the problems one document can produce, so that a
+// document built to fail in every element cannot make the report itself
+// huge.
+const maxProblems = 100
+
+func (l Limits) maxBytes() int64 {
+	if l.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return l.MaxBytes
+}
+
+func (l Limits) maxDepth() int {
+	if l.MaxDepth <= 0 {
+		return DefaultMaxDepth
+	}
+	return l.MaxDepth
+}
+
+// Read reads at most lim.MaxBytes from r and checks that the bytes are one
+// well-formed JSON value in valid UTF-8, nested no deeper than
+// lim.MaxDepth, with no key twice in any object, no NaN or Infinity and no
+// number beyond the range of a float64. It returns the bytes, or nil and
+// the problems found.
+//
+// Reading stops after MaxBytes+1 bytes: a larger body is refused with
+// [norm.CodeTooLarge] without being read whole. The check is a single pass
+// over the bytes that builds no tree. Syntax errors, too-deep nesting and
+// oversize input end the check; invalid UTF-8, duplicate keys and
+// out-of-range numbers are collected, up to 100 problems.
+func Read(r io.Reader, lim Limits) ([]byte, []norm.Problem) {
+	buf, probs := readLimited(r, lim)
+	if probs != nil {
+		return nil, probs
+	}
+	p := newParser(buf, lim, false)
+	p.document()
+	if len(p.probs) > 0 {
+		return nil, finish(p.probs)
+	}
+	return buf, nil
+}
+
+// readLimited reads up to MaxBytes+1 bytes and refuses anything longer.
+func readLimited(r io.Reader, lim Limits) ([]byte, []norm.Problem) {
+	max := lim.maxBytes()
+	if r == nil {
+		return nil, []norm.Problem{syntaxProblem("", 0, norm.T("er is geen invoer", "there is no input"))}
+	}
+	// Size the buffer once when the reader knows its length.
+	size := int64(512)
+	if l, ok := r.(interface{ Len() int }); ok {
+		size = int64(l.Len()) + 1
+	}
+	if size > max+1 {
+		size = max + 1
+	}
+	buf := make([]byte, 0, size)
+	lr := io.LimitedReader{R: r, N: max + 1}
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, []norm.Problem{{
+				Code:    norm.CodeSyntax,
+				Message: norm.Textf("de invoer kon niet worden gelezen: %v", "the input could not be read: %v", err),
+			}}
+		}
+	}
+	if int64(len(buf)) > max {
+		return nil, []norm.Problem{tooLarge(max)}
+	}
+	return buf, nil
+}
+
+// pathTok is one step of the path to the value being parsed: an object
+// key (a span of the input, unescaped when the pointer is built) or an
+// array index.
+type pathTok struct {
+	start, end int // key span, quotes excluded; end < 0 for an index
+	idx        int
+}
+
+// keySpan is a key of an open object: a span of the input, or of the
+// arena when the key had escapes.
+type keySpan struct {
+	start, end int
+	arena      bool
+}
+
+// parser is a single-pass JSON checker that can also build the tree that
+// the schema validator takes (maps, slices, json.Number, string, bool,
+// nil).
+type parser struct {
+	buf      []byte
+	pos      int
+	maxDepth int
+	depth    int
+	build    bool
+	fatal    bool
+	probs    []norm.Problem
+	path     []pathTok
+	keys     []keySpan
+	arena    []byte
+}
+
+func newParser(buf []byte, lim Limits, build bool) *parser {
+	return &parser{buf: buf, maxDepth: lim.maxDepth(), build: build}
+}
+
+// document parses exactly one value surrounded by optional whitespace.
+func (p *parser) document() any {
+	p.skipSpace()
+	if p.pos >= len(p.buf) {
+		p.syntax(norm.T("het document is leeg", "the document is empty"))
+		return nil
+	}
+	v := p.value()
+	if p.fatal {
+		return nil
+	}
+	p.skipSpace()
+	if p.pos < len(p.buf) {
+		p.syntax(norm.T("na de JSON-waarde volgt nog tekst", "there is more text after the JSON value"))
+		return nil
+	}
+	return v
+}
+
+func (p *parser) skipSpace() {
+	for p.pos < len(p.buf) {
+		switch p.buf[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) add(pr norm.Problem) {
+	if len(p.probs) >= maxProblems {
+		p.fatal = true
+		return
+	}
+	p.probs = append(p.probs, pr)
+}
+
+// syntax records a fatal syntax error at the current offset.
+func (p *parser) syntax(what norm.Text) {
+	p.add(syntaxProblem(p.pointer(), p.pos, what))
+	p.fatal = true
+}
+
+func syntaxProblem(ptr string, off int, what norm.Text) norm.Problem {
+	return norm.Problem{
+		Pointer: ptr,
+		Code:    norm.CodeSyntax,
+		Message: norm.Text{
+			NL: fmt.Sprintf("ongeldige JSON op byte-positie %d: %s", off, what.NL),
+			EN: fmt.Sprintf("invalid JSON at byte offset %d: %s", off, what.EN),
+		},
+	}
+}
+
+// unexpected reports the byte at the current offset, naming NaN and
+// Infinity and bytes that are not UTF-8 apart.
+func (p *parser) unexpected(expected norm.Text) {
+	rest := p.buf[p.pos:]
+	for _, lit := range []string{"NaN", "Infinity", "-Infinity", "+Infinity", "-NaN", "+NaN"} {
+		if bytes.HasPrefix(rest, []byte(lit)) {
+			p.syntax(norm.Textf("%s is geen JSON-getal", "%s is not a JSON number", lit))
+			return
+		}
+	}
+	if len(rest) == 0 {
+		p.syntax(norm.Text{
+			NL: "het document houdt onverwacht op; verwacht: " + expected.NL,
+			EN: "unexpected end of the document; expected " + expected.EN,
+		})
+		return
+	}
+	c := rest[0]
+	if c >= utf8.RuneSelf {
+		if r, _ := utf8.DecodeRune(rest); r == utf8.RuneError {
+			p.add(norm.Problem{Pointer: p.pointer(), Code: norm.CodeInvalidUTF8, Message: norm.Textf(
+				"ongeldige UTF-8 op byte-positie %d", "invalid UTF-8 at byte offset %d", p.pos)})
+			p.fatal = true
+			return
+		}
+	}
+	q := quoteByte(rest)
+	p.syntax(norm.Text{
+		NL: "onverwacht teken " + q + "; verwacht: " + expected.NL,
+		EN: "unexpected character " + q + "; expected " + expected.EN,
+	})
+}
+
+func quoteByte(b []byte) string {
+	r, _ := utf8.DecodeRune(b)
+	if r == utf8.RuneError {
+		return strconv.Quote(string(b[:1]))
+	}
+	return strconv.QuoteRune(r)
+}
+
+var (
+	expValue      = norm.T("een waarde", "a value")
+	expKey        = norm.T("een sleutel tussen aanhalingstekens", "a quoted key")
+	expColon      = norm.T("':'", "':'")
+	expCommaBrace = norm.T("',' of '}'", "',' or '}'")
+	expCommaBrack = norm.T("',' of ']'", "',' or ']'")
+)
+
+func (p *parser) value() any {
+	if p.pos >= len(p.buf) {
+		p.unexpected(expValue)
+		return nil
+	}
+	switch c := p.buf[p.pos]; {
+	case c == '{':
+		return p.object()
+	case c == '[':
+		return p.array()
+	case c == '"':
+		start, end, esc := p.str()
+		if p.fatal || !p.build {
+			return nil
+		}
+		return p.text(start, end, esc)
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	case c == 't':
+		return p.literal("true", true)
+	case c == 'f':
+		return p.literal("false", false)
+	case c == 'n':
+		return p.literal("null", nil)
+	default:
+		p.unexpected(expValue)
+		return nil
+	}
+}
+
+func (p *parser) literal(lit string, v any) any {
+	if len(p.buf)-p.pos >= len(lit) && string(p.buf[p.pos:p.pos+len(lit)]) == lit {
+		p.pos += len(lit)
+		return v
+	}
+	p.unexpected(expValue)
+	return nil
+}
+
+func (p *parser) enter() bool {
+	p.depth++
+	if p.depth > p.maxDepth {
+		p.add(norm.Problem{Pointer: p.pointer(), Code: norm.CodeTooDeep, Message: norm.Textf(
+			"het document is dieper genest dan de toegestane %d niveaus", "the document nests deeper than the allowed %d levels", p.maxDepth)})
+		p.fatal = true
+		return false
+	}
+	return true
+}
+
+func (p *parser) array() any {
+	if !p.enter() {
+		return nil
+	}
+	defer func() { p.depth-- }()
+	p.pos++ // [
+	var out []any
+	if p.build {
+		out = make([]any, 0, 4)
+	}
+	p.skipSpace()
+	if p.pos < len(p.buf) && p.buf[p.pos] == ']' {
+		p.pos++
+		return out
+	}
+	p.path = append(p.path, pathTok{end: -1})
+	top := len(p.path) - 1
+	for i := 0; ; i++ {
+		p.path[top].idx = i
+		p.skipSpace()
+		v := p.value()
+		if p.fatal {
+			return nil
+		}
+		if p.build {
+			out = append(out, v)
+		}
+		p.skipSpace()
+		if p.pos >= len(p.buf) {
+			p.path = p.path[:top]
+			p.unexpected(expCommaBrack)
+			return nil
+		}
+		switch p.buf[p.pos] {
+		case ',':
+			p.pos++
+		case ']':
+			p.pos++
+			p.path = p.path[:top]
+			return out
+		default:
+			p.path = p.path[:top]
+			p.unexpected(expCommaBrack)
+			return nil
+		}
+	}
+}
+
+// linearKeys is the object size up to which duplicate keys are found by
+// comparing with each earlier key; larger objects use a map.
+const linearKeys = 16
+
+func (p *parser) object() any {
+	if !p.enter() {
+		return nil
+	}
+	defer func() { p.depth-- }()
+	p.pos++ // {
+	var out map[string]any
+	if p.build {
+		out = make(map[string]any)
+	}
+	p.skipSpace()
+	if p.pos < len(p.buf) && p.buf[p.pos] == '}' {
+		p.pos++
+		return out
+	}
+	keyBase := len(p.keys)
+	arenaBase := len(p.arena)
+	defer func() {
+		p.keys = p.keys[:keyBase]
+		p.arena = p.arena[:arenaBase]
+	}()
+	var seen map[string]struct{} // for large objects when not building
+	p.path = append(p.path, pathTok{})
+	top := len(p.path) - 1
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.buf) || p.buf[p.pos] != '"' {
+			p.path = p.path[:top]
+			p.unexpected(expKey)
+			return nil
+		}
+		start, end, esc := p.str()
+		if p.fatal {
+			return nil
+		}
+		p.path[top] = pathTok{start: start, end: end}
+		// Duplicate check.
+		var key string
+		dup := false
+		if p.build {
+			key = p.text(start, end, esc)
+			_, dup = out[key]
+		} else {
+			ks := keySpan{start: start, end: end}
+			if esc {
+				ks = keySpan{start: len(p.arena), arena: true}
+				p.arena = appendUnescaped(p.arena, p.buf[start:end])
+				ks.end = len(p.arena)
+			}
+			kb := p.keyBytes(ks)
+			n := len(p.keys) - keyBase
+			switch {
+			case n < linearKeys:
+				for _, o := range p.keys[keyBase:] {
+					if bytes.Equal(p.keyBytes(o), kb) {
+						dup = true
+						break
+					}
+				}
+			default:
+				if seen == nil {
+					seen = make(map[string]struct{}, 2*linearKeys)
+					for _, o := range p.keys[keyBase:] {
+						seen[string(p.keyBytes(o))] = struct{}{}
+					}
+				}
+				_, dup = seen[string(kb)]
+				if !dup {
+					seen[string(kb)] = struct{}{}
+				}
+			}
+			p.keys = append(p.keys, ks)
+		}
+		if dup {
+			p.add(norm.Problem{Pointer: p.pointer(), Code: norm.CodeDuplicateKey, Message: norm.T(
+				"deze sleutel staat meer dan eens in hetzelfde object",
+				"this key occurs more than once in the same object")})
+			if p.fatal {
+				return nil
+			}
+		}
+		p.skipSpace()
+		if p.pos >= len(p.buf) || p.buf[p.pos] != ':' {
+			p.unexpected(expColon)
+			return nil
+		}
+		p.pos++
+		p.skipSpace()
+		v := p.value()
+		if p.fatal {
+			return nil
+		}
+		if p.build && !dup {
+			out[key] = v
+		}
+		p.skipSpace()
+		if p.pos >= len(p.buf) {
+			p.path = p.path[:top]
+			p.unexpected(expCommaBrace)
+			return nil
+		}
+		switch p.buf[p.pos] {
+		case ',':
+			p.pos++
+		case '}':
+			p.pos++
+			p.path = p.path[:top]
+			return out
+		default:
+			p.path = p.path[:top]
+			p.unexpected(expCommaBrace)
+			return nil
+		}
+	}
+}
+
+func (p *parser) keyBytes(k keySpan) []byte {
+	if k.arena {
+		return p.arena[k.start:k.end]
+	}
+	return p.buf[k.start:k.end]
+}
+
+// text returns the string value of the span [start,end) of the input.
+func (p *parser) text(start, end int, esc bool) string {
+	if !esc {
+		return string(p.buf[start:end])
+	}
+	return string(appendUnescaped(nil, p.buf[start:end]))
+}
+
+// str scans a string starting at the opening quote and returns the span
+// of its contents and whether it has escapes. Control characters and
+// malformed escapes are fatal; invalid UTF-8 and unpaired surrogates are
+// recorded once per string and scanning goes on.
+func (p *parser) str() (start, end int, esc bool) {
+	p.pos++ // opening quote
+	start = p.pos
+	buf := p.buf
+	badUTF8 := false
+	for i := p.pos; ; {
+		if i >= len(buf) {
+			p.pos = i
+			p.syntax(norm.T("een tekst zonder afsluitend aanhalingsteken", "a string without a closing quote"))
+			return
+		}
+		c := buf[i]
+		switch {
+		case c == '"':
+			p.pos = i + 1
+			return start, i, esc
+		case c == '\\':
+			esc = true
+			if i+1 >= len(buf) {
+				p.pos = i
+				p.syntax(norm.T("een onvolledige escape-reeks", "an incomplete escape sequence"))
+				return
+			}
+			switch buf[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				r, ok := hex4(buf, i+2)
+				if !ok {
+					p.pos = i
+					p.syntax(norm.T("een ongeldige \\u-escape", "an invalid \\u escape"))
+					return
+				}
+				i += 6
+				if utf16.IsSurrogate(r) {
+					r2, ok2 := rune(0), false
+					if r < 0xdc00 && i+1 < len(buf) && buf[i] == '\\' && buf[i+1] == 'u' {
+						r2, ok2 = hex4(buf, i+2)
+					}
+					if ok2 && utf16.DecodeRune(r, r2) != utf8.RuneError {
+						i += 6
+					} else if !badUTF8 {
+						badUTF8 = true
+						p.add(norm.Problem{Pointer: p.pointer(), Code: norm.CodeInvalidUTF8, Message: norm.Textf(
+							"een losse surrogaat-escape op byte-positie %d is geen geldig teken",
+							"an unpaired surrogate escape at byte offset %d is not a valid character", i-6)})
+					}
+				}
+			default:
+				p.pos = i
+				p.syntax(norm.T("een ongeldige escape-reeks", "an invalid escape sequence"))
+				return
+			}
+		case c < 0x20:
+			p.pos = i
+			p.syntax(norm.T("een stuurteken in een tekst (gebruik een escape)", "a control character in a string (escape it)"))
+			return
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, size := utf8.DecodeRune(buf[i:])
+			if r == utf8.RuneError && size == 1 && !badUTF8 {
+				badUTF8 = true
+				p.add(norm.Problem{Pointer: p.pointer(), Code: norm.CodeInvalidUTF8, Message: norm.Textf(
+					"ongeldige UTF-8 op byte-positie %d", "invalid UTF-8 at byte offset %d", i)})
+			}
+			i += size
+		}
+		if p.fatal {
+			return
+		}
+	}
+}
+
+func hex4(b []byte, i int) (rune, bool) {
+	if i+4 > len(b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+// appendUnescaped appends the unescaped form of a string body that str
+// has already checked.
+func appendUnescaped(dst, s []byte) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '\\' {
+			j := bytes.IndexByte(s[i:], '\\')
+			if j < 0 {
+				return append(dst, s[i:]...)
+			}
+			dst = append(dst, s[i:i+j]...)
+			i += j
+			continue
+		}
+		switch s[i+1] {
+		case 'u':
+			r, _ := hex4(s, i+2)
+			i += 6
+			if utf16.IsSurrogate(r) {
+				if r2, ok := hex4(s, i+2); ok && i+1 < len(s) && s[i] == '\\' && s[i+1] == 'u' {
+					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+						r = d
+						i += 6
+					} else {
+						r = utf8.RuneError
+					}
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			dst = utf8.AppendRune(dst, r)
+			continue
+		case 'b':
+			dst = append(dst, '\b')
+		case 'f':
+			dst = append(dst, '\f')
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		default: // " \ /
+			dst = append(dst, s[i+1])
+		}
+		i += 2
+	}
+	return dst
+}
+
+// number scans a number per the JSON grammar and refuses values that
+// overflow a float64.
+func (p *parser) number() any {
+	buf := p.buf
+	start := p.pos
+	i := p.pos
+	if buf[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(buf) && buf[i] == '0':
+		i++
+	case i < len(buf) && buf[i] >= '1' && buf[i] <= '9':
+		i = skipDigits(buf, i)
+	default:
+		if i == start+1 && i < len(buf) && buf[i] == 'I' {
+			p.unexpected(expValue) // -Infinity
+			return nil
+		}
+		return p.badNumber(i)
+	}
+	exp := false
+	if i < len(buf) && buf[i] == '.' {
+		i++
+		if j := skipDigits(buf, i); j > i {
+			i = j
+		} else {
+			return p.badNumber(i)
+		}
+	}
+	if i < len(buf) && (buf[i] == 'e' || buf[i] == 'E') {
+		exp = true
+		i++
+		if i < len(buf) && (buf[i] == '+' || buf[i] == '-') {
+			i++
+		}
+		if j := skipDigits(buf, i); j > i {
+			i = j
+		} else {
+			return p.badNumber(i)
+		}
+	}
+	p.pos = i
+	lit := buf[start:i]
+	if exp || len(lit) > 300 {
+		if f, err := strconv.ParseFloat(string(lit), 64); err != nil && math.IsInf(f, 0) {
+			p.add(norm.Problem{Pointer: p.pointer(), Code: norm.CodeRange, Message: norm.T(
+				"het getal is te groot om weer te geven", "the number is too large to represent")})
+			return nil
+		}
+	}
+	if !p.build {
+		return nil
+	}
+	return json.Number(lit)
+}
+
+// badNumber reports a malformed number at offset i.
+func (p *parser) badNumber(i int) any {
+	p.pos = i
+	if i < len(p.buf) {
+		p.unexpected(norm.T("een cijfer", "a digit"))
+	} else {
+		p.syntax(norm.T("een onvolledig getal", "an incomplete number"))
+	}
+	return nil
+}
+
+func skipDigits(buf []byte, i int) int {
+	for i < len(buf) && buf[i] >= '0' && buf[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// pointer renders the current path as a JSON pointer.
+func (p *parser) pointer() string {
+	if len(p.path) == 0 {
+		return ""
+	}
+	toks := make([]string, len(p.path))
+	for i, t := range p.path {
+		if t.end < 0 {
+			toks[i] = strconv.Itoa(t.idx)
+			continue
+		}
+		raw := p.buf[t.start:t.end]
+		if bytes.IndexByte(raw, '\\') >= 0 {
+			toks[i] = string(appendUnescaped(nil, raw))
+		} else {
+			toks[i] = string(raw)
+		}
+	}
+	return norm.Pointer(toks...)
+}
