@@ -1,0 +1,49 @@
+// Package sqlstore keeps the incident register in SQLite or PostgreSQL,
+// behind [incident.Store], [incident.BatchCreator] and
+// [followup.ActionStore].
+//
+// # Opening
+//
+// The caller opens the *sql.DB with the driver of their choice and passes
+// the [Dialect]; the package imports no driver. For SQLite, [OpenSQLite]
+// opens a file with the settings a register needs (WAL, a 5 s busy timeout,
+// BEGIN IMMEDIATE, foreign keys) once the program imports
+// modernc.org/sqlite:
+//
+//	import _ "modernc.org/sqlite"
+//
+//	db, err := sqlstore.OpenSQLite("register.db")
+//	s, err := sqlstore.New(db, sqlstore.SQLite)
+//
+// For PostgreSQL, import github.com/jackc/pgx/v5/stdlib and open driver
+// "pgx"; several application servers can share one database.
+//
+// # Schema
+//
+// [New] applies the embedded migrations (migrations/<dialect>/NNNN_name.sql)
+// in order, each in a transaction, recorded in schema_migrations. Tables:
+//
+//   - incidents: one row per incident. Times are int64 nanoseconds since
+//     1970 UTC (exact round trip, one code path). The derived classification
+//     is stored with it: categories is a bitmask (see [CategoryMask]) so a
+//     category filter runs in SQL, severity is the derived level.
+//   - incident_people: the involved people, (incident_id, pos) as key.
+//   - actions: the follow-up actions, with a foreign key to incidents.
+//
+// Indexes: incidents_occurred (occurred_ns, id) serves list-by-period, the
+// order of every listing and the keyset pagination of Records;
+// incidents_perpetrator (perpetrator_ref, occurred_ns), partial on known
+// references, serves the perpetrator dossier; incidents_site (site,
+// occurred_ns) per-site listings; incident_people_ref finds a person's
+// incidents; actions_incident (incident_id, at_ns, id) lists actions in
+// order. Channel and category filters are applied to the rows the period
+// index yields (a channel or category alone is not selective enough to
+// earn an index).
+//
+// # Transactions
+//
+// Every write runs in one transaction, rolled back on any error: a failed
+// CreateMany leaves nothing behind. Write transactions start with a write
+// statement, so that SQLite takes the write lock before it reads. Each page
+// of a listing is read in one read-only transaction.
+package sqlstore

@@ -1,0 +1,453 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/goedgesprek/goedgesprek/incident"
+	"github.com/goedgesprek/goedgesprek/norm"
+)
+
+// incidentCols are the columns of incidents in the order of row and scan.
+const incidentCols = `id, occurred_ns, reported_ns, recorded_ns, site, channel, behaviours, categories, severity, phase,
+	perpetrator_ref, perpetrator_role, injury, absence_days, damage_cents, police_called,
+	has_analysis, causes, analysis_text, lessons, description, version`
+
+const numIncidentCols = 22
+
+var (
+	insertIncident = `INSERT INTO incidents (` + incidentCols + `) VALUES (` + placeholders(numIncidentCols) + `) ON CONFLICT (id) DO NOTHING`
+	insertPerson   = `INSERT INTO incident_people (incident_id, pos, ref, role) VALUES (?, ?, ?, ?)`
+)
+
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
+// CategoryMask is the value of the column categories: bit rank-1 set for
+// each category of the classification (verbal 1, discrimination 2, sexual 4,
+// property 8, threat 16, physical 32).
+func CategoryMask(cats []norm.Category) int64 {
+	var m int64
+	for _, c := range cats {
+		if r := c.Rank(); r > 0 {
+			m |= 1 << (r - 1)
+		}
+	}
+	return m
+}
+
+// row turns an incident into the values of incidentCols.
+func row(inc *incident.Incident) []any {
+	cl := inc.Classification()
+	var hasAnalysis bool
+	var causes, text, lessons string
+	if a := inc.Analysis; a != nil {
+		hasAnalysis = true
+		cs := make([]string, len(a.Causes))
+		for k, c := range a.Causes {
+			cs[k] = string(c)
+		}
+		causes, text, lessons = strings.Join(cs, " "), a.Text, a.Lessons
+	}
+	bs := make([]string, len(inc.Behaviours))
+	for k, b := range inc.Behaviours {
+		bs[k] = string(b)
+	}
+	return []any{
+		string(inc.ID), inc.OccurredAt.UnixNano(), inc.ReportedAt.UnixNano(), inc.RecordedAt.UnixNano(),
+		inc.Site, string(inc.Channel), strings.Join(bs, " "), CategoryMask(cl.Categories), string(cl.Severity), string(inc.Phase),
+		inc.Perpetrator.Ref, string(inc.Perpetrator.Role), inc.Consequences.Injury, int64(inc.Consequences.AbsenceDays),
+		inc.Consequences.DamageCents, inc.Consequences.PoliceCalled,
+		hasAnalysis, causes, text, lessons, inc.Description, int64(inc.Version),
+	}
+}
+
+// scanned holds one row of incidentCols (plus the person columns of a
+// join) before it becomes an incident.
+type scanned struct {
+	id, site, channel, behaviours, severity, phase, pref, prole, causes, text, lessons, desc string
+	occ, rep, rec, cats, absence, damage, version                                            int64
+	injury, police, hasAnalysis                                                              bool
+	personRef, personRole                                                                    sql.NullString
+}
+
+func (r *scanned) dest() []any {
+	return []any{&r.id, &r.occ, &r.rep, &r.rec, &r.site, &r.channel, &r.behaviours, &r.cats, &r.severity, &r.phase,
+		&r.pref, &r.prole, &r.injury, &r.absence, &r.damage, &r.police,
+		&r.hasAnalysis, &r.causes, &r.text, &r.lessons, &r.desc, &r.version}
+}
+
+func fromNanos(ns int64) time.Time { return time.Unix(0, ns).UTC() }
+
+func (r *scanned) incident() incident.Incident {
+	inc := incident.Incident{
+		ID:          incident.ID(r.id),
+		OccurredAt:  fromNanos(r.occ),
+		ReportedAt:  fromNanos(r.rep),
+		RecordedAt:  fromNanos(r.rec),
+		Site:        r.site,
+		Channel:     norm.Channel(r.channel),
+		Phase:       norm.Phase(r.phase),
+		Perpetrator: incident.Perpetrator{Ref: r.pref, Role: incident.PerpetratorRole(r.prole)},
+		Consequences: incident.Consequences{
+			Injury: r.injury, AbsenceDays: int(r.absence), DamageCents: r.damage, PoliceCalled: r.police,
+		},
+		Description: r.desc,
+		Version:     int(r.version),
+	}
+	for b := range strings.FieldsSeq(r.behaviours) {
+		inc.Behaviours = append(inc.Behaviours, norm.BehaviourCode(b))
+	}
+	if r.hasAnalysis {
+		a := &incident.Analysis{Text: r.text, Lessons: r.lessons}
+		for c := range strings.FieldsSeq(r.causes) {
+			a.Causes = append(a.Causes, incident.Cause(c))
+		}
+		inc.Analysis = a
+	}
+	return inc
+}
+
+// selectWithPeople selects incidents (from the subquery sub, aliased i)
+// joined with their people, ordered so that consecutive rows of one
+// incident hold its people in order.
+func selectWithPeople(sub string) string {
+	return `SELECT ` + prefixCols("i.") + `, p.ref, p.role FROM (` + sub + `) i
+	LEFT JOIN incident_people p ON p.incident_id = i.id
+	ORDER BY i.occurred_ns, i.id, p.pos`
+}
+
+func prefixCols(prefix string) string {
+	cols := strings.Split(incidentCols, ",")
+	for k, c := range cols {
+		cols[k] = prefix + strings.TrimSpace(c)
+	}
+	return strings.Join(cols, ", ")
+}
+
+// scanIncidents reads the rows of a selectWithPeople query.
+func scanIncidents(rows *sql.Rows) ([]incident.Incident, error) {
+	defer rows.Close()
+	var out []incident.Incident
+	var r scanned
+	dest := append(r.dest(), &r.personRef, &r.personRole)
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		if n := len(out); n == 0 || string(out[n-1].ID) != r.id {
+			out = append(out, r.incident())
+		}
+		if r.personRef.Valid {
+			last := &out[len(out)-1]
+			last.Involved = append(last.Involved, incident.Person{Ref: r.personRef.String, Role: incident.PersonRole(r.personRole.String)})
+		}
+	}
+	return out, rows.Err()
+}
+
+// Create registers an incident; see incident.Store.
+func (s *Store) Create(ctx context.Context, inc *incident.Incident) error {
+	now := s.now()
+	if err := incident.ValidateAt(inc, now); err != nil {
+		return err
+	}
+	var rec incident.Incident
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		ins, err := s.prepareInsert(ctx, tx, 1)
+		if err != nil {
+			return err
+		}
+		defer ins.close()
+		rec, err = ins.create(ctx, inc, now)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	writeBack(inc, &rec)
+	return nil
+}
+
+func writeBack(inc, rec *incident.Incident) {
+	inc.ID, inc.RecordedAt, inc.Version = rec.ID, rec.RecordedAt, rec.Version
+}
+
+// CreateMany creates the incidents in one transaction, all or nothing; see
+// incident.BatchCreator.
+func (s *Store) CreateMany(ctx context.Context, incs []incident.Incident) error {
+	now := s.now()
+	if err := incident.ValidateAll(incs, now); err != nil {
+		return err
+	}
+	if len(incs) == 0 {
+		return ctx.Err()
+	}
+	recs := make([]incident.Incident, len(incs))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		ins, err := s.prepareInsert(ctx, tx, len(incs))
+		if err != nil {
+			return err
+		}
+		defer ins.close()
+		for k := range incs {
+			if recs[k], err = ins.create(ctx, &incs[k], now); err != nil {
+				return err
+			}
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	for k := range incs {
+		writeBack(&incs[k], &recs[k])
+	}
+	return nil
+}
+
+// inserter holds the prepared statements of one write transaction.
+type inserter struct {
+	s      *Store
+	tx     *sql.Tx
+	inc    *sql.Stmt
+	person *sql.Stmt
+}
+
+// prepareInsert prepares the statements when a transaction writes more than
+// a few incidents; for one it runs the statements directly.
+func (s *Store) prepareInsert(ctx context.Context, tx *sql.Tx, n int) (*inserter, error) {
+	ins := &inserter{s: s, tx: tx}
+	if n < 4 {
+		return ins, nil
+	}
+	var err error
+	if ins.inc, err = tx.PrepareContext(ctx, s.d.rebind(insertIncident)); err != nil {
+		return nil, err
+	}
+	if ins.person, err = tx.PrepareContext(ctx, s.d.rebind(insertPerson)); err != nil {
+		ins.inc.Close()
+		return nil, err
+	}
+	return ins, nil
+}
+
+func (ins *inserter) close() {
+	if ins.inc != nil {
+		ins.inc.Close()
+		ins.person.Close()
+	}
+}
+
+func (ins *inserter) exec(ctx context.Context, st *sql.Stmt, q string, args ...any) (sql.Result, error) {
+	if st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return ins.tx.ExecContext(ctx, ins.s.d.rebind(q), args...)
+}
+
+// create inserts one incident, or checks that the stored one with its ID is
+// the same incident. It returns the record as stored.
+func (ins *inserter) create(ctx context.Context, inc *incident.Incident, now time.Time) (incident.Incident, error) {
+	c := inc.Clone()
+	c.Normalize()
+	if c.ID == "" {
+		c.ID = incident.NewID()
+	}
+	given := c.RecordedAt
+	if c.RecordedAt.IsZero() {
+		c.RecordedAt = now.Round(0).UTC()
+	}
+	c.Version = 1
+	res, err := ins.exec(ctx, ins.inc, insertIncident, row(&c)...)
+	if err != nil {
+		return c, fmt.Errorf("sqlstore: create %s: %w", c.ID, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return c, err
+	}
+	if n == 0 { // the ID exists: the same incident again, or a conflict
+		old, err := ins.s.get(ctx, ins.tx, c.ID)
+		if err != nil {
+			return c, err
+		}
+		c.RecordedAt = given
+		if !incident.Same(&old, &c) {
+			return c, fmt.Errorf("sqlstore: create %s: %w", c.ID, incident.ErrConflict)
+		}
+		return old, nil
+	}
+	for k, p := range c.Involved {
+		if _, err := ins.exec(ctx, ins.person, insertPerson, string(c.ID), k, p.Ref, string(p.Role)); err != nil {
+			return c, fmt.Errorf("sqlstore: create %s: %w", c.ID, err)
+		}
+	}
+	return c, nil
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func (s *Store) get(ctx context.Context, q querier, id incident.ID) (incident.Incident, error) {
+	rows, err := q.QueryContext(ctx, s.d.rebind(selectWithPeople(`SELECT `+incidentCols+` FROM incidents WHERE id = ?`)), string(id))
+	if err != nil {
+		return incident.Incident{}, fmt.Errorf("sqlstore: get %s: %w", id, err)
+	}
+	incs, err := scanIncidents(rows)
+	if err != nil {
+		return incident.Incident{}, fmt.Errorf("sqlstore: get %s: %w", id, err)
+	}
+	if len(incs) == 0 {
+		return incident.Incident{}, fmt.Errorf("sqlstore: get %s: %w", id, incident.ErrNotFound)
+	}
+	return incs[0], nil
+}
+
+// Get returns an incident; see incident.Store.
+func (s *Store) Get(ctx context.Context, id incident.ID) (incident.Incident, error) {
+	if err := ctx.Err(); err != nil {
+		return incident.Incident{}, err
+	}
+	return s.get(ctx, s.db, id)
+}
+
+// Update replaces an incident if its version is current; see
+// incident.Store. The first statement is the conditional UPDATE, so that
+// the transaction takes the write lock before it reads.
+func (s *Store) Update(ctx context.Context, inc *incident.Incident) error {
+	if err := incident.ValidateAt(inc, s.now()); err != nil {
+		return err
+	}
+	c := inc.Clone()
+	c.Normalize()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		r := row(&c)
+		// SET every column but id (0) and recorded_ns (3); version goes up.
+		cols := strings.Split(incidentCols, ",")
+		var set []string
+		var args []any
+		for k, col := range cols {
+			col = strings.TrimSpace(col)
+			if k == 0 || k == 3 || col == "version" {
+				continue
+			}
+			set = append(set, col+" = ?")
+			args = append(args, r[k])
+		}
+		q := `UPDATE incidents SET ` + strings.Join(set, ", ") + `, version = version + 1 WHERE id = ? AND version = ?`
+		args = append(args, string(c.ID), int64(c.Version))
+		if !c.RecordedAt.IsZero() {
+			q += ` AND recorded_ns = ?`
+			args = append(args, c.RecordedAt.UnixNano())
+		}
+		q += ` RETURNING recorded_ns, version`
+		var rec, version int64
+		err := tx.QueryRowContext(ctx, s.d.rebind(q), args...).Scan(&rec, &version)
+		if errors.Is(err, sql.ErrNoRows) {
+			return s.whyNotUpdated(ctx, tx, &c)
+		}
+		if err != nil {
+			return fmt.Errorf("sqlstore: update %s: %w", c.ID, err)
+		}
+		c.RecordedAt, c.Version = fromNanos(rec), int(version)
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM incident_people WHERE incident_id = ?`), string(c.ID)); err != nil {
+			return fmt.Errorf("sqlstore: update %s: %w", c.ID, err)
+		}
+		for k, p := range c.Involved {
+			if _, err := tx.ExecContext(ctx, s.d.rebind(insertPerson), string(c.ID), k, p.Ref, string(p.Role)); err != nil {
+				return fmt.Errorf("sqlstore: update %s: %w", c.ID, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	writeBack(inc, &c)
+	return nil
+}
+
+// whyNotUpdated names the reason a conditional UPDATE touched no row.
+func (s *Store) whyNotUpdated(ctx context.Context, tx *sql.Tx, c *incident.Incident) error {
+	var version, rec int64
+	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT version, recorded_ns FROM incidents WHERE id = ?`), string(c.ID)).Scan(&version, &rec)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("sqlstore: update %s: %w", c.ID, incident.ErrNotFound)
+	case err != nil:
+		return fmt.Errorf("sqlstore: update %s: %w", c.ID, err)
+	case int(version) != c.Version:
+		return fmt.Errorf("sqlstore: update %s at version %d, stored %d: %w", c.ID, c.Version, version, incident.ErrStale)
+	default:
+		return fmt.Errorf("sqlstore: update %s: recorded_at cannot change: %w", c.ID, incident.ErrConflict)
+	}
+}
+
+// Delete removes an incident, its people and its actions; see
+// incident.Store. It deletes the dependent rows itself rather than rely on
+// ON DELETE CASCADE, which SQLite applies only with foreign_keys on.
+func (s *Store) Delete(ctx context.Context, id incident.ID) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM actions WHERE incident_id = ?`), string(id))
+		if err == nil {
+			res, err = tx.ExecContext(ctx, s.d.rebind(`DELETE FROM incident_people WHERE incident_id = ?`), string(id))
+		}
+		if err == nil {
+			res, err = tx.ExecContext(ctx, s.d.rebind(`DELETE FROM incidents WHERE id = ?`), string(id))
+		}
+		if err != nil {
+			return fmt.Errorf("sqlstore: delete %s: %w", id, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return fmt.Errorf("sqlstore: delete %s: %w", id, cmpErr(err, incident.ErrNotFound))
+		}
+		return nil
+	})
+}
+
+func cmpErr(err, otherwise error) error {
+	if err != nil {
+		return err
+	}
+	return otherwise
+}
+
+// Anonymise removes the personal data of an incident and of the subjects of
+// its actions; see incident.Store.
+func (s *Store) Anonymise(ctx context.Context, id incident.ID) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// Write first: take the lock, and bump the version.
+		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE incidents SET version = version + 1 WHERE id = ?`), string(id))
+		if err != nil {
+			return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return fmt.Errorf("sqlstore: anonymise %s: %w", id, cmpErr(err, incident.ErrNotFound))
+		}
+		inc, err := s.get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		repl := inc.Anonymise()
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE incidents SET description = '', analysis_text = '', perpetrator_ref = ? WHERE id = ?`),
+			inc.Perpetrator.Ref, string(id)); err != nil {
+			return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
+		}
+		for k, p := range inc.Involved {
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE incident_people SET ref = ? WHERE incident_id = ? AND pos = ?`), p.Ref, string(id), k); err != nil {
+				return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
+			}
+		}
+		for old, anon := range repl {
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE actions SET subject = ? WHERE incident_id = ? AND subject = ?`), anon, string(id), old); err != nil {
+				return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,54 @@
+-- The incident register. Times are int64 nanoseconds since 1970 (UTC), so
+-- that they round-trip exactly and compare as integers in both dialects.
+CREATE TABLE incidents (
+    id               TEXT    NOT NULL PRIMARY KEY,
+    occurred_ns      BIGINT  NOT NULL,
+    reported_ns      BIGINT  NOT NULL,
+    recorded_ns      BIGINT  NOT NULL,
+    site             TEXT    NOT NULL,
+    channel          TEXT    NOT NULL,
+    behaviours       TEXT    NOT NULL, -- codes separated by spaces, in the given order
+    categories       INTEGER NOT NULL, -- derived: bit (rank-1) per category, verbal = 1 ... physical = 32
+    severity         TEXT    NOT NULL, -- derived
+    phase            TEXT    NOT NULL,
+    perpetrator_ref  TEXT    NOT NULL,
+    perpetrator_role TEXT    NOT NULL,
+    injury           BOOLEAN NOT NULL,
+    absence_days     INTEGER NOT NULL,
+    damage_cents     BIGINT  NOT NULL,
+    police_called    BOOLEAN NOT NULL,
+    has_analysis     BOOLEAN NOT NULL,
+    causes           TEXT    NOT NULL, -- codes separated by spaces
+    analysis_text    TEXT    NOT NULL,
+    lessons          TEXT    NOT NULL,
+    description      TEXT    NOT NULL,
+    version          BIGINT  NOT NULL
+);
+
+-- List by period and the order of every listing.
+CREATE INDEX incidents_occurred ON incidents (occurred_ns, id);
+-- The perpetrator dossier: one reference within a window.
+CREATE INDEX incidents_perpetrator ON incidents (perpetrator_ref, occurred_ns) WHERE perpetrator_ref <> '';
+-- Per-site listings and statistics.
+CREATE INDEX incidents_site ON incidents (site, occurred_ns);
+
+CREATE TABLE incident_people (
+    incident_id TEXT    NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    pos         INTEGER NOT NULL,
+    ref         TEXT    NOT NULL,
+    role        TEXT    NOT NULL,
+    PRIMARY KEY (incident_id, pos)
+);
+CREATE INDEX incident_people_ref ON incident_people (ref);
+
+CREATE TABLE actions (
+    id          TEXT    NOT NULL PRIMARY KEY,
+    incident_id TEXT    NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    kind        TEXT    NOT NULL,
+    subject     TEXT    NOT NULL,
+    at_ns       BIGINT  NOT NULL,
+    outcome     TEXT    NOT NULL,
+    form        TEXT    NOT NULL,
+    reason      TEXT    NOT NULL
+);
+CREATE INDEX actions_incident ON actions (incident_id, at_ns, id);

@@ -1,0 +1,266 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/goedgesprek/goedgesprek/followup"
+	"github.com/goedgesprek/goedgesprek/incident"
+)
+
+// Dialect is the SQL dialect of the database behind a Store. The
+// differences between the two are confined to this type: placeholders, the
+// column types in the migrations and the lock that serialises migrations.
+type Dialect string
+
+// The supported dialects.
+const (
+	SQLite     Dialect = "sqlite"   // modernc.org/sqlite, driver name "sqlite"
+	PostgreSQL Dialect = "postgres" // github.com/jackc/pgx/v5/stdlib, driver name "pgx"
+)
+
+func (d Dialect) valid() bool { return d == SQLite || d == PostgreSQL }
+
+// rebind turns the ? placeholders of a query into $1, $2, ... for
+// PostgreSQL. The queries of this package hold no ? inside literals.
+func (d Dialect) rebind(q string) string {
+	if d != PostgreSQL {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+//go:embed migrations/*/*.sql
+var migrations embed.FS
+
+// Store is an incident register in a SQL database. It implements
+// incident.Store, incident.BatchCreator and followup.ActionStore, and is
+// safe for concurrent use.
+type Store struct {
+	db  *sql.DB
+	d   Dialect
+	now func() time.Time
+}
+
+// The store implements these interfaces.
+var (
+	_ incident.Store        = (*Store)(nil)
+	_ incident.BatchCreator = (*Store)(nil)
+	_ followup.ActionStore  = (*Store)(nil)
+)
+
+// Option configures a Store.
+type Option func(*Store)
+
+// WithNow sets the clock that stamps RecordedAt and is the reference time
+// of validation (default time.Now).
+func WithNow(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// New returns a store over db, which the caller opened with a driver for
+// dialect d and keeps closing. It applies the migrations that the database
+// lacks, each in its own transaction, and records them in the table
+// schema_migrations; a store that runs against an already migrated database
+// changes nothing.
+func New(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
+	if db == nil {
+		return nil, errors.New("sqlstore: nil *sql.DB")
+	}
+	if !d.valid() {
+		return nil, fmt.Errorf("sqlstore: unknown dialect %q", string(d))
+	}
+	s := &Store{db: db, d: d, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if err := s.migrate(context.Background()); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenSQLite opens the SQLite file at path for a Store: WAL mode (readers
+// never block the writer), a busy timeout of 5 s and BEGIN IMMEDIATE for
+// write transactions (so that concurrent writers wait for each other instead
+// of failing with SQLITE_BUSY), foreign keys on and synchronous=NORMAL (safe
+// in WAL mode: a crash may lose the last transactions, never corrupt or
+// half-apply one). It needs a driver registered as "sqlite" that takes
+// modernc.org/sqlite's DSN parameters: the caller imports
+// _ "modernc.org/sqlite".
+func OpenSQLite(path string) (*sql.DB, error) {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: open %s: %w", path, err)
+	}
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlstore: open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// Migration is one embedded schema change.
+type Migration struct {
+	Version int    // from the file name: 0001_init.sql is 1
+	Name    string // the file name
+	SQL     string
+}
+
+// Migrations returns the embedded migrations of a dialect, in order.
+func Migrations(d Dialect) ([]Migration, error) {
+	dir := path.Join("migrations", string(d))
+	entries, err := fs.ReadDir(migrations, dir)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: migrations of %q: %w", string(d), err)
+	}
+	var out []Migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("sqlstore: migration %s: name must start with a number and _", e.Name())
+		}
+		b, err := fs.ReadFile(migrations, path.Join(dir, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Migration{Version: v, Name: e.Name(), SQL: string(b)})
+	}
+	slices.SortFunc(out, func(a, b Migration) int { return a.Version - b.Version })
+	for i := 1; i < len(out); i++ {
+		if out[i].Version == out[i-1].Version {
+			return nil, fmt.Errorf("sqlstore: two migrations with version %d", out[i].Version)
+		}
+	}
+	return out, nil
+}
+
+// statements splits a migration into its statements: each ends with a
+// semicolon at the end of a line (migrations keep semicolons out of
+// comments and literals).
+func statements(script string) []string {
+	var out []string
+	for _, st := range strings.Split(script, ";\n") {
+		if st = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(st), ";")); st != "" && !onlyComments(st) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+func onlyComments(st string) bool {
+	for line := range strings.Lines(st) {
+		if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "--") {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	ms, err := Migrations(s.d)
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if err := s.apply(ctx, m); err != nil {
+			return fmt.Errorf("sqlstore: migration %s: %w", m.Name, err)
+		}
+	}
+	return nil
+}
+
+// apply runs one migration in a transaction unless it is recorded already.
+// On PostgreSQL an advisory lock per schema keeps two processes that start
+// at once from applying it twice; on SQLite the write transaction does.
+func (s *Store) apply(ctx context.Context, m Migration) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if s.d == PostgreSQL {
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('goedgesprek.migrate.' || current_schema()))`); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version    INTEGER NOT NULL PRIMARY KEY,
+			name       TEXT    NOT NULL,
+			applied_ns BIGINT  NOT NULL)`); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT count(*) FROM schema_migrations WHERE version = ?`), m.Version).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		for _, st := range statements(m.SQL) {
+			if _, err := tx.ExecContext(ctx, st); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO schema_migrations (version, name, applied_ns) VALUES (?, ?, ?)`),
+			m.Version, m.Name, s.now().UnixNano())
+		return err
+	})
+}
+
+// inTx runs fn in a write transaction and commits it, or rolls it back
+// when fn fails, so that a failed write leaves nothing behind.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// readTx runs fn in a read-only transaction, so that the statements of one
+// read see one snapshot.
+func (s *Store) readTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	return fn(tx)
+}
