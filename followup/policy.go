@@ -232,7 +232,7 @@ func (p *Policy) deadline(anchor time.Time, d time.Duration) time.Time {
 		return local.Add(d)
 	}
 	n := int((d + 24*time.Hour - 1) / (24 * time.Hour))
-	y, m, day := local.Date()
+	y, m, day := localDate(local)
 	date := time.Date(y, m, day, 12, 0, 0, 0, time.UTC) // noon UTC: pure date arithmetic
 	for n > 0 {
 		date = date.AddDate(0, 0, 1)
@@ -248,7 +248,7 @@ func (p *Policy) deadline(anchor time.Time, d time.Duration) time.Time {
 // Deadline (see atClock). In working-day mode a day off moves it to the next working day.
 func (p *Policy) afterDays(anchor time.Time, days int) time.Time {
 	local := anchor.In(Amsterdam)
-	y, m, d := local.Date()
+	y, m, d := localDate(local)
 	date := time.Date(y, m, d+days, 12, 0, 0, 0, time.UTC)
 	if p.Counting == CountWorkingDays {
 		for i := 0; i < 30 && !p.WorkingDay(date); i++ { // 30: bounded even for a pathological calendar
@@ -259,16 +259,31 @@ func (p *Policy) afterDays(anchor time.Time, days int) time.Time {
 }
 
 // atClock returns the instant in Europe/Amsterdam with the civil date of
-// date and the clock time of clock. A clock time in the gap when the clocks
-// go forward (02:00-03:00 on the last Sunday of March) moves forward by the
-// gap: 02:30 becomes 03:30 summer time. A clock time that occurs twice
-// (02:00-03:00 on the last Sunday of October) is the first occurrence,
-// still in summer time. time.Date does not guarantee either choice, so
-// both are made here.
+// date and the clock time of clock (as Amsterdam shows it). A clock time in
+// the gap when the clocks go forward (02:00-03:00 on the last Sunday of
+// March) moves forward by the gap: 02:30 becomes 03:30 summer time. A clock
+// time that occurs twice (02:00-03:00 on the last Sunday of October) is the
+// first occurrence, still in summer time. time.Date does not guarantee
+// either choice, so both are made here.
 func atClock(date, clock time.Time) time.Time {
 	y, m, d := date.Date()
-	hh, mm, ss := clock.Clock()
-	wall := time.Date(y, m, d, hh, mm, ss, clock.Nanosecond(), time.UTC) // the wall clock read as UTC
+	hh, mm, ss, ns := localClock(clock)
+	wall := time.Date(y, m, d, hh, mm, ss, ns, time.UTC) // the wall clock read as UTC
+	if z, ok := zoneOf(y); ok {
+		// Fast path: the two offsets of the year are known.
+		var best time.Time
+		for _, off := range [...]int64{z.dst, z.std} { // summer time first: the earlier instant
+			u := wall.Add(-time.Duration(off) * time.Second)
+			if z.offset(u.Unix()) == off {
+				best = u
+				break
+			}
+		}
+		if best.IsZero() { // in the gap: read the wall clock in winter time
+			best = wall.Add(-time.Duration(z.std) * time.Second)
+		}
+		return best.In(Amsterdam)
+	}
 	var best time.Time
 	for _, probe := range [...]time.Duration{-3 * time.Hour, 0, 3 * time.Hour} {
 		_, off := wall.Add(probe).In(Amsterdam).Zone()
@@ -281,8 +296,90 @@ func atClock(date, clock time.Time) time.Time {
 		return best
 	}
 	// In the gap: read the wall clock with the offset in force before it.
-	_, off := wall.Add(-3 * time.Hour).Add(-2 * time.Hour).In(Amsterdam).Zone()
+	_, off := wall.Add(-5 * time.Hour).In(Amsterdam).Zone()
 	return wall.Add(-time.Duration(off) * time.Second).In(Amsterdam)
+}
+
+// localDate and localClock read t as Amsterdam shows it. They are what
+// t.In(Amsterdam).Date() and .Clock() give, but avoid the time package's
+// rule evaluation for every call (it evaluates the zone's rule string
+// anew for every time after the last listed transition, which made it the
+// largest cost of Summarize).
+func localDate(t time.Time) (int, time.Month, int) { return localWall(t).Date() }
+
+func localClock(t time.Time) (hh, mm, ss, ns int) {
+	w := localWall(t)
+	hh, mm, ss = w.Clock()
+	return hh, mm, ss, w.Nanosecond()
+}
+
+// localWall is t's Amsterdam wall clock read as UTC.
+func localWall(t time.Time) time.Time {
+	u := t.UTC()
+	if z, ok := zoneOf(u.Year()); ok {
+		return u.Add(time.Duration(z.offset(u.Unix())) * time.Second)
+	}
+	_, off := t.In(Amsterdam).Zone()
+	return u.Add(time.Duration(off) * time.Second)
+}
+
+// zoneYear is one year of Amsterdam time: winter and summer offsets and the
+// instants summer time starts and ends (Unix seconds).
+type zoneYear struct {
+	std, dst   int64
+	start, end int64
+}
+
+func (z zoneYear) offset(unix int64) int64 {
+	if unix >= z.start && unix < z.end {
+		return z.dst
+	}
+	return z.std
+}
+
+// Years covered by the fast path: the EU rule (summer time from the last
+// Sunday of March to the last Sunday of October, 01:00 UTC) applies in the
+// Netherlands since 1996. Each year is checked against the time package
+// before it is used, so a change of the rules in the zone data turns the
+// fast path off for the years it concerns.
+const zoneFirst, zoneLast = 1996, 2200
+
+var zoneTable = sync.OnceValue(func() []zoneYear {
+	t := make([]zoneYear, zoneLast-zoneFirst+1)
+	for y := zoneFirst; y <= zoneLast; y++ {
+		z := zoneYear{std: 3600, dst: 7200,
+			start: lastSunday(y, time.March).Add(time.Hour).Unix(),
+			end:   lastSunday(y, time.October).Add(time.Hour).Unix()}
+		if !z.verify(y) {
+			z = zoneYear{} // std 0: not usable
+		}
+		t[y-zoneFirst] = z
+	}
+	return t
+})
+
+func (z zoneYear) verify(y int) bool {
+	at := func(unix int64) int64 {
+		_, off := time.Unix(unix, 0).In(Amsterdam).Zone()
+		return int64(off)
+	}
+	jan := time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
+	dec := time.Date(y, time.December, 31, 23, 0, 0, 0, time.UTC).Unix()
+	return at(jan) == z.std && at(z.start-1) == z.std && at(z.start) == z.dst &&
+		at(z.end-1) == z.dst && at(z.end) == z.std && at(dec) == z.std
+}
+
+func lastSunday(y int, m time.Month) time.Time {
+	d := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC) // the last day of m
+	return d.AddDate(0, 0, -int(d.Weekday()))
+}
+
+func zoneOf(y int) (zoneYear, bool) {
+	if y < zoneFirst || y > zoneLast {
+		return zoneYear{}, false
+	}
+	z := zoneTable()[y-zoneFirst]
+	return z, z.std != 0
 }
 
 func sameWall(u, wall time.Time) bool {

@@ -3,6 +3,7 @@ package followup
 import (
 	"time"
 
+	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/norm"
 )
 
@@ -105,38 +106,12 @@ func status(dst []ObligationStatus, obligations []Obligation, actions []Action, 
 	for i := range obligations {
 		o := &obligations[i]
 		s := ObligationStatus{Obligation: *o}
-		switch {
-		case o.NotApplicable:
-			s.State, s.WaivedReason = StateWaived, o.Reason
-		default:
-			done, impossible := match(actions, o, at)
-			switch {
-			case done != nil:
-				s.ActionID, s.DoneAt, s.Outcome = done.ID, done.At, done.Outcome
-				s.State = StateDoneOnTime
-				if done.At.After(o.Due) {
-					s.State = StateDoneLate
-				}
-			case o.IfDeclined:
-				s.State = StateOpen
-				first, firstImpossible := match(actions, &Obligation{IncidentID: o.IncidentID, Kind: KindAftercare, Subject: o.Subject}, at)
-				switch {
-				case first != nil && first.Outcome == OutcomeDeclined:
-					s.State = openOrOverdue(o, at)
-				case first != nil:
-					s.State, s.WaivedReason = StateWaived, reasonNotDeclined
-				case firstImpossible != nil:
-					s.State, s.WaivedReason = StateWaived, reasonFirstNotPossible
-				}
-				if s.State == StateOverdue || s.State == StateOpen {
-					if impossible != nil {
-						s.waive(impossible)
-					}
-				}
-			case impossible != nil:
-				s.waive(impossible)
-			default:
-				s.State = openOrOverdue(o, at)
+		var by *Action
+		s.State, by, s.WaivedReason = evaluate(o, actions, at)
+		if by != nil {
+			s.ActionID, s.DoneAt, s.Outcome = by.ID, by.At, by.Outcome
+			if by.Outcome == OutcomeNotPossible {
+				s.WaivedReason = norm.T("niet mogelijk: "+by.Reason, "not possible: "+by.Reason)
 			}
 		}
 		dst = append(dst, s)
@@ -144,10 +119,37 @@ func status(dst []ObligationStatus, obligations []Obligation, actions []Action, 
 	return dst
 }
 
-func (s *ObligationStatus) waive(a *Action) {
-	s.State = StateWaived
-	s.ActionID, s.DoneAt, s.Outcome = a.ID, a.At, a.Outcome
-	s.WaivedReason = norm.Textf("niet mogelijk: %s", "not possible: %s", a.Reason)
+// evaluate decides the state of one obligation (see Status): the action
+// that decided it, if any, and the reason of a waiver that is not the
+// action's own.
+func evaluate(o *Obligation, actions []Action, at time.Time) (State, *Action, norm.Text) {
+	if o.NotApplicable {
+		return StateWaived, nil, o.Reason
+	}
+	done, impossible := match(actions, o.IncidentID, o.Kind, o.Subject, at)
+	switch {
+	case done != nil:
+		if done.At.After(o.Due) {
+			return StateDoneLate, done, norm.Text{}
+		}
+		return StateDoneOnTime, done, norm.Text{}
+	case o.IfDeclined:
+		first, firstImpossible := match(actions, o.IncidentID, KindAftercare, o.Subject, at)
+		switch {
+		case first != nil && first.Outcome != OutcomeDeclined:
+			return StateWaived, nil, reasonNotDeclined
+		case first == nil && firstImpossible != nil:
+			return StateWaived, nil, reasonFirstNotPossible
+		case impossible != nil:
+			return StateWaived, impossible, norm.Text{}
+		case first == nil: // the first contact is not decided yet
+			return StateOpen, nil, norm.Text{}
+		}
+		return openOrOverdue(o, at), nil, norm.Text{}
+	case impossible != nil:
+		return StateWaived, impossible, norm.Text{}
+	}
+	return openOrOverdue(o, at), nil, norm.Text{}
 }
 
 func openOrOverdue(o *Obligation, at time.Time) State {
@@ -158,11 +160,11 @@ func openOrOverdue(o *Obligation, at time.Time) State {
 }
 
 // match finds the earliest action (by At, then ID) at or before at that
-// fulfils o, and the earliest that says it was not possible.
-func match(actions []Action, o *Obligation, at time.Time) (done, impossible *Action) {
+// fulfils the obligation of kind k for subject in incident id, and the earliest that says it was not possible.
+func match(actions []Action, id incident.ID, k Kind, subject string, at time.Time) (done, impossible *Action) {
 	for i := range actions {
 		a := &actions[i]
-		if a.Kind != o.Kind || a.Subject != o.Subject || a.IncidentID != o.IncidentID || a.At.After(at) {
+		if a.Kind != k || a.Subject != subject || a.IncidentID != id || a.At.After(at) {
 			continue
 		}
 		switch a.Outcome {

@@ -41,7 +41,7 @@ func Summarize(records iter.Seq2[Record, error], p Policy, at time.Time) (Summar
 	p = p.withDefaults()
 	s := Summary{At: at, Overdue: []Overdue{}}
 	var obs []Obligation
-	var sts []ObligationStatus
+	var sts []State
 	for r, err := range records {
 		if err != nil {
 			return Summary{}, err
@@ -51,19 +51,23 @@ func Summarize(records iter.Seq2[Record, error], p Policy, at time.Time) (Summar
 			s.CauseAnalysis.Num++
 		}
 		obs = plan(obs[:0], &r.Incident, &p, false)
-		sts = status(sts[:0], obs, r.Actions, at)
-		s.add(sts)
+		sts = sts[:0]
+		for i := range obs {
+			st, _, _ := evaluate(&obs[i], r.Actions, at)
+			sts = append(sts, st)
+		}
+		s.add(obs, sts)
 	}
 	s.CauseAnalysis.Den = s.Incidents
 	return s, nil
 }
 
 // add counts the statuses of one incident.
-func (s *Summary) add(sts []ObligationStatus) {
-	for i := range sts {
-		st := &sts[i]
-		known := st.State.Done() || st.State == StateOverdue
-		if st.State == StateOverdue {
+func (s *Summary) add(obs []Obligation, sts []State) {
+	for i, state := range sts {
+		st := &obs[i]
+		known := state.Done() || state == StateOverdue
+		if state == StateOverdue {
 			s.OverdueCount++
 			if len(s.Overdue) < OverdueLimit {
 				s.Overdue = append(s.Overdue, Overdue{
@@ -79,31 +83,31 @@ func (s *Summary) add(sts []ObligationStatus) {
 		case KindReaction:
 			if known {
 				s.Reactions48h.Den++
-				if st.State == StateDoneOnTime {
+				if state == StateDoneOnTime {
 					s.Reactions48h.Num++
 				}
 			}
 		case KindPoliceReport:
 			if known {
 				s.PoliceReports.Den++
-				if st.State.Done() {
+				if state.Done() {
 					s.PoliceReports.Num++
 				}
 			}
 		case KindAftercare:
 			if known {
 				s.AftercareOnTime.Den++
-				if st.State == StateDoneOnTime {
+				if state == StateDoneOnTime {
 					s.AftercareOnTime.Num++
 				}
 			}
 		case KindAftercareCheck:
 			// Plan puts the repeated offer right before the check of the
 			// same person.
-			repeatDone := i > 0 && sts[i-1].Kind == KindAftercareAgain && sts[i-1].Subject == st.Subject && sts[i-1].State.Done()
+			repeatDone := i > 0 && obs[i-1].Kind == KindAftercareAgain && obs[i-1].Subject == st.Subject && sts[i-1].Done()
 			if known || repeatDone {
 				s.FollowUpContact.Den++
-				if st.State.Done() || repeatDone {
+				if state.Done() || repeatDone {
 					s.FollowUpContact.Num++
 				}
 			}
