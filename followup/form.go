@@ -1,0 +1,201 @@
+package followup
+
+import (
+	"io"
+	"sync"
+	"time"
+
+	"github.com/invopop/jsonschema"
+
+	"github.com/goedgesprek/goedgesprek/norm"
+	"github.com/goedgesprek/goedgesprek/norm/form"
+)
+
+// ActionSchemaID is the "$id" of the action document's schema. The version
+// in it changes only when a valid document could become invalid.
+const ActionSchemaID = "https://goedgesprek.nl/schema/action/v1.json"
+
+var kindLabels = map[Kind]norm.Text{
+	KindReaction:       norm.T("Reactie op de pleger", "Reaction to the perpetrator"),
+	KindPoliceReport:   norm.T("Aangifte bij de politie", "Police report"),
+	KindPoliceDecision: norm.T("Besluit over aangifte", "Decision whether to report to the police"),
+	KindDamages:        norm.T("Schade verhalen op de pleger", "Damage recovery from the perpetrator"),
+	KindAftercare:      norm.T("Eerste nazorgcontact", "First aftercare contact"),
+	KindAftercareAgain: norm.T("Nazorg opnieuw aangeboden", "Aftercare offered again"),
+	KindAftercareCheck: norm.T("Nazorgcontrole na zes weken", "Aftercare check at six weeks"),
+	KindManagerTalk:    norm.T("Gesprek met de leidinggevende", "Conversation with the manager"),
+}
+
+// Label is the kind's name for people, in Dutch and English.
+func (k Kind) Label() norm.Text { return kindLabels[k] }
+
+var outcomeLabels = map[Outcome]norm.Text{
+	OutcomeDone:        norm.T("Gedaan", "Done"),
+	OutcomeDeclined:    norm.T("Afgewezen door de medewerker", "Declined by the employee"),
+	OutcomeNotPossible: norm.T("Niet mogelijk (met reden)", "Not possible (with a reason)"),
+}
+
+// Label is the outcome's name for people, in Dutch and English.
+func (o Outcome) Label() norm.Text { return outcomeLabels[o] }
+
+var formLabels = map[string]norm.Text{
+	FormConversation:  norm.T("Gesprek (reactie)", "Conversation (reaction)"),
+	FormWarningLetter: norm.T("Waarschuwingsbrief (reactie)", "Warning letter (reaction)"),
+	FormBan:           norm.T("Toegangsverbod (reactie)", "Ban from the premises (reaction)"),
+	FormReport:        norm.T("Wel aangifte doen (besluit)", "Report to the police (decision)"),
+	FormNoReport:      norm.T("Geen aangifte doen (besluit)", "No police report (decision)"),
+}
+
+var allForms = []string{FormConversation, FormWarningLetter, FormBan, FormReport, FormNoReport}
+
+// fieldTexts are the title and description of each property of the action
+// document.
+var fieldTexts = map[string][2]norm.Text{
+	"id": {norm.T("Kenmerk van de actie", "Action reference"),
+		norm.T("Uniek kenmerk van deze actie; dezelfde actie twee keer vastleggen telt één keer.", "Unique reference of this action; recording the same action twice counts once.")},
+	"incident_id": {norm.T("Kenmerk van het incident", "Incident reference"),
+		norm.T("Het incident in het register waar deze actie bij hoort.", "The incident in the register this action belongs to.")},
+	"kind": {norm.T("Soort actie", "Kind of action"),
+		norm.T("Welke verplichting na het incident deze actie vervult.", "Which obligation after the incident this action fulfils.")},
+	"subject": {norm.T("Voor wie", "For whom"),
+		norm.T("\"perpetrator\" voor de pleger (reactie, aangifte, schade), anders de pseudonieme referentie van de betrokken medewerker.", "\"perpetrator\" for the perpetrator (reaction, police, damages), otherwise the pseudonymous reference of the employee involved.")},
+	"at": {norm.T("Tijdstip", "Time"),
+		norm.T("Wanneer de actie plaatsvond, met tijdzone (RFC 3339).", "When the action took place, with its time zone (RFC 3339).")},
+	"outcome": {norm.T("Uitkomst", "Outcome"),
+		norm.T("Gedaan, afgewezen door de medewerker (alleen nazorg en gesprek met de leidinggevende), of niet mogelijk met een reden.", "Done, declined by the employee (aftercare and the manager conversation only), or not possible with a reason.")},
+	"form": {norm.T("Vorm", "Form"),
+		norm.T("Bij een reactie: gesprek, waarschuwingsbrief of toegangsverbod; bij een besluit over aangifte: wel of geen aangifte. Anders weglaten.", "For a reaction: conversation, warning letter or ban; for a police decision: report or no report. Leave it out otherwise.")},
+	"reason": {norm.T("Reden", "Reason"),
+		norm.T("Verplicht als de actie niet mogelijk was; geen namen of andere persoonsgegevens.", "Required when the action was not possible; no names or other personal data.")},
+}
+
+type schemaKey struct {
+	lang    norm.Lang
+	dialect form.Dialect
+}
+
+var schemaCache form.Cache[schemaKey]
+
+// Schema returns the JSON Schema of the action document in a language
+// (titles, descriptions and choice labels) and a dialect (form.Draft2020,
+// the default, or form.Draft07 for react-jsonschema-form and JSON Forms).
+// The bytes are built once per language and dialect and shared: do not
+// modify them. An unknown language or dialect is a *norm.CodeError.
+func Schema(lang norm.Lang, d form.Dialect) ([]byte, error) {
+	if _, err := norm.ParseCode("lang", string(lang), norm.Langs()); err != nil {
+		return nil, err
+	}
+	if _, err := norm.ParseCode("dialect", string(d), form.Dialects()); err != nil {
+		return nil, err
+	}
+	return schemaCache.Get(schemaKey{lang, d}, func() ([]byte, error) { return buildSchema(lang, d) })
+}
+
+func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
+	s, err := form.ReflectSchema(&Action{}, ActionSchemaID,
+		form.Lang(lang),
+		form.EnumLabels(kinds, Kind.Label),
+		form.EnumLabels(outcomes, Outcome.Label),
+	)
+	if err != nil {
+		return nil, err
+	}
+	s.Title = norm.T("Vervolgactie na een incident", "Follow-up action after an incident").In(lang)
+	s.Description = norm.T(
+		"Een actie die na een incident is gedaan: wat, voor wie, wanneer en met welke uitkomst (VPT5-8, GG12, GG13).",
+		"An action taken after an incident: what, for whom, when and with what outcome (VPT5-8, GG12, GG13).").In(lang)
+	u := func(n uint64) *uint64 { return &n }
+	for pair := s.Properties.Oldest(); pair != nil; pair = pair.Next() {
+		p := pair.Value
+		if t, ok := fieldTexts[pair.Key]; ok {
+			p.Title, p.Description = t[0].In(lang), t[1].In(lang)
+		}
+		switch pair.Key {
+		case "id", "incident_id", "subject":
+			p.MinLength, p.MaxLength = u(1), u(MaxRefLen)
+		case "reason":
+			p.MaxLength = u(MaxReasonLen)
+		case "form":
+			p.OneOf = make([]*jsonschema.Schema, len(allForms))
+			for i, f := range allForms {
+				p.OneOf[i] = &jsonschema.Schema{Const: f, Title: formLabels[f].In(lang)}
+			}
+		}
+	}
+	// A form renderer can show the reason as required as soon as
+	// not_possible is chosen.
+	cond := jsonschema.NewProperties()
+	cond.Set("outcome", &jsonschema.Schema{Const: string(OutcomeNotPossible)})
+	s.AllOf = []*jsonschema.Schema{{
+		If:   &jsonschema.Schema{Properties: cond, Required: []string{"outcome"}},
+		Then: &jsonschema.Schema{Required: []string{"reason"}},
+	}}
+	if d == form.Draft2020 {
+		return form.Marshal(s)
+	}
+	b, err := form.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	return form.Convert(b, d)
+}
+
+// validator checks documents against the 2020-12 schema (the language only
+// changes texts, so one validator serves both).
+var validator = sync.OnceValues(func() (*form.Validator, error) {
+	b, err := Schema(norm.NL, form.Draft2020)
+	if err != nil {
+		return nil, err
+	}
+	return form.NewValidator(b)
+})
+
+// DecodeOption changes how DecodeAction reads a document.
+type DecodeOption func(*decodeConfig)
+
+type decodeConfig struct {
+	limits form.Limits
+	now    func() time.Time
+}
+
+// WithLimits sets the size and depth limits (default 1 MiB and 32 levels,
+// see form.Limits).
+func WithLimits(l form.Limits) DecodeOption { return func(c *decodeConfig) { c.limits = l } }
+
+// WithNow makes DecodeAction refuse an action dated after now() with
+// norm.CodeFuture. Without it the time is not compared with the clock.
+func WithNow(now func() time.Time) DecodeOption { return func(c *decodeConfig) { c.now = now } }
+
+// decodeOp is the Op of every error DecodeAction returns.
+const decodeOp = "followup.DecodeAction"
+
+// DecodeAction reads one action document from r: within the limits,
+// strictly (no unknown field, no key twice), valid against Schema, and then
+// the semantic checks of Action.Validate (not_possible needs a reason, the
+// form must fit the kind, the subject must fit the kind, only aftercare and
+// the manager conversation can be declined, at is not zero), plus
+// norm.CodeFuture with WithNow. Every problem comes in one *norm.Error with
+// Op "followup.DecodeAction"; on error the Action is zero.
+func DecodeAction(r io.Reader, opts ...DecodeOption) (Action, error) {
+	var cfg decodeConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	v, err := validator()
+	if err != nil {
+		return Action{}, err
+	}
+	var a Action
+	if probs := form.Decode(r, v, &a, cfg.limits); len(probs) > 0 {
+		return Action{}, norm.Errorf(decodeOp, probs)
+	}
+	probs := a.problems(nil)
+	if cfg.now != nil && a.At.After(cfg.now()) {
+		probs = append(probs, norm.Problem{Pointer: "/at", Code: norm.CodeFuture,
+			Message: norm.T("het tijdstip ligt in de toekomst", "the time is in the future")})
+	}
+	if len(probs) > 0 {
+		return Action{}, norm.Errorf(decodeOp, probs)
+	}
+	return a, nil
+}
