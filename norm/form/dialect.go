@@ -138,6 +138,9 @@ type converter struct {
 	root   any
 	rootID string
 	stack  []string // references being inlined, to refuse cycles
+	// optimise keeps the 2020-12 keywords and prepares the schema for
+	// validation only: see optimiseForValidation.
+	optimise bool
 }
 
 // Keywords whose value is one subschema, a map of subschemas or a list of
@@ -189,6 +192,25 @@ func (c *converter) schema(v any, at string, isRoot bool) (any, error) {
 		val := o.vals[k]
 		if why, ok := refusedKeys[k]; ok {
 			return nil, fmt.Errorf("%s: %s", at, why)
+		}
+		if c.optimise {
+			switch {
+			case annotationKeys[k]:
+				continue // validation ignores annotations
+			case k == "items" || k == "prefixItems" || k == "dependentRequired" || k == "dependentSchemas" ||
+				k == "unevaluatedProperties" || k == "unevaluatedItems":
+				nv, err := c.keep(k, val, at)
+				if err != nil {
+					return nil, err
+				}
+				out.set(k, nv)
+				continue
+			case k == "oneOf" || k == "anyOf":
+				if enum, ok := constAlternatives(val); ok && !o.has("enum") && !o.has("const") {
+					out.set("enum", enum)
+					continue
+				}
+			}
 		}
 		switch {
 		case k == "$ref":
@@ -294,6 +316,105 @@ func (c *converter) schema(v any, at string, isRoot bool) (any, error) {
 		return nil, err
 	}
 	return merge(target, out), nil
+}
+
+// keep converts the subschemas of a 2020-12 keyword that the optimiser
+// leaves as it is.
+func (c *converter) keep(k string, val any, at string) (any, error) {
+	switch k {
+	case "prefixItems":
+		return c.list(val, at+"/"+k)
+	case "dependentRequired":
+		return clone(val), nil
+	case "dependentSchemas":
+		m, ok := val.(*object)
+		if !ok {
+			return nil, fmt.Errorf("%s/%s: must be an object", at, k)
+		}
+		nm := newObject()
+		for _, p := range m.keys {
+			sub, err := c.schema(m.vals[p], at+"/"+k+"/"+escapeToken(p), false)
+			if err != nil {
+				return nil, err
+			}
+			nm.set(p, sub)
+		}
+		return nm, nil
+	}
+	return c.schema(val, at+"/"+k, false)
+}
+
+// constAlternatives returns the values of a oneOf or anyOf whose branches
+// are each only a "const" (plus annotations), when the values are
+// distinct: such a list means exactly what "enum" means, and validates
+// much faster.
+func constAlternatives(v any) ([]any, bool) {
+	list, ok := v.([]any)
+	if !ok || len(list) == 0 {
+		return nil, false
+	}
+	out := make([]any, 0, len(list))
+	seen := map[string]bool{}
+	for _, b := range list {
+		o, ok := b.(*object)
+		if !ok {
+			return nil, false
+		}
+		c, ok := o.vals["const"]
+		if !ok {
+			return nil, false
+		}
+		for _, k := range o.keys {
+			if k != "const" && !annotationKeys[k] {
+				return nil, false
+			}
+		}
+		key, err := appendValue(nil, c)
+		if err != nil || seen[string(key)] {
+			return nil, false
+		}
+		seen[string(key)] = true
+		out = append(out, clone(c))
+	}
+	return out, true
+}
+
+// optimiseForValidation rewrites a 2020-12 schema into an equivalent one
+// that santhosh validates faster: every local $ref inlined (a reference
+// costs a nested validator per value), a oneOf or anyOf of plain consts
+// turned into an enum, and annotations dropped. It returns false when the
+// schema uses anything it does not handle (recursion, remote references,
+// dynamic references), and the schema is then compiled as it is.
+func optimiseForValidation(doc []byte) ([]byte, bool) {
+	root, err := decodeOrdered(doc)
+	if err != nil {
+		return nil, false
+	}
+	o, ok := root.(*object)
+	if !ok {
+		return nil, false
+	}
+	if s, has := o.vals["$schema"]; has && s != Draft2020URL && s != Draft2020URL+"#" {
+		return nil, false
+	}
+	c := converter{root: root, optimise: true}
+	if id, ok := o.vals["$id"].(string); ok {
+		c.rootID = id
+	}
+	out, err := c.schema(root, "#", true)
+	if err != nil {
+		return nil, false
+	}
+	oo, ok := out.(*object)
+	if !ok {
+		return nil, false
+	}
+	setFirst(oo, "$schema", Draft2020URL)
+	b, err := appendValue(nil, oo)
+	if err != nil {
+		return nil, false
+	}
+	return b, true
 }
 
 func (c *converter) list(v any, at string) ([]any, error) {

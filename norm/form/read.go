@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"math"
 	"strconv"
@@ -138,13 +139,23 @@ type parser struct {
 	build    bool
 	fatal    bool
 	probs    []norm.Problem
+	src      string // buf as one string, so tree strings are substrings of it
+	seed     maphash.Seed
 	path     []pathTok
 	keys     []keySpan
+	pathBuf  [16]pathTok
+	keysBuf  [64]keySpan
 	arena    []byte
 }
 
 func newParser(buf []byte, lim Limits, build bool) *parser {
-	return &parser{buf: buf, maxDepth: lim.maxDepth(), build: build}
+	p := &parser{buf: buf, maxDepth: lim.maxDepth(), build: build}
+	p.path = p.pathBuf[:0]
+	p.keys = p.keysBuf[:0]
+	if build {
+		p.src = string(buf)
+	}
+	return p
 }
 
 // document parses exactly one value surrounded by optional whitespace.
@@ -374,7 +385,7 @@ func (p *parser) object() any {
 		p.keys = p.keys[:keyBase]
 		p.arena = p.arena[:arenaBase]
 	}()
-	var seen map[string]struct{} // for large objects when not building
+	var seen map[uint64]int // key hash to key index, for large objects when not building
 	p.path = append(p.path, pathTok{})
 	top := len(p.path) - 1
 	for {
@@ -414,14 +425,26 @@ func (p *parser) object() any {
 				}
 			default:
 				if seen == nil {
-					seen = make(map[string]struct{}, 2*linearKeys)
-					for _, o := range p.keys[keyBase:] {
-						seen[string(p.keyBytes(o))] = struct{}{}
+					p.seed = maphash.MakeSeed()
+					seen = make(map[uint64]int, 2*linearKeys)
+					for i, o := range p.keys[keyBase:] {
+						seen[maphash.Bytes(p.seed, p.keyBytes(o))] = keyBase + i
 					}
 				}
-				_, dup = seen[string(kb)]
-				if !dup {
-					seen[string(kb)] = struct{}{}
+				h := maphash.Bytes(p.seed, kb)
+				if j, hit := seen[h]; hit {
+					// Equal hashes: compare, and on a collision look at every key.
+					dup = bytes.Equal(p.keyBytes(p.keys[j]), kb)
+					if !dup {
+						for _, o := range p.keys[keyBase:] {
+							if bytes.Equal(p.keyBytes(o), kb) {
+								dup = true
+								break
+							}
+						}
+					}
+				} else {
+					seen[h] = len(p.keys)
 				}
 			}
 			p.keys = append(p.keys, ks)
@@ -479,7 +502,7 @@ func (p *parser) keyBytes(k keySpan) []byte {
 // text returns the string value of the span [start,end) of the input.
 func (p *parser) text(start, end int, esc bool) string {
 	if !esc {
-		return string(p.buf[start:end])
+		return p.src[start:end]
 	}
 	return string(appendUnescaped(nil, p.buf[start:end]))
 }
@@ -500,6 +523,10 @@ func (p *parser) str() (start, end int, esc bool) {
 			return
 		}
 		c := buf[i]
+		if plain[c] {
+			i++
+			continue
+		}
 		switch {
 		case c == '"':
 			p.pos = i + 1
@@ -561,6 +588,15 @@ func (p *parser) str() (start, end int, esc bool) {
 		}
 	}
 }
+
+// plain marks the bytes a string body can hold as they are: printable
+// ASCII other than '"' and '\\'.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 func hex4(b []byte, i int) (rune, bool) {
 	if i+4 > len(b) {
@@ -687,7 +723,7 @@ func (p *parser) number() any {
 	if !p.build {
 		return nil
 	}
-	return json.Number(lit)
+	return json.Number(p.src[start:i])
 }
 
 // badNumber reports a malformed number at offset i.

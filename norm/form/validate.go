@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"strings"
 
@@ -36,7 +37,24 @@ const defaultSchemaURL = "urn:goedgesprek:form:schema.json"
 // NewValidator compiles a JSON Schema with format assertions on, so that
 // "format": "date" and "date-time" are enforced in both dialects. The
 // schema must be self-contained: a "$ref" to another document fails.
+//
+// A 2020-12 schema is first rewritten into an equivalent one that
+// validates faster (local references inlined, a oneOf of consts turned
+// into an enum, annotations dropped); a schema the rewrite does not
+// handle is compiled as it is.
 func NewValidator(schemaJSON []byte) (*Validator, error) {
+	if _, err := jsonschema.UnmarshalJSON(bytes.NewReader(schemaJSON)); err != nil {
+		return nil, fmt.Errorf("form: schema is not JSON: %w", err)
+	}
+	if opt, ok := optimiseForValidation(schemaJSON); ok {
+		if v, err := compile(opt); err == nil {
+			return v, nil
+		}
+	}
+	return compile(schemaJSON)
+}
+
+func compile(schemaJSON []byte) (*Validator, error) {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schemaJSON))
 	if err != nil {
 		return nil, fmt.Errorf("form: schema is not JSON: %w", err)
@@ -83,6 +101,22 @@ func (v *Validator) Validate(doc []byte) []norm.Problem {
 		return probs
 	}
 	return v.ValidateValue(tree)
+}
+
+// Parse checks doc like [Read] (lim.MaxBytes applies to len(doc)) and
+// returns it parsed into the tree that [Validator.ValidateValue] takes:
+// map[string]any, []any, json.Number, string, bool and nil. Use it (or
+// [ReadValue]) to validate and run semantic checks on one parse.
+func Parse(doc []byte, lim Limits) (any, []norm.Problem) { return parseTree(doc, lim) }
+
+// ReadValue is [Read] followed by [Parse]: at most lim.MaxBytes are read
+// from r, checked and parsed in one pass.
+func ReadValue(r io.Reader, lim Limits) (any, []norm.Problem) {
+	buf, probs := readLimited(r, lim)
+	if probs != nil {
+		return nil, probs
+	}
+	return parseTree(buf, lim)
 }
 
 // parseTree checks doc like Read and builds the tree the validator takes.
