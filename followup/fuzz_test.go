@@ -6,8 +6,10 @@ import (
 	"errors"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/goedgesprek/goedgesprek/followup"
+	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/norm"
 )
 
@@ -62,5 +64,75 @@ func FuzzDecodeAction(f *testing.F) {
 		// Status and Summarize take any valid action without trouble.
 		obs := followup.Plan(oneIncident(t), followup.Policy{})
 		_ = followup.Status(obs, []followup.Action{a}, a.At)
+	})
+}
+
+// FuzzReadActionsCSV: ReadActionsCSV never panics and returns either
+// actions that pass Validate or the typed error with rows and no actions.
+func FuzzReadActionsCSV(f *testing.F) {
+	f.Add([]byte("id,incident_id,kind,subject,at,outcome,form,reason\nA1,INC-1,reaction,perpetrator,2026-03-11T09:15:00+01:00,done,ban,\n"))
+	f.Add([]byte("\ufeffsoort,kenmerk,incident,betreft,uitkomst,tijdstip\naftercare,A1,INC-1,E-001,declined,2026-03-11T09:15:00+01:00\n"))
+	f.Add([]byte("id,incident_id,kind,subject,at,outcome\n\"A1,INC\n"))
+	f.Add([]byte("id,id\n"))
+	f.Add([]byte(""))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		actions, err := followup.ReadActionsCSV(bytes.NewReader(doc))
+		if err != nil {
+			var ne *norm.Error
+			if !errors.As(err, &ne) || len(ne.Problems) == 0 {
+				t.Fatalf("not the typed error: %v", err)
+			}
+			if actions != nil {
+				t.Fatalf("actions with an error")
+			}
+			for _, p := range ne.Problems {
+				if !p.Message.Complete() || (p.Row == 0 && p.Code != norm.CodeTooLarge) {
+					t.Fatalf("problem without a row or bilingual message: %+v", p)
+				}
+			}
+			return
+		}
+		for _, a := range actions {
+			if err := a.Validate("fuzz"); err != nil {
+				t.Fatalf("read an invalid action: %v", err)
+			}
+		}
+		var buf bytes.Buffer
+		if err := followup.WriteActionsCSV(&buf, actions); err != nil {
+			t.Fatal(err)
+		}
+		back, err := followup.ReadActionsCSV(&buf)
+		if err != nil || len(back) != len(actions) {
+			t.Fatalf("round trip: %d actions, %v", len(back), err)
+		}
+	})
+}
+
+// FuzzPlan: Plan and Status never panic, whatever the times and the policy,
+// and every deadline is at or after its anchor.
+func FuzzPlan(f *testing.F) {
+	f.Add(int64(1774688400), int64(48), int64(72), uint8(0), uint8(0), 14, 42, true, "INC-1")
+	f.Add(int64(1792886400), int64(25), int64(24), uint8(1), uint8(1), 1, 1, false, "")
+	f.Add(int64(-62135596800), int64(1<<40), int64(-5), uint8(1), uint8(2), 0, 100000, false, "x/y")
+	f.Fuzz(func(t *testing.T, unix, reactionH, firstH int64, counting, lib uint8, repeat, check int, goodFriday bool, id string) {
+		p := followup.Policy{
+			Reaction:      time.Duration(reactionH) * time.Hour,
+			FirstContact:  time.Duration(firstH) * time.Hour,
+			RepeatDays:    repeat % 100000,
+			CheckDays:     check % 100000,
+			GoodFriday:    goodFriday,
+			Counting:      []followup.Counting{followup.CountElapsed, followup.CountWorkingDays, "x"}[int(counting)%3],
+			LiberationDay: []followup.LiberationDay{followup.LiberationEveryYear, followup.LiberationLustrum, followup.LiberationNever, ""}[int(lib)%4],
+		}
+		inc := oneIncident(t)
+		inc.ID = incident.ID(id)
+		inc.OccurredAt = time.Unix(unix%(1<<40), 0)
+		obs := followup.Plan(inc, p)
+		for _, o := range obs {
+			if o.Due.Before(inc.OccurredAt) && reactionH > 0 && firstH > 0 && reactionH < 1<<20 && firstH < 1<<20 && unix > 0 {
+				t.Fatalf("%s due %v before the anchor %v", o.Kind, o.Due, inc.OccurredAt)
+			}
+		}
+		_ = followup.Status(obs, nil, inc.OccurredAt)
 	})
 }
