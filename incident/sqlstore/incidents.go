@@ -19,10 +19,7 @@ const incidentCols = `id, occurred_ns, reported_ns, recorded_ns, site, channel, 
 
 const numIncidentCols = 22
 
-var (
-	insertIncident = `INSERT INTO incidents (` + incidentCols + `) VALUES (` + placeholders(numIncidentCols) + `) ON CONFLICT (id) DO NOTHING`
-	insertPerson   = `INSERT INTO incident_people (incident_id, pos, ref, role) VALUES (?, ?, ?, ?)`
-)
+var insertPerson = `INSERT INTO incident_people (` + personCols + `) VALUES (?, ?, ?, ?)`
 
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
@@ -155,25 +152,13 @@ func (s *Store) Create(ctx context.Context, inc *incident.Incident) error {
 	if err := incident.ValidateAt(inc, now); err != nil {
 		return err
 	}
-	var rec incident.Incident
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		ins, err := s.prepareInsert(ctx, tx, 1)
-		if err != nil {
-			return err
-		}
-		defer ins.close()
-		rec, err = ins.create(ctx, inc, now)
-		return err
-	})
-	if err != nil {
+	one := []incident.Incident{*inc}
+	recs := make([]incident.Incident, 1)
+	if err := s.inTx(ctx, func(tx *sql.Tx) error { return s.insert(ctx, tx, one, recs, now) }); err != nil {
 		return err
 	}
-	writeBack(inc, &rec)
+	writeBack(inc, &recs[0])
 	return nil
-}
-
-func writeBack(inc, rec *incident.Incident) {
-	inc.ID, inc.RecordedAt, inc.Version = rec.ID, rec.RecordedAt, rec.Version
 }
 
 // CreateMany creates the incidents in one transaction, all or nothing; see
@@ -187,20 +172,7 @@ func (s *Store) CreateMany(ctx context.Context, incs []incident.Incident) error 
 		return ctx.Err()
 	}
 	recs := make([]incident.Incident, len(incs))
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		ins, err := s.prepareInsert(ctx, tx, len(incs))
-		if err != nil {
-			return err
-		}
-		defer ins.close()
-		for k := range incs {
-			if recs[k], err = ins.create(ctx, &incs[k], now); err != nil {
-				return err
-			}
-		}
-		return ctx.Err()
-	})
-	if err != nil {
+	if err := s.inTx(ctx, func(tx *sql.Tx) error { return s.insert(ctx, tx, incs, recs, now) }); err != nil {
 		return err
 	}
 	for k := range incs {
@@ -209,84 +181,190 @@ func (s *Store) CreateMany(ctx context.Context, incs []incident.Incident) error 
 	return nil
 }
 
-// inserter holds the prepared statements of one write transaction.
-type inserter struct {
-	s      *Store
-	tx     *sql.Tx
-	inc    *sql.Stmt
-	person *sql.Stmt
+func writeBack(inc, rec *incident.Incident) {
+	inc.ID, inc.RecordedAt, inc.Version = rec.ID, rec.RecordedAt, rec.Version
 }
 
-// prepareInsert prepares the statements when a transaction writes more than
-// a few incidents; for one it runs the statements directly.
-func (s *Store) prepareInsert(ctx context.Context, tx *sql.Tx, n int) (*inserter, error) {
-	ins := &inserter{s: s, tx: tx}
-	if n < 4 {
-		return ins, nil
+// chunk is how many rows one multi-row INSERT writes: 64 incidents are
+// 1,408 parameters, within the limits of both databases, and few enough
+// statements that a batch of 100,000 needs no more than ~1,600 of them.
+const chunk = 64
+
+// insertSQL is a multi-row INSERT of n rows of cols into table.
+func insertSQL(table, cols string, ncols, n int, suffix string) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + table + " (" + cols + ") VALUES ")
+	row := "(" + placeholders(ncols) + ")"
+	for k := range n {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
 	}
-	var err error
-	if ins.inc, err = tx.PrepareContext(ctx, s.d.rebind(insertIncident)); err != nil {
-		return nil, err
-	}
-	if ins.person, err = tx.PrepareContext(ctx, s.d.rebind(insertPerson)); err != nil {
-		ins.inc.Close()
-		return nil, err
-	}
-	return ins, nil
+	b.WriteString(suffix)
+	return b.String()
 }
 
-func (ins *inserter) close() {
-	if ins.inc != nil {
-		ins.inc.Close()
-		ins.person.Close()
+const (
+	personCols    = "incident_id, pos, ref, role"
+	numPersonCols = 4
+	insertSuffix  = " ON CONFLICT (id) DO NOTHING RETURNING id"
+)
+
+// writer inserts the incidents of one transaction, chunk rows per
+// statement, with the full-chunk statements prepared once.
+type writer struct {
+	s       *Store
+	tx      *sql.Tx
+	incFull *sql.Stmt // chunk incidents
+	pplFull *sql.Stmt // chunk people
+	people  []any     // people rows waiting to be written
+}
+
+func (w *writer) close() {
+	if w.incFull != nil {
+		w.incFull.Close()
+	}
+	if w.pplFull != nil {
+		w.pplFull.Close()
 	}
 }
 
-func (ins *inserter) exec(ctx context.Context, st *sql.Stmt, q string, args ...any) (sql.Result, error) {
-	if st != nil {
-		return st.ExecContext(ctx, args...)
-	}
-	return ins.tx.ExecContext(ctx, ins.s.d.rebind(q), args...)
-}
-
-// create inserts one incident, or checks that the stored one with its ID is
-// the same incident. It returns the record as stored.
-func (ins *inserter) create(ctx context.Context, inc *incident.Incident, now time.Time) (incident.Incident, error) {
-	c := inc.Clone()
-	c.Normalize()
-	if c.ID == "" {
-		c.ID = incident.NewID()
-	}
-	given := c.RecordedAt
-	if c.RecordedAt.IsZero() {
-		c.RecordedAt = now.Round(0).UTC()
-	}
-	c.Version = 1
-	res, err := ins.exec(ctx, ins.inc, insertIncident, row(&c)...)
-	if err != nil {
-		return c, fmt.Errorf("sqlstore: create %s: %w", c.ID, err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return c, err
-	}
-	if n == 0 { // the ID exists: the same incident again, or a conflict
-		old, err := ins.s.get(ctx, ins.tx, c.ID)
+// stmt returns the prepared full-chunk statement, preparing it when a
+// transaction needs it for the first time.
+func (w *writer) stmt(ctx context.Context, st **sql.Stmt, q string) (*sql.Stmt, error) {
+	if *st == nil {
+		p, err := w.tx.PrepareContext(ctx, w.s.d.rebind(q))
 		if err != nil {
-			return c, err
+			return nil, err
 		}
-		c.RecordedAt = given
+		*st = p
+	}
+	return *st, nil
+}
+
+// flushPeople writes the waiting people rows; full chunks only unless all.
+func (w *writer) flushPeople(ctx context.Context, all bool) error {
+	const size = chunk * numPersonCols
+	for len(w.people) >= size || (all && len(w.people) > 0) {
+		n := min(len(w.people), size)
+		var err error
+		if n == size {
+			var st *sql.Stmt
+			if st, err = w.stmt(ctx, &w.pplFull, insertSQL("incident_people", personCols, numPersonCols, chunk, "")); err == nil {
+				_, err = st.ExecContext(ctx, w.people[:n]...)
+			}
+		} else {
+			_, err = w.tx.ExecContext(ctx, w.s.d.rebind(insertSQL("incident_people", personCols, numPersonCols, n/numPersonCols, "")), w.people[:n]...)
+		}
+		if err != nil {
+			return fmt.Errorf("sqlstore: create: people: %w", err)
+		}
+		w.people = w.people[n:]
+	}
+	if len(w.people) == 0 {
+		w.people = w.people[:0:0]
+	}
+	return nil
+}
+
+// insert writes incs in tx and sets recs to the records as stored: new
+// ones, or the stored ones that incs repeat. A different incident under a
+// stored ID is ErrConflict.
+func (s *Store) insert(ctx context.Context, tx *sql.Tx, incs, recs []incident.Incident, now time.Time) error {
+	w := &writer{s: s, tx: tx}
+	defer w.close()
+	for lo := 0; lo < len(incs); lo += chunk {
+		hi := min(lo+chunk, len(incs))
+		if err := w.chunk(ctx, incs[lo:hi], recs[lo:hi], now); err != nil {
+			return err
+		}
+	}
+	if err := w.flushPeople(ctx, true); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+func (w *writer) chunk(ctx context.Context, incs, recs []incident.Incident, now time.Time) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	n := len(incs)
+	args := make([]any, 0, n*numIncidentCols)
+	given := make([]time.Time, n)
+	for k := range incs {
+		c := incs[k].Clone()
+		c.Normalize()
+		if c.ID == "" {
+			c.ID = incident.NewID()
+		}
+		given[k] = c.RecordedAt
+		if c.RecordedAt.IsZero() {
+			c.RecordedAt = now.Round(0).UTC()
+		}
+		c.Version = 1
+		recs[k] = c
+		args = append(args, row(&c)...)
+	}
+	var rows *sql.Rows
+	var err error
+	if n == chunk {
+		var st *sql.Stmt
+		if st, err = w.stmt(ctx, &w.incFull, insertSQL("incidents", incidentCols, numIncidentCols, chunk, insertSuffix)); err == nil {
+			rows, err = st.QueryContext(ctx, args...)
+		}
+	} else {
+		rows, err = w.tx.QueryContext(ctx, w.s.d.rebind(insertSQL("incidents", incidentCols, numIncidentCols, n, insertSuffix)), args...)
+	}
+	if err != nil {
+		return fmt.Errorf("sqlstore: create: %w", err)
+	}
+	inserted := make(map[incident.ID]bool, n)
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("sqlstore: create: %w", err)
+		}
+		inserted[incident.ID(id)] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlstore: create: %w", err)
+	}
+
+	// The people of the new incidents; the rest repeat a stored ID (from
+	// before, or earlier in this batch) and are checked once every row is
+	// written.
+	var repeats []int
+	for k := range recs {
+		id := recs[k].ID
+		if !inserted[id] {
+			repeats = append(repeats, k)
+			continue
+		}
+		delete(inserted, id) // a second occurrence in the chunk is a repeat
+		for pos, p := range recs[k].Involved {
+			w.people = append(w.people, string(id), pos, p.Ref, string(p.Role))
+		}
+	}
+	if err := w.flushPeople(ctx, len(repeats) > 0); err != nil {
+		return err
+	}
+	for _, k := range repeats {
+		old, err := w.s.get(ctx, w.tx, recs[k].ID)
+		if err != nil {
+			return err
+		}
+		c := recs[k]
+		c.RecordedAt = given[k]
 		if !incident.Same(&old, &c) {
-			return c, fmt.Errorf("sqlstore: create %s: %w", c.ID, incident.ErrConflict)
+			return fmt.Errorf("sqlstore: create %s: %w", c.ID, incident.ErrConflict)
 		}
-		return old, nil
+		recs[k] = old
 	}
-	for k, p := range c.Involved {
-		if _, err := ins.exec(ctx, ins.person, insertPerson, string(c.ID), k, p.Ref, string(p.Role)); err != nil {
-			return c, fmt.Errorf("sqlstore: create %s: %w", c.ID, err)
-		}
-	}
-	return c, nil
+	return nil
 }
 
 type querier interface {

@@ -41,7 +41,9 @@ func where(f incident.Filter) (string, []any) {
 		}
 	}
 	if f.PerpetratorRef != "" {
-		conds = append(conds, "perpetrator_ref = ?")
+		// The redundant second term lets SQLite use the partial index
+		// incidents_perpetrator, whose condition a parameter cannot imply.
+		conds = append(conds, "perpetrator_ref = ? AND perpetrator_ref <> ''")
 		args = append(args, f.PerpetratorRef)
 	}
 	if f.Site != "" {
@@ -61,9 +63,9 @@ type cursor struct {
 	set bool
 }
 
-// page reads up to n incidents that match f after the cursor (or from
-// offset, for the first page), with their people, in one statement.
-func (s *Store) page(ctx context.Context, q querier, f incident.Filter, after cursor, offset, n int) ([]incident.Incident, error) {
+// pageQuery is the statement of one page: up to n incidents that match f
+// after the cursor (or from offset, for the first page), with their people.
+func (s *Store) pageQuery(f incident.Filter, after cursor, offset, n int) (string, []any) {
 	w, args := where(f)
 	if after.set {
 		if w == "" {
@@ -76,7 +78,13 @@ func (s *Store) page(ctx context.Context, q querier, f incident.Filter, after cu
 	}
 	sub := `SELECT ` + incidentCols + ` FROM incidents` + w + ` ORDER BY occurred_ns, id LIMIT ? OFFSET ?`
 	args = append(args, n, offset)
-	rows, err := q.QueryContext(ctx, s.d.rebind(selectWithPeople(sub)), args...)
+	return s.d.rebind(selectWithPeople(sub)), args
+}
+
+// page reads one page in one statement.
+func (s *Store) page(ctx context.Context, q querier, f incident.Filter, after cursor, offset, n int) ([]incident.Incident, error) {
+	query, args := s.pageQuery(f, after, offset, n)
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: list: %w", err)
 	}

@@ -39,7 +39,6 @@ CREATE TABLE incident_people (
     role        TEXT    NOT NULL,
     PRIMARY KEY (incident_id, pos)
 );
-CREATE INDEX incident_people_ref ON incident_people (ref);
 
 CREATE TABLE actions (
     id          TEXT    NOT NULL PRIMARY KEY,

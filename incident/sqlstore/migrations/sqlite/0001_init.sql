@@ -38,8 +38,7 @@ CREATE TABLE incident_people (
     ref         TEXT    NOT NULL,
     role        TEXT    NOT NULL,
     PRIMARY KEY (incident_id, pos)
-);
-CREATE INDEX incident_people_ref ON incident_people (ref);
+) WITHOUT ROWID;
 
 CREATE TABLE actions (
     id          TEXT    NOT NULL PRIMARY KEY,
