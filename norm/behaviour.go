@@ -38,33 +38,38 @@ type Behaviour struct {
 }
 
 var (
-	srcAggr = Source{Seed: "001", Section: "2.1.3"}
-	srcPoll = Source{Seed: "001", Section: "4.2.1"}
-	srcProp = Source{Seed: "001", Section: "2.2.1"}
+	srcAggr = Source{Seed: "001", Section: "2.1.3"} // TNO's five kinds of unwanted behaviour
+	srcPoll = Source{Seed: "001", Section: "4.2.1"} // the pilot survey's examples per group
+	srcProp = Source{Seed: "001", Section: "2.2.1"} // the VPT norm and its principles
 )
 
-// behaviours is the catalogue. Labels are the project's own wording.
+// behaviours is the catalogue. Labels are the project's own wording. Each
+// entry names where the seeds mention the behaviour: the VPT norm (2.2.1)
+// or the examples of the pilot's survey groups (4.2.1). Unwanted touching
+// is the project's addition to the sexual intimidation that TNO counts
+// (2.1.3); throwing objects stands for the "and the like" after the pilot's
+// physical examples; damaging property rests on VPT's recovery of damage.
 var behaviours = []Behaviour{
-	{Swearing, Verbal, T("uitschelden", "swearing at someone"), srcAggr},
-	{Shouting, Verbal, T("schreeuwen", "shouting"), srcAggr},
-	{Humiliating, Verbal, T("vernederen", "humiliating"), srcAggr},
-	{Taunting, Verbal, T("treiteren of uitdagen", "taunting"), srcAggr},
-	{Bullying, Verbal, T("pesten", "bullying"), srcAggr},
-	{Stalking, Threat, T("stalken of achtervolgen", "stalking"), srcAggr},
-	{Pressuring, Threat, T("onder druk zetten", "putting under pressure"), srcAggr},
-	{Blackmail, Threat, T("chanteren", "blackmail"), srcAggr},
-	{Threatening, Threat, T("bedreigen", "threatening"), srcPoll},
-	{Whistling, Sexual, T("nafluiten", "whistling at someone"), srcAggr},
-	{SexualRemarks, Sexual, T("seksueel getinte opmerkingen", "sexually tinted remarks"), srcAggr},
+	{Swearing, Verbal, T("uitschelden", "swearing at someone"), srcProp},
+	{Shouting, Verbal, T("schreeuwen", "shouting"), srcPoll},
+	{Humiliating, Verbal, T("vernederen", "humiliating"), srcPoll},
+	{Taunting, Verbal, T("treiteren", "taunting"), srcPoll},
+	{Bullying, Verbal, T("pesten", "bullying"), srcPoll},
+	{Stalking, Threat, T("stalken", "stalking"), srcPoll},
+	{Pressuring, Threat, T("onder druk zetten", "putting someone under pressure"), srcPoll},
+	{Blackmail, Threat, T("chanteren", "blackmail"), srcPoll},
+	{Threatening, Threat, T("bedreigen", "threatening"), srcProp},
+	{Whistling, Sexual, T("nafluiten", "whistling at someone"), srcPoll},
+	{SexualRemarks, Sexual, T("seksueel getinte opmerkingen", "sexually tinted remarks"), srcPoll},
 	{UnwantedTouching, Sexual, T("ongewenst aanraken", "unwanted touching"), srcAggr},
-	{DiscriminatingRemarks, Discrimination, T("discriminerende opmerkingen (huidskleur, geloof, geaardheid)", "discriminating remarks (skin colour, religion, orientation)"), srcAggr},
-	{DiscriminatingConduct, Discrimination, T("discriminerend gedrag", "discriminating conduct"), srcAggr},
-	{Pushing, Physical, T("duwen", "pushing"), srcAggr},
+	{DiscriminatingRemarks, Discrimination, T("discriminerende opmerkingen (over huidskleur, geloof, geaardheid)", "discriminating remarks (about skin colour, religion, orientation)"), srcPoll},
+	{DiscriminatingConduct, Discrimination, T("discriminerend gedrag", "discriminating conduct"), srcPoll},
+	{Pushing, Physical, T("duwen", "pushing"), srcPoll},
 	{Hitting, Physical, T("slaan", "hitting"), srcProp},
-	{Kicking, Physical, T("schoppen", "kicking"), srcAggr},
+	{Kicking, Physical, T("schoppen", "kicking"), srcPoll},
 	{Spitting, Physical, T("spugen", "spitting"), srcProp},
-	{ThrowingObjects, Physical, T("met voorwerpen gooien naar iemand", "throwing objects at someone"), srcAggr},
-	{DamagingProperty, Property, T("vernielen van eigendommen", "damaging property"), srcAggr},
+	{ThrowingObjects, Physical, T("met voorwerpen naar iemand gooien", "throwing objects at someone"), srcPoll},
+	{DamagingProperty, Property, T("vernielen van eigendommen", "damaging property"), srcProp},
 }
 
 var behaviourCodes = func() []BehaviourCode {
@@ -100,6 +105,12 @@ func ParseBehaviour(s string) (BehaviourCode, error) {
 func (c BehaviourCode) Category() Category {
 	b, _ := LookupBehaviour(c)
 	return b.Category
+}
+
+// Label gives the behaviour's bilingual label (empty when unknown).
+func (c BehaviourCode) Label() Text {
+	b, _ := LookupBehaviour(c)
+	return b.Label
 }
 
 func (c BehaviourCode) String() string { return string(c) }

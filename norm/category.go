@@ -95,3 +95,77 @@ func SeverityOf(c Category) Severity {
 	}
 	return ""
 }
+
+// CategoryInfo describes one category: its name, what it covers, the
+// severity it carries on its own and where it comes from.
+type CategoryInfo struct {
+	Category    Category `json:"category"`
+	Label       Text     `json:"label"`
+	Description Text     `json:"description"`
+	Severity    Severity `json:"severity"`
+	Source      Source   `json:"source"`
+}
+
+// categoryInfos follows the order of categories. The first five are the
+// groups of the TNO survey (001, 2.1.3) and the pilot's survey (001,
+// 4.2.1); property is counted beside them because VPT asks to recover
+// damage from the perpetrator (001, 2.2.1).
+var categoryInfos = []CategoryInfo{
+	{Verbal, T("verbale agressie", "verbal aggression"),
+		T("Woorden die kwetsen of kleineren, zoals schelden, schreeuwen, vernederen, treiteren en pesten.",
+			"Words that hurt or belittle, such as swearing, shouting, humiliating, taunting and bullying."),
+		SeverityLow, srcPoll},
+	{Discrimination, T("discriminatie", "discrimination"),
+		T("Negatieve uitlatingen of gedragingen over wie iemand is, zoals huidskleur, geloof of geaardheid.",
+			"Negative remarks or conduct about who someone is, such as skin colour, religion or orientation."),
+		SeverityMedium, srcPoll},
+	{Sexual, T("seksuele intimidatie", "sexual intimidation"),
+		T("Ongewenste aandacht met een seksuele lading, zoals nafluiten of seksueel getinte opmerkingen.",
+			"Unwanted attention of a sexual nature, such as whistling at someone or sexually tinted remarks."),
+		SeverityMedium, srcPoll},
+	{Property, T("vernieling", "damage to property"),
+		T("Geweld tegen spullen in plaats van mensen: meubilair, apparatuur of eigendommen van medewerkers beschadigen.",
+			"Force against things rather than people: damaging furniture, equipment or employees' belongings."),
+		SeverityMedium, srcProp},
+	{Threat, T("bedreiging en intimidatie", "threats and intimidation"),
+		T("Iemand bang maken of dwingen: stalken, onder druk zetten, chanteren of dreigen met geweld.",
+			"Frightening or coercing someone: stalking, putting under pressure, blackmail or threatening violence."),
+		SeverityHigh, srcPoll},
+	{Physical, T("fysieke agressie", "physical aggression"),
+		T("Geweld tegen het lichaam, zoals duwen, slaan, schoppen of spugen.",
+			"Violence against the body, such as pushing, hitting, kicking or spitting."),
+		SeverityHigh, srcPoll},
+}
+
+// CategoryInfos returns every category's description, least severe first.
+func CategoryInfos() []CategoryInfo { return append([]CategoryInfo(nil), categoryInfos...) }
+
+// Info gives the category's description (zero for an unknown category).
+func (c Category) Info() CategoryInfo {
+	if r := c.Rank(); r > 0 {
+		return categoryInfos[r-1]
+	}
+	return CategoryInfo{}
+}
+
+// Label gives the category's bilingual name (empty for an unknown category).
+func (c Category) Label() Text { return c.Info().Label }
+
+var severityLabels = map[Severity]Text{
+	SeverityLow:    T("laag", "low"),
+	SeverityMedium: T("middel", "medium"),
+	SeverityHigh:   T("hoog", "high"),
+}
+
+// Label gives the severity's bilingual name (empty for an unknown level).
+func (s Severity) Label() Text { return severityLabels[s] }
+
+// Rank is the level's place from 1 (low) to 3 (high); 0 when unknown.
+func (s Severity) Rank() int {
+	for i, x := range severities {
+		if x == s {
+			return i + 1
+		}
+	}
+	return 0
+}

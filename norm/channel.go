@@ -22,12 +22,28 @@ var channels = []Channel{ChannelDesk, ChannelPhone, ChannelWritten, ChannelHeari
 var channelLabels = map[Channel]Text{
 	ChannelDesk:      T("balie", "desk"),
 	ChannelPhone:     T("telefoon", "phone"),
-	ChannelWritten:   T("schriftelijk of backoffice", "written or back office"),
+	ChannelWritten:   T("schriftelijk of backoffice", "in writing or back office"),
 	ChannelHearing:   T("hoorzitting", "hearing"),
 	ChannelEmail:     T("e-mail", "e-mail"),
-	ChannelChat:      T("chat of berichtenapp", "chat or messaging"),
+	ChannelChat:      T("chat of berichtenapp (zoals WhatsApp)", "chat or messaging app (such as WhatsApp)"),
 	ChannelHomeVisit: T("huisbezoek", "home visit"),
-	ChannelOutside:   T("buiten", "outside"),
+	ChannelOutside:   T("buiten, op straat", "outside, in the street"),
+}
+
+// channelSources: desk, phone and back office are the pilot's groups
+// (001, 4.1); hearings are where the hearing officers of 001, 2.2.3 meet
+// clients; e-mail and chat come from the contact centre of seed 004. Home
+// visits and work in the street are the project's additions for the public
+// workers that TNO's figures cover beyond the IND (001, 2.1.3).
+var channelSources = map[Channel]Source{
+	ChannelDesk:      {Seed: "001", Section: "4.1"},
+	ChannelPhone:     {Seed: "001", Section: "4.1"},
+	ChannelWritten:   {Seed: "001", Section: "4.1"},
+	ChannelHearing:   {Seed: "001", Section: "2.2.3"},
+	ChannelEmail:     {Seed: "004"},
+	ChannelChat:      {Seed: "004"},
+	ChannelHomeVisit: srcAggr,
+	ChannelOutside:   srcAggr,
 }
 
 // Channels lists every channel.
@@ -38,6 +54,12 @@ func ParseChannel(s string) (Channel, error) { return ParseCode("channel", s, ch
 
 // Label gives the channel's bilingual label.
 func (c Channel) Label() Text { return channelLabels[c] }
+
+// Source says where the channel comes from (zero when unknown).
+func (c Channel) Source() Source { return channelSources[c] }
+
+// Valid reports whether c is a known channel.
+func (c Channel) Valid() bool { _, ok := channelLabels[c]; return ok }
 
 func (c Channel) String() string { return string(c) }
 

@@ -19,9 +19,33 @@ func (e *CodeError) Error() string {
 // Unwrap makes every CodeError match ErrUnknownCode.
 func (e *CodeError) Unwrap() error { return ErrUnknownCode }
 
+// kindNL names the kinds of this package in Dutch; other kinds appear in
+// Dutch messages as given.
+var kindNL = map[string]string{
+	"category":        "categorie",
+	"severity":        "ernst",
+	"behaviour":       "gedrag",
+	"principle":       "principe",
+	"programme":       "programma",
+	"channel":         "kanaal",
+	"phase":           "fase",
+	"lang":            "taal",
+	"employee medium": "medium voor medewerkers",
+	"client medium":   "medium voor klanten",
+	"service topic":   "onderwerp van de servicenorm",
+}
+
 // Message gives the error in both languages.
 func (e *CodeError) Message() Text {
-	return Textf("onbekende %s %q; toegestaan: %s", "unknown %s %q; allowed: %s", e.Kind, e.Value, strings.Join(e.Allowed, ", "))
+	kind := e.Kind
+	if nl, ok := kindNL[kind]; ok {
+		kind = nl
+	}
+	allowed := strings.Join(e.Allowed, ", ")
+	return Text{
+		NL: fmt.Sprintf("onbekende waarde %q voor %s; toegestaan: %s", e.Value, kind, allowed),
+		EN: fmt.Sprintf("unknown %s %q; allowed: %s", e.Kind, e.Value, allowed),
+	}
 }
 
 // ParseCode returns s as a T when it is one of allowed, and a *CodeError
