@@ -201,7 +201,9 @@ func (p Policy) withDefaults() Policy {
 	return p
 }
 
-// AnchorTime is the moment the deadlines of inc count from under p.
+// AnchorTime is the moment the deadlines of inc count from under p: its
+// OccurredAt, or with AnchorReported its ReportedAt (OccurredAt when
+// ReportedAt is zero).
 func (p Policy) AnchorTime(inc incident.Incident) time.Time {
 	if p.Anchor == AnchorReported && !inc.ReportedAt.IsZero() {
 		return inc.ReportedAt
