@@ -433,7 +433,7 @@ func testAnonymise(t *testing.T, s Store) {
 		action("A-1", "INC-anon", at.Add(time.Hour)),
 		action("A-2", "INC-anon", at.Add(2*time.Hour)),
 	}
-	acts[0].Kind, acts[0].Subject = followup.KindAftercare, "E-002"
+	acts[0].Kind, acts[0].Subject, acts[0].Form = followup.KindAftercare, "E-002", ""
 	acts[1].Kind, acts[1].Subject = followup.KindReaction, followup.SubjectPerpetrator
 	for _, a := range acts {
 		require.NoError(t, s.RecordAction(ctx, a))
@@ -634,6 +634,7 @@ func testActions(t *testing.T, s Store) {
 	t.Run("conflict", func(t *testing.T) {
 		b := a
 		b.Outcome = followup.OutcomeNotPossible
+		b.Form = ""
 		b.Reason = "niet bereikbaar"
 		require.ErrorIs(t, s.RecordAction(ctx, b), incident.ErrConflict)
 		c := a
