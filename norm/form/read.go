@@ -93,7 +93,15 @@ func readLimited(r io.Reader, lim Limits) ([]byte, []norm.Problem) {
 	lr := io.LimitedReader{R: r, N: max + 1}
 	for {
 		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
+			// Double, but never past the limit: a hostile body costs at
+			// most about twice MaxBytes in allocations.
+			n := min(2*int64(cap(buf)), max+1)
+			if n <= int64(cap(buf)) {
+				n = int64(cap(buf)) + 512
+			}
+			nb := make([]byte, len(buf), n)
+			copy(nb, buf)
+			buf = nb
 		}
 		n, err := lr.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
@@ -132,20 +140,24 @@ type keySpan struct {
 // the schema validator takes (maps, slices, json.Number, string, bool,
 // nil).
 type parser struct {
-	buf      []byte
-	pos      int
-	maxDepth int
-	depth    int
-	build    bool
-	fatal    bool
-	probs    []norm.Problem
-	src      string // buf as one string, so tree strings are substrings of it
-	seed     maphash.Seed
-	path     []pathTok
-	keys     []keySpan
-	pathBuf  [16]pathTok
-	keysBuf  [64]keySpan
-	arena    []byte
+	buf []byte
+	pos int
+	// badAt is the offset of invalid UTF-8 found by the last str call
+	// (-1 for none); badSurrogate says it was an unpaired \u escape.
+	badAt        int
+	badSurrogate bool
+	maxDepth     int
+	depth        int
+	build        bool
+	fatal        bool
+	probs        []norm.Problem
+	src          string // buf as one string, so tree strings are substrings of it
+	seed         maphash.Seed
+	path         []pathTok
+	keys         []keySpan
+	pathBuf      [16]pathTok
+	keysBuf      [64]keySpan
+	arena        []byte
 }
 
 func newParser(buf []byte, lim Limits, build bool) *parser {
@@ -274,6 +286,9 @@ func (p *parser) value() any {
 		return p.array()
 	case c == '"':
 		start, end, esc := p.str()
+		if !p.fatal {
+			p.reportBadString()
+		}
 		if p.fatal || !p.build {
 			return nil
 		}
@@ -386,12 +401,11 @@ func (p *parser) object() any {
 		p.arena = p.arena[:arenaBase]
 	}()
 	var seen map[uint64]int // key hash to key index, for large objects when not building
-	p.path = append(p.path, pathTok{})
-	top := len(p.path) - 1
+	top := len(p.path)
 	for {
+		p.path = p.path[:top] // errors before the key is known point at the object
 		p.skipSpace()
 		if p.pos >= len(p.buf) || p.buf[p.pos] != '"' {
-			p.path = p.path[:top]
 			p.unexpected(expKey)
 			return nil
 		}
@@ -399,7 +413,11 @@ func (p *parser) object() any {
 		if p.fatal {
 			return nil
 		}
-		p.path[top] = pathTok{start: start, end: end}
+		p.path = append(p.path, pathTok{start: start, end: end})
+		p.reportBadString()
+		if p.fatal {
+			return nil
+		}
 		// Duplicate check.
 		var key string
 		dup := false
@@ -515,6 +533,7 @@ func (p *parser) str() (start, end int, esc bool) {
 	p.pos++ // opening quote
 	start = p.pos
 	buf := p.buf
+	p.badAt = -1
 	badUTF8 := false
 	for i := p.pos; ; {
 		if i >= len(buf) {
@@ -558,9 +577,7 @@ func (p *parser) str() (start, end int, esc bool) {
 						i += 6
 					} else if !badUTF8 {
 						badUTF8 = true
-						p.add(norm.Problem{Pointer: p.pointer(), Code: norm.CodeInvalidUTF8, Message: norm.Textf(
-							"een losse surrogaat-escape op byte-positie %d is geen geldig teken",
-							"an unpaired surrogate escape at byte offset %d is not a valid character", i-6)})
+						p.badAt, p.badSurrogate = i-6, true
 					}
 				}
 			default:
@@ -578,15 +595,26 @@ func (p *parser) str() (start, end int, esc bool) {
 			r, size := utf8.DecodeRune(buf[i:])
 			if r == utf8.RuneError && size == 1 && !badUTF8 {
 				badUTF8 = true
-				p.add(norm.Problem{Pointer: p.pointer(), Code: norm.CodeInvalidUTF8, Message: norm.Textf(
-					"ongeldige UTF-8 op byte-positie %d", "invalid UTF-8 at byte offset %d", i)})
+				p.badAt, p.badSurrogate = i, false
 			}
 			i += size
 		}
-		if p.fatal {
-			return
-		}
 	}
+}
+
+// reportBadString records the invalid UTF-8 that the last str call found,
+// once the path names the string (for a key: the key itself).
+func (p *parser) reportBadString() {
+	if p.badAt < 0 {
+		return
+	}
+	msg := norm.Textf("ongeldige UTF-8 op byte-positie %d", "invalid UTF-8 at byte offset %d", p.badAt)
+	if p.badSurrogate {
+		msg = norm.Textf("een losse surrogaat-escape op byte-positie %d is geen geldig teken",
+			"an unpaired surrogate escape at byte offset %d is not a valid character", p.badAt)
+	}
+	p.badAt = -1
+	p.add(norm.Problem{Pointer: p.pointer(), Code: norm.CodeInvalidUTF8, Message: msg})
 }
 
 // plain marks the bytes a string body can hold as they are: printable

@@ -79,6 +79,7 @@ var (
 	dateType          = reflect.TypeFor[norm.Date]()
 	timeType          = reflect.TypeFor[time.Time]()
 	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+	jsonMarshalerType = reflect.TypeFor[json.Marshaler]()
 	customSchemaType  = reflect.TypeFor[interface{ JSONSchema() *jsonschema.Schema }]()
 )
 
@@ -89,7 +90,9 @@ var (
 //   - [norm.Date] is {"type": "string", "format": "date"} and time.Time
 //     {"type": "string", "format": "date-time"};
 //   - enumerations registered with [Enum] or [EnumLabels] list their
-//     values; other types with a MarshalText method are strings;
+//     values; other types with a MarshalText method are strings, and
+//     types with their own MarshalJSON accept any value (refine them with
+//     [Mapper] or a JSONSchema method, see invopop/jsonschema);
 //   - the root is the type itself (not a $ref), with "$id" set to id;
 //     nested struct types go under "$defs", named after the type, with the
 //     package name added when two packages use the same type name.
@@ -123,6 +126,10 @@ func ReflectSchema(v any, id string, opts ...ReflectOption) (s *jsonschema.Schem
 				return nil
 			case t.Implements(textMarshalerType):
 				return &jsonschema.Schema{Type: "string"}
+			case t.Implements(jsonMarshalerType):
+				// Its own JSON: the shape is unknown here, so any value
+				// (refine it with Mapper or a JSONSchema method).
+				return &jsonschema.Schema{}
 			}
 			return nil
 		},

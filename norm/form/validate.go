@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -219,9 +220,12 @@ func alternatives(e *jsonschema.ValidationError, ptr string, out *[]norm.Problem
 			"de waarde past op meer dan een van de toegestane vormen", "the value matches more than one of the allowed shapes")})
 		return
 	}
-	var allowed []string
-	allEnum := len(e.Causes) > 0
-	var kept []*jsonschema.ValidationError
+	var (
+		allowed []string // values of the const and enum branches
+		types   []string // JSON types of the branches that failed on type alone
+		got     string
+		kept    []*jsonschema.ValidationError
+	)
 	for _, c := range e.Causes {
 		leaf := unwrapGroup(c)
 		switch k := leaf.ErrorKind.(type) {
@@ -235,18 +239,24 @@ func alternatives(e *jsonschema.ValidationError, ptr string, out *[]norm.Problem
 			continue
 		case *kind.Type:
 			if len(leaf.InstanceLocation) == len(e.InstanceLocation) {
-				allEnum = false
+				got = k.Got
+				for _, w := range k.Want {
+					if !slices.Contains(types, w) {
+						types = append(types, w)
+					}
+				}
 				continue
 			}
 		}
-		allEnum = false
 		kept = append(kept, c)
 	}
 	switch {
-	case allEnum:
+	case len(kept) == 0 && len(allowed) > 0:
 		*out = append(*out, enumProblem(ptr, allowed))
 	case len(kept) == 1:
 		collect(kept[0], out)
+	case len(kept) == 0 && len(types) > 0:
+		*out = append(*out, problemFor(ptr, &kind.Type{Got: got, Want: types}))
 	default:
 		*out = append(*out, norm.Problem{Pointer: ptr, Code: norm.CodeSchema, Message: norm.T(
 			"de waarde past op geen van de toegestane vormen", "the value matches none of the allowed shapes")})
