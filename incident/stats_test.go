@@ -24,7 +24,7 @@ func at(s string) time.Time {
 
 func TestStats(t *testing.T) {
 	incs := []incident.Incident{
-		{ID: "a", OccurredAt: at("2025-01-31T22:30:00Z"), Site: "LOC-AMS", Channel: norm.ChannelDesk,
+		{ID: "a", OccurredAt: at("2025-01-31T23:30:00Z"), Site: "LOC-AMS", Channel: norm.ChannelDesk,
 			Behaviours: []norm.BehaviourCode{norm.Shouting, norm.Threatening},
 			Analysis:   &incident.Analysis{Causes: []incident.Cause{incident.CauseDecision}}},
 		{ID: "b", OccurredAt: at("2025-01-31T12:00:00Z"), Site: "LOC-AMS", Channel: norm.ChannelPhone,
@@ -39,7 +39,7 @@ func TestStats(t *testing.T) {
 	assert.Equal(t, map[norm.Severity]int{norm.SeverityHigh: 2, norm.SeverityLow: 1}, s.BySeverity)
 	assert.Equal(t, map[norm.Channel]int{norm.ChannelDesk: 2, norm.ChannelPhone: 1}, s.ByChannel)
 	assert.Equal(t, map[string]int{"LOC-AMS": 2, "LOC-RTM": 1}, s.BySite)
-	// 22:30 UTC on 31 January is 1 February in Amsterdam.
+	// 23:30 UTC on 31 January is 1 February in Amsterdam.
 	assert.Equal(t, map[incident.Month]int{{Year: 2025, Month: time.January}: 1, {Year: 2025, Month: time.February}: 1, {Year: 2025, Month: time.April}: 1}, s.ByMonth)
 	assert.Equal(t, 1, s.WithAnalysis)
 	assert.InDelta(t, 1.0/3, s.AnalysisShare, 1e-9)
