@@ -34,6 +34,9 @@ const (
 type Option struct {
 	Code  string    `json:"code"`
 	Label norm.Text `json:"label"`
+	// Result is what choosing this option yields under RuleGrade (choice
+	// criteria). It is empty for the options of multi criteria.
+	Result Result `json:"result,omitempty"`
 }
 
 // Result is the outcome of one criterion or item.
@@ -175,6 +178,9 @@ func Multi(codes ...string) Value { return Value{kind: KindList, list: append([]
 // DateValue makes a date value.
 func DateValue(d norm.Date) Value { return Value{kind: KindString, s: d.String()} }
 
+// IsZero reports whether the value is absent (so that `omitzero` drops it).
+func (v Value) IsZero() bool { return v.kind == KindNone }
+
 // Kind returns the JSON kind of the value.
 func (v Value) Kind() ValueKind { return v.kind }
 
@@ -302,4 +308,71 @@ type Criterion struct {
 	Critical bool        `json:"critical"` // unmet caps the rating at amber
 	Evidence bool        `json:"evidence"` // evidence is expected with a positive answer
 	Source   norm.Source `json:"source"`
+
+	// Principles are the VPT and PC principles this criterion serves; the
+	// item's Principles are their union.
+	Principles []norm.PrincipleID `json:"principles"`
+	// Rule turns an answer into a result; its thresholds are data and can
+	// be overridden per evaluation (WithThresholds).
+	Rule Rule `json:"rule"`
+	// Unit names what a number or list counts, for explanations: "82%
+	// getraind", "3 van 5 kanalen". Empty for bool and choice criteria.
+	Unit norm.Text `json:"unit,omitzero"`
+	// NextStep is the advice a finding on this criterion gives.
+	NextStep norm.Text `json:"next_step"`
+	// MeasuredBy names the share of a followup.Summary that cross-checks
+	// the claim (see WithMeasured); empty when nothing is measured.
+	MeasuredBy MeasuredShare `json:"measured_by,omitempty"`
 }
+
+// RuleKind says how a criterion's answer becomes a result.
+type RuleKind string
+
+// The rule kinds. Each goes with one answer type.
+const (
+	RuleTrue     RuleKind = "true"     // bool: true is met, false is not met
+	RuleGrade    RuleKind = "grade"    // choice: the chosen option's Result
+	RuleAtLeast  RuleKind = "at_least" // percent or count: >= Met is met, >= Partial partially met
+	RuleAtMost   RuleKind = "at_most"  // months: <= Met is met, <= Partial partially met
+	RuleCount    RuleKind = "count"    // multi: the number of options chosen, >= Met / >= Partial
+	RuleCoverage RuleKind = "coverage" // multi: the percentage of Rule.Required chosen, >= Met / >= Partial
+	RuleRecent   RuleKind = "recent"   // date: whole months before the assessment date, <= Met / <= Partial
+)
+
+// Threshold holds the two bounds of a numeric rule. For "at least" rules a
+// value at or above Met is met and one at or above Partial partially met;
+// for "at most" rules (months, recency) the comparisons are reversed. When
+// Partial equals Met there is no partial band.
+type Threshold struct {
+	Met     float64 `json:"met"`
+	Partial float64 `json:"partial"`
+}
+
+// Rule is how a criterion is judged.
+type Rule struct {
+	Kind      RuleKind  `json:"kind"`
+	Threshold Threshold `json:"threshold,omitzero"` // for at_least, at_most, count, coverage, recent
+	Required  []string  `json:"required,omitempty"` // for coverage: the codes that must all be chosen
+}
+
+// UsesThreshold reports whether the rule kind is judged by a Threshold.
+func (k RuleKind) UsesThreshold() bool {
+	switch k {
+	case RuleAtLeast, RuleAtMost, RuleCount, RuleCoverage, RuleRecent:
+		return true
+	}
+	return false
+}
+
+// lowerIsBetter reports whether smaller values are better for the rule.
+func (k RuleKind) lowerIsBetter() bool { return k == RuleAtMost || k == RuleRecent }
+
+// MeasuredShare names a measured share of a followup.Summary.
+type MeasuredShare string
+
+// The measured shares the evaluator cross-checks claims against.
+const (
+	MeasuredReactions48h    MeasuredShare = "reactions_48h"     // GG12.1
+	MeasuredAftercareOnTime MeasuredShare = "aftercare_on_time" // GG13.1
+	MeasuredCauseAnalysis   MeasuredShare = "cause_analysis"    // GG05.3
+)
