@@ -80,6 +80,26 @@ var behaviourCodes = func() []BehaviourCode {
 	return out
 }()
 
+// behaviourIndex maps a code to its place in the catalogue, and
+// behaviourRank a place to its category's rank, so that Classify does no
+// linear searches.
+var (
+	behaviourIndex = func() map[BehaviourCode]int {
+		m := make(map[BehaviourCode]int, len(behaviours))
+		for i, b := range behaviours {
+			m[b.Code] = i
+		}
+		return m
+	}()
+	behaviourRank = func() []int {
+		out := make([]int, len(behaviours))
+		for i, b := range behaviours {
+			out[i] = b.Category.Rank()
+		}
+		return out
+	}()
+)
+
 // Behaviours returns the catalogue, in its stable order.
 func Behaviours() []Behaviour { return slices.Clone(behaviours) }
 
@@ -88,10 +108,8 @@ func BehaviourCodes() []BehaviourCode { return slices.Clone(behaviourCodes) }
 
 // LookupBehaviour finds a behaviour by code.
 func LookupBehaviour(code BehaviourCode) (Behaviour, bool) {
-	for _, b := range behaviours {
-		if b.Code == code {
-			return b, true
-		}
+	if i, ok := behaviourIndex[code]; ok {
+		return behaviours[i], true
 	}
 	return Behaviour{}, false
 }
@@ -146,19 +164,28 @@ func (c Classification) Has(cat Category) bool { return slices.Contains(c.Catego
 // Classify turns behaviours into their categories and the incident's
 // severity. Unknown codes are ignored; validate input before classifying.
 func Classify(codes []BehaviourCode) Classification {
-	var seen [7]bool
+	var seen [7]bool // indexed by Category.Rank; 0 is unused
+	n := 0
 	for _, code := range codes {
-		seen[code.Category().Rank()] = true
+		i, ok := behaviourIndex[code]
+		if !ok {
+			continue
+		}
+		if r := behaviourRank[i]; !seen[r] {
+			seen[r] = true
+			n++
+		}
 	}
-	var out Classification
+	if n == 0 {
+		return Classification{}
+	}
+	out := Classification{Categories: make([]Category, 0, n)}
 	for i := 1; i < len(seen); i++ {
 		if seen[i] {
 			out.Categories = append(out.Categories, categories[i-1])
 		}
 	}
-	if n := len(out.Categories); n > 0 {
-		out.Worst = out.Categories[n-1]
-		out.Severity = SeverityOf(out.Worst)
-	}
+	out.Worst = out.Categories[n-1]
+	out.Severity = SeverityOf(out.Worst)
 	return out
 }
