@@ -81,7 +81,7 @@ func ExampleTrafficLight() {
 }
 
 // Unknown codes are refused with an error that names the allowed ones.
-func ExampleParseCode() {
+func ExampleParseChannel() {
 	_, err := norm.ParseChannel("fax")
 	fmt.Println(err)
 	// Output:
