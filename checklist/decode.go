@@ -1,0 +1,435 @@
+package checklist
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/goedgesprek/goedgesprek/norm"
+	"github.com/goedgesprek/goedgesprek/norm/form"
+)
+
+const decodeOp = "checklist.DecodeAssessment"
+
+// DecodeOption configures DecodeAssessment.
+type DecodeOption func(*decodeConfig)
+
+type decodeConfig struct {
+	limits form.Limits
+}
+
+// WithLimits sets the size and depth limits of the input. Zero fields keep
+// the defaults: 1 MiB ([form.DefaultMaxBytes]) and 32 levels
+// ([form.DefaultMaxDepth]).
+func WithLimits(l form.Limits) DecodeOption {
+	return func(c *decodeConfig) { c.limits = l }
+}
+
+// assessmentValidator is the compiled 2020-12 schema that DecodeAssessment
+// validates against. The Dutch and English schemas differ only in their
+// titles, so either will do.
+var assessmentValidator = sync.OnceValues(func() (*form.Validator, error) {
+	b, err := Schema(norm.NL, form.Draft2020)
+	if err != nil {
+		return nil, err
+	}
+	return form.NewValidator(b)
+})
+
+// DecodeAssessment reads one self-assessment from r and returns it, or the
+// zero Assessment and a *[norm.Error] (Op "checklist.DecodeAssessment")
+// that lists every problem found, each with its JSON pointer, a stable
+// code and a message in Dutch and English.
+//
+// The input is read within the limits (see [WithLimits]); it must be
+// well-formed JSON in UTF-8 without duplicate keys. It is then validated
+// against the 2020-12 schema of [Schema], and checked for what no schema
+// can express:
+//   - a date that does not exist, such as 2025-02-30 ([norm.CodeDate]);
+//   - evidence, or a date answer, dated after the assessment date
+//     ([norm.CodeFuture]);
+//   - one evidence reference used twice anywhere in the document
+//     ([norm.CodeDuplicate]);
+//   - an answer under a key that is not a criterion
+//     ([norm.CodeUnknownField]).
+//
+// An unanswered criterion is not a problem, nor is an answer without a
+// value. Nothing is half-decoded. The document is parsed once: the schema
+// and the checks run on the parsed tree, which is then turned into the
+// Assessment.
+func DecodeAssessment(r io.Reader, opts ...DecodeOption) (Assessment, error) {
+	var cfg decodeConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	v, err := assessmentValidator()
+	if err != nil {
+		return Assessment{}, fmt.Errorf("%s: %w", decodeOp, err)
+	}
+	tree, probs := form.ReadValue(r, cfg.limits)
+	if probs != nil {
+		return Assessment{}, norm.Errorf(decodeOp, probs)
+	}
+	if probs := v.ValidateValue(tree); probs != nil {
+		return Assessment{}, norm.Errorf(decodeOp, refine(tree, probs))
+	}
+	a, probs := fromTree(tree)
+	if probs != nil {
+		return Assessment{}, norm.Errorf(decodeOp, sortProblems(append(probs, semantic(viewOfTree(tree))...)))
+	}
+	if probs := semantic(viewOfTree(tree)); probs != nil {
+		return Assessment{}, norm.Errorf(decodeOp, probs)
+	}
+	return a, nil
+}
+
+// refine improves the schema's problems: a well-shaped date that does not
+// exist gets code date, an unknown answer key says that it is not a
+// criterion; and the semantic checks run on whatever could be read, so
+// that every problem is listed at once.
+func refine(tree any, probs []norm.Problem) []norm.Problem {
+	out := make([]norm.Problem, 0, len(probs))
+	for _, p := range probs {
+		switch p.Code {
+		case norm.CodeFormat:
+			if s, ok := lookup(tree, splitPointer(p.Pointer)).(string); ok && dateShaped(s) {
+				p = dateProblem(p.Pointer, s)
+			}
+		case norm.CodeUnknownField:
+			if toks := splitPointer(p.Pointer); len(toks) == 2 && toks[0] == "answers" {
+				p.Message = norm.Textf("%q is geen criterium van de checklist", "%q is not a criterion of the checklist", toks[1])
+			}
+		}
+		out = append(out, p)
+	}
+	return sortProblems(append(out, semantic(viewOfTree(tree))...))
+}
+
+// fromTree turns a tree that passed the schema into an Assessment. The
+// schema has checked every shape; what is left are numbers too large for
+// an int, whole numbers written with a fraction ("3.0") where Go wants an
+// int, and dates (the schema's date format is checked again by
+// norm.ParseDate). Unknown fields cannot occur here.
+func fromTree(tree any) (Assessment, []norm.Problem) {
+	var c converter
+	root, _ := tree.(map[string]any)
+	a := Assessment{
+		Version: c.str(root, "version"),
+		Date:    c.date(root, "assessment_date", loc{field: "assessment_date"}),
+		Answers: make(map[CriterionID]Answer, 64),
+	}
+	if org, ok := root["organisation"].(map[string]any); ok {
+		a.Organisation = Organisation{
+			Name:                  c.str(org, "name"),
+			Kind:                  OrgKind(c.str(org, "kind")),
+			ClientFacingEmployees: c.int(org, "client_facing_employees", loc{field: "organisation/client_facing_employees"}),
+			Managers:              c.int(org, "managers", loc{field: "organisation/managers"}),
+		}
+	}
+	if as, ok := root["assessor"].(map[string]any); ok {
+		a.Assessor = Assessor{ID: c.str(as, "id"), Role: c.str(as, "role")}
+	}
+	answers, _ := root["answers"].(map[string]any)
+	for k, raw := range answers {
+		m, _ := raw.(map[string]any)
+		ans := Answer{Value: c.value(m["value"], loc{answer: k, field: "value"}), Comment: c.str(m, "comment")}
+		if evs, ok := m["evidence"].([]any); ok && len(evs) > 0 {
+			ans.Evidence = make([]Evidence, len(evs))
+			for i, e := range evs {
+				em, _ := e.(map[string]any)
+				ans.Evidence[i] = Evidence{
+					Title:     c.str(em, "title"),
+					Reference: c.str(em, "reference"),
+					Date:      c.date(em, "date", loc{answer: k, evidence: i + 1, field: "date"}),
+				}
+			}
+		}
+		a.Answers[CriterionID(k)] = ans
+	}
+	if c.probs != nil {
+		return Assessment{}, c.probs
+	}
+	return a, nil
+}
+
+// converter collects the problems of fromTree.
+type converter struct{ probs []norm.Problem }
+
+func (c *converter) str(m map[string]any, k string) string {
+	s, _ := m[k].(string)
+	return s
+}
+
+func (c *converter) date(m map[string]any, k string, at loc) norm.Date {
+	s, _ := m[k].(string)
+	d, err := norm.ParseDate(s)
+	if err != nil {
+		c.probs = append(c.probs, dateProblem(at.pointer(), s))
+	}
+	return d
+}
+
+// int reads a whole number the way encoding/json would into an int.
+func (c *converter) int(m map[string]any, k string, at loc) int {
+	n, _ := m[k].(json.Number)
+	ptr := at.pointer()
+	i, err := strconv.ParseInt(string(n), 10, 0)
+	switch {
+	case err == nil:
+		return int(i)
+	case errors.Is(err, strconv.ErrRange):
+		c.probs = append(c.probs, norm.Problem{Pointer: ptr, Code: norm.CodeRange, Message: norm.T(
+			"het getal is te groot voor dit veld", "the number is too large for this field")})
+	default:
+		c.probs = append(c.probs, norm.Problem{Pointer: ptr, Code: norm.CodeType, Message: norm.Textf(
+			"verwacht een geheel getal zonder decimalen, maar dit is %s", "expected a whole number without decimals, but this is %s", string(n))})
+	}
+	return 0
+}
+
+// value reads an answer value as Value.UnmarshalJSON would.
+func (c *converter) value(v any, at loc) Value {
+	switch x := v.(type) {
+	case bool:
+		return Bool(x)
+	case string:
+		return Choice(x)
+	case json.Number:
+		f, err := strconv.ParseFloat(string(x), 64)
+		if err != nil {
+			c.probs = append(c.probs, norm.Problem{Pointer: at.pointer(), Code: norm.CodeRange, Message: norm.T(
+				"het getal is te groot om weer te geven", "the number is too large to represent")})
+		}
+		return Number(f)
+	case []any:
+		codes := make([]string, 0, len(x))
+		for i, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				c.probs = append(c.probs, norm.Problem{Pointer: at.pointer() + "/" + strconv.Itoa(i), Code: norm.CodeType, Message: norm.T(
+					"verwacht een tekst", "expected a string")})
+			}
+			codes = append(codes, s)
+		}
+		return Multi(codes...)
+	}
+	return Value{}
+}
+
+// dateProblem reports a date in the right shape that does not exist.
+func dateProblem(ptr, s string) norm.Problem {
+	return norm.Problem{Pointer: ptr, Code: norm.CodeDate, Message: norm.Textf(
+		"%s is geen bestaande datum", "%s is not an existing date", strconv.Quote(s))}
+}
+
+// dateShaped reports whether s looks like YYYY-MM-DD, digits and dashes.
+func dateShaped(s string) bool {
+	if len(s) != 10 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// criterionOrder maps each criterion to its place in the checklist.
+var criterionOrder = sync.OnceValue(func() map[CriterionID]int {
+	m := map[CriterionID]int{}
+	for i, c := range Criteria() {
+		m[c.ID] = i
+	}
+	return m
+})
+
+// docView is what the semantic checks look at, taken from the parsed
+// tree, valid or not.
+type docView struct {
+	date  string // assessment_date as written; "" when absent or malformed
+	dates []datedAt
+	refs  []refAt
+}
+
+// loc is where a value is, kept apart until a problem needs the pointer:
+// building pointers for every value of a valid document would cost more
+// than the checks. With answer set it is /answers/<answer>/<field> or,
+// for evidence, /answers/<answer>/evidence/<evidence-1>/<field>;
+// otherwise field is the whole path below the root.
+type loc struct {
+	answer   string
+	evidence int // index+1; 0 when not in evidence
+	field    string
+}
+
+func (l loc) pointer() string {
+	if l.answer == "" {
+		return "/" + l.field
+	}
+	if l.evidence > 0 {
+		return norm.Pointer("answers", l.answer, "evidence", strconv.Itoa(l.evidence-1), l.field)
+	}
+	return norm.Pointer("answers", l.answer, l.field)
+}
+
+// datedAt is a date somewhere in the answers.
+type datedAt struct {
+	at       loc
+	date     string
+	evidence bool
+}
+
+// refAt is an evidence reference and where it is.
+type refAt struct {
+	at  loc
+	ref string
+}
+
+// viewOfTree collects the dates and evidence references of a tree of any
+// shape, in checklist order, skipping what is not where it should be (the
+// schema reports that).
+func viewOfTree(tree any) docView {
+	var v docView
+	root, _ := tree.(map[string]any)
+	if s, ok := root["assessment_date"].(string); ok {
+		v.date = s
+	}
+	answers, _ := root["answers"].(map[string]any)
+	keys := make([]string, 0, len(answers))
+	for k := range answers {
+		keys = append(keys, k)
+	}
+	// Checklist order, then unknown keys by name, so that "first" in a
+	// duplicate message is stable.
+	order := criterionOrder()
+	slices.SortFunc(keys, func(a, b string) int {
+		ia, oka := order[CriterionID(a)]
+		ib, okb := order[CriterionID(b)]
+		switch {
+		case oka && okb:
+			return ia - ib
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	for _, k := range keys {
+		ans, _ := answers[k].(map[string]any)
+		if c, ok := LookupCriterion(CriterionID(k)); ok && c.Type == TypeDate {
+			if s, ok := ans["value"].(string); ok {
+				v.dates = append(v.dates, datedAt{at: loc{answer: k, field: "value"}, date: s})
+			}
+		}
+		evs, _ := ans["evidence"].([]any)
+		for i, e := range evs {
+			em, _ := e.(map[string]any)
+			if s, ok := em["date"].(string); ok {
+				v.dates = append(v.dates, datedAt{at: loc{answer: k, evidence: i + 1, field: "date"}, date: s, evidence: true})
+			}
+			if s, ok := em["reference"].(string); ok {
+				v.refs = append(v.refs, refAt{at: loc{answer: k, evidence: i + 1, field: "reference"}, ref: s})
+			}
+		}
+	}
+	return v
+}
+
+// semantic runs the checks no schema can express: dates after the
+// assessment date and evidence references used twice. Dates that do not
+// parse are left alone here: the schema or refine reported them.
+func semantic(v docView) []norm.Problem {
+	var probs []norm.Problem
+	ref, err := norm.ParseDate(v.date)
+	if err == nil {
+		for _, d := range v.dates {
+			t, err := norm.ParseDate(d.date)
+			if err != nil || !t.After(ref) {
+				continue
+			}
+			if d.evidence {
+				probs = append(probs, norm.Problem{Pointer: d.at.pointer(), Code: norm.CodeFuture, Message: norm.Textf(
+					"het bewijsstuk is gedateerd op %s, na de datum van de zelfevaluatie (%s)",
+					"the evidence is dated %s, after the assessment date (%s)", t, ref)})
+			} else {
+				probs = append(probs, norm.Problem{Pointer: d.at.pointer(), Code: norm.CodeFuture, Message: norm.Textf(
+					"%s ligt na de datum van de zelfevaluatie (%s)",
+					"%s is after the assessment date (%s)", t, ref)})
+			}
+		}
+	}
+	first := make(map[string]loc, len(v.refs))
+	for _, r := range v.refs {
+		if r.ref == "" {
+			continue
+		}
+		if at, dup := first[r.ref]; dup {
+			probs = append(probs, norm.Problem{Pointer: r.at.pointer(), Code: norm.CodeDuplicate, Message: norm.Textf(
+				"het kenmerk %s is al gebruikt bij %s; noem elk bewijsstuk één keer",
+				"the reference %s is already used at %s; name each piece of evidence once", strconv.Quote(r.ref), at.pointer())})
+			continue
+		}
+		first[r.ref] = r.at
+	}
+	if len(probs) == 0 {
+		return nil
+	}
+	return sortProblems(probs)
+}
+
+// sortProblems orders problems by pointer (array indices as numbers) and
+// code, as form does.
+func sortProblems(probs []norm.Problem) []norm.Problem {
+	slices.SortStableFunc(probs, func(a, b norm.Problem) int {
+		if c := form.ComparePointers(a.Pointer, b.Pointer); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.Code), string(b.Code))
+	})
+	return probs
+}
+
+// lookup resolves JSON pointer tokens in a tree; nil when absent.
+func lookup(tree any, toks []string) any {
+	for _, t := range toks {
+		switch x := tree.(type) {
+		case map[string]any:
+			tree = x[t]
+		case []any:
+			i, err := strconv.Atoi(t)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil
+			}
+			tree = x[i]
+		default:
+			return nil
+		}
+	}
+	return tree
+}
+
+// splitPointer undoes norm.Pointer.
+func splitPointer(p string) []string {
+	if p == "" {
+		return nil
+	}
+	toks := strings.Split(p[1:], "/")
+	for i, t := range toks {
+		if strings.Contains(t, "~") {
+			t = strings.ReplaceAll(t, "~1", "/")
+			toks[i] = strings.ReplaceAll(t, "~0", "~")
+		}
+	}
+	return toks
+}
