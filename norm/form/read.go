@@ -229,7 +229,7 @@ func syntaxProblem(ptr string, off int, what norm.Text) norm.Problem {
 // Infinity and bytes that are not UTF-8 apart.
 func (p *parser) unexpected(expected norm.Text) {
 	rest := p.buf[p.pos:]
-	for _, lit := range []string{"NaN", "Infinity", "-Infinity", "+Infinity", "-NaN", "+NaN"} {
+	for _, lit := range nanLiterals {
 		if bytes.HasPrefix(rest, []byte(lit)) {
 			p.syntax(norm.Textf("%s is geen JSON-getal", "%s is not a JSON number", lit))
 			return
@@ -276,7 +276,7 @@ var (
 
 func (p *parser) value() any {
 	if p.pos >= len(p.buf) {
-		p.unexpected(expValue)
+		p.missingValue()
 		return nil
 	}
 	switch c := p.buf[p.pos]; {
@@ -302,9 +302,35 @@ func (p *parser) value() any {
 	case c == 'n':
 		return p.literal("null", nil)
 	default:
-		p.unexpected(expValue)
+		p.missingValue()
 		return nil
 	}
+}
+
+// missingValue reports that no value starts here. Inside an array the
+// element does not exist, so the problem points at the array; NaN and
+// Infinity are values of a kind and keep the element's pointer.
+func (p *parser) missingValue() {
+	n := len(p.path)
+	if n == 0 || p.path[n-1].end >= 0 || nanLike(p.buf[p.pos:]) {
+		p.unexpected(expValue)
+		return
+	}
+	top := p.path[n-1]
+	p.path = p.path[:n-1]
+	p.unexpected(expValue)
+	p.path = append(p.path, top)
+}
+
+var nanLiterals = []string{"NaN", "Infinity", "-Infinity", "+Infinity", "-NaN", "+NaN"}
+
+func nanLike(b []byte) bool {
+	for _, lit := range nanLiterals {
+		if bytes.HasPrefix(b, []byte(lit)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) literal(lit string, v any) any {

@@ -209,11 +209,13 @@ func requiredAt(loc []string, name string) norm.Problem {
 	}
 }
 
-// alternatives reports a failed anyOf or oneOf. Branches that failed only
-// because the value has another JSON type are dropped (the nullable
-// wrapper, for instance); when one branch is left its own problems are
-// reported; when every branch is a const or enum, one enum problem lists
-// the allowed values; otherwise one schema problem.
+// alternatives reports a failed anyOf or oneOf. Branches that failed on
+// the value's JSON type alone are set aside (the null branch of a nullable
+// field, for instance). When no other branch is left, the const and enum
+// branches give one enum problem listing the allowed values, or else the
+// type branches one type problem listing the allowed types; when one
+// branch is left, its own problems are reported; otherwise one schema
+// problem says that no alternative fits.
 func alternatives(e *jsonschema.ValidationError, ptr string, out *[]norm.Problem) {
 	if k, ok := e.ErrorKind.(*kind.OneOf); ok && k.Subschemas != nil {
 		*out = append(*out, norm.Problem{Pointer: ptr, Code: norm.CodeSchema, Message: norm.T(
