@@ -97,7 +97,7 @@ func refine(tree any, probs []norm.Problem) []norm.Problem {
 	for _, p := range probs {
 		switch p.Code {
 		case norm.CodeFormat:
-			if s, ok := lookup(tree, splitPointer(p.Pointer)).(string); ok && dateShaped(s) {
+			if s, ok := lookup(tree, splitPointer(p.Pointer)).(string); ok && looksLikeDate(s) {
 				p = dateProblem(p.Pointer, s)
 			}
 		case norm.CodeUnknownField:
@@ -227,8 +227,8 @@ func dateProblem(ptr, s string) norm.Problem {
 		"%s is geen bestaande datum", "%s is not an existing date", strconv.Quote(s))}
 }
 
-// dateShaped reports whether s looks like YYYY-MM-DD, digits and dashes.
-func dateShaped(s string) bool {
+// looksLikeDate reports whether s looks like YYYY-MM-DD, digits and dashes.
+func looksLikeDate(s string) bool {
 	if len(s) != 10 {
 		return false
 	}
@@ -388,8 +388,12 @@ func semantic(v docView) []norm.Problem {
 	return sortProblems(probs)
 }
 
+// maxProblems caps the problems of one document, as form does, so that a
+// document built to fail everywhere cannot make the error itself huge.
+const maxProblems = 100
+
 // sortProblems orders problems by pointer (array indices as numbers) and
-// code, as form does.
+// code, as form does, and caps them at maxProblems.
 func sortProblems(probs []norm.Problem) []norm.Problem {
 	slices.SortStableFunc(probs, func(a, b norm.Problem) int {
 		if c := form.ComparePointers(a.Pointer, b.Pointer); c != 0 {
@@ -397,6 +401,13 @@ func sortProblems(probs []norm.Problem) []norm.Problem {
 		}
 		return strings.Compare(string(a.Code), string(b.Code))
 	})
+	if n := len(probs) - maxProblems; n > 0 {
+		probs = append(probs[:maxProblems:maxProblems], norm.Problem{
+			Code: norm.CodeSchema,
+			Message: norm.Textf("en nog %d problemen die niet zijn vermeld",
+				"and %d more problems that are not listed", n),
+		})
+	}
 	return probs
 }
 

@@ -360,3 +360,21 @@ func BenchmarkDecodeAssessmentPlainJSON(b *testing.B) {
 		}
 	}
 }
+
+func TestDecodeAssessmentCapsProblems(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"version":"1","organisation":{"name":"O","kind":"other","client_facing_employees":0,"managers":0},"assessment_date":"2025-01-31","assessor":{"id":"A"},"answers":{"GG01.1":{"value":1,"evidence":[`)
+	for i := range 500 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"title":"t","reference":"same","date":"2025-01-01"}`)
+	}
+	b.WriteString(`]}}}`)
+	_, err := DecodeAssessment(strings.NewReader(b.String()))
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	require.Len(t, ne.Problems, maxProblems+1)
+	assert.True(t, ne.Has("/answers/GG01.1/evidence/1/reference", norm.CodeDuplicate))
+	assert.Contains(t, ne.Problems[maxProblems].Message.EN, "399 more problems")
+}
