@@ -315,22 +315,22 @@ func problemFor(ptr string, k jsonschema.ErrorKind) norm.Problem {
 		p.Message = norm.Textf("moet een veelvoud zijn van %s", "must be a multiple of %s", rat(k.Want))
 	case *kind.MinLength:
 		p.Code = norm.CodeRange
-		p.Message = norm.Textf("moet minstens %d tekens lang zijn", "must be at least %d characters long", k.Want)
+		p.Message = count("moet minstens %d %s lang zijn", "must be at least %d %s long", k.Want, chars)
 	case *kind.MaxLength:
 		p.Code = norm.CodeRange
-		p.Message = norm.Textf("mag hoogstens %d tekens lang zijn (nu %d)", "must be at most %d characters long (it is %d)", k.Want, k.Got)
+		p.Message = count("mag hoogstens %d %s lang zijn", "must be at most %d %s long", k.Want, chars)
 	case *kind.MinItems:
 		p.Code = norm.CodeRange
-		p.Message = norm.Textf("moet minstens %d elementen hebben", "must have at least %d items", k.Want)
+		p.Message = count("moet minstens %d %s hebben", "must have at least %d %s", k.Want, items)
 	case *kind.MaxItems:
 		p.Code = norm.CodeRange
-		p.Message = norm.Textf("mag hoogstens %d elementen hebben (nu %d)", "must have at most %d items (it has %d)", k.Want, k.Got)
+		p.Message = count("mag hoogstens %d %s hebben", "must have at most %d %s", k.Want, items)
 	case *kind.MinProperties:
 		p.Code = norm.CodeRange
-		p.Message = norm.Textf("moet minstens %d velden hebben", "must have at least %d fields", k.Want)
+		p.Message = count("moet minstens %d %s hebben", "must have at least %d %s", k.Want, fields)
 	case *kind.MaxProperties:
 		p.Code = norm.CodeRange
-		p.Message = norm.Textf("mag hoogstens %d velden hebben (nu %d)", "must have at most %d fields (it has %d)", k.Want, k.Got)
+		p.Message = count("mag hoogstens %d %s hebben", "must have at most %d %s", k.Want, fields)
 	case *kind.Format:
 		p.Code = norm.CodeFormat
 		p.Message = formatMessage(k.Want)
@@ -364,6 +364,22 @@ func problemFor(ptr string, k jsonschema.ErrorKind) norm.Problem {
 		p.Message = norm.T("de waarde voldoet niet aan het schema", "the value does not match the schema")
 	}
 	return p
+}
+
+// Nouns for count, singular and plural, Dutch and English.
+var (
+	chars  = [4]string{"teken", "tekens", "character", "characters"}
+	items  = [4]string{"element", "elementen", "item", "items"}
+	fields = [4]string{"veld", "velden", "field", "fields"}
+)
+
+// count formats a message about n things with the noun in the right
+// number in both languages.
+func count(nl, en string, n int, noun [4]string) norm.Text {
+	if n == 1 {
+		return norm.Text{NL: fmt.Sprintf(nl, n, noun[0]), EN: fmt.Sprintf(en, n, noun[2])}
+	}
+	return norm.Text{NL: fmt.Sprintf(nl, n, noun[1]), EN: fmt.Sprintf(en, n, noun[3])}
 }
 
 func formatMessage(format string) norm.Text {

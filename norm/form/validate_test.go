@@ -133,6 +133,11 @@ func TestValidateMessages(t *testing.T) {
 	assert.Equal(t, `this value is not allowed; choose from: "a", "b"`, probs[0].Message.EN)
 	assert.Equal(t, "mag hoogstens 100 zijn", probs[1].Message.NL)
 	assert.Equal(t, "must be at most 100", probs[1].Message.EN)
+
+	probs = v.Validate([]byte(`{"name": "", "kind": "a", "date": "2025-01-31", "tags": ["a", "b", "c", "d"]}`))
+	require.Len(t, probs, 2)
+	assert.Equal(t, norm.T("moet minstens 1 teken lang zijn", "must be at least 1 character long"), probs[0].Message)
+	assert.Equal(t, norm.T("mag hoogstens 3 elementen hebben", "must have at most 3 items"), probs[1].Message)
 }
 
 func TestValidateDraft07(t *testing.T) {
