@@ -775,6 +775,69 @@ func init() {
 			}
 		}
 	}
+	buildReportTables()
+	buildGradeNorms()
+}
+
+// The item and principle counts, as constants so that evaluation scratch
+// space is sized at compile time; a test checks them against the catalogue.
+const (
+	len14 = 14 // items
+	len18 = 18 // principles
+)
+
+// Tables the evaluator reads, built once from the catalogue.
+var (
+	// principleArena holds every item's principles followed by every
+	// criterion's; a report copies it once and slices it.
+	principleArena    []norm.PrincipleID
+	principleArenaLen int
+	itemArena         []span
+	critArena         []span
+	// criterionPrinciples holds, per criterion, the indexes of its
+	// principles in principleOrder.
+	criterionPrinciples [][]int
+	// answerPointers holds, per criterion, the JSON pointer of its answer.
+	answerPointers []string
+	// principleTitles holds the principle titles per language.
+	principleTitles [2][]string
+	// measuredCriteria counts the criteria that measured data can decide.
+	measuredCriteria int
+)
+
+func buildReportTables() {
+	for _, it := range catalogue {
+		s := len(principleArena)
+		principleArena = append(principleArena, it.Principles...)
+		itemArena = append(itemArena, span{int32(s), int32(len(principleArena))})
+	}
+	for _, c := range criteria {
+		s := len(principleArena)
+		principleArena = append(principleArena, c.Principles...)
+		critArena = append(critArena, span{int32(s), int32(len(principleArena))})
+		var idx []int
+		for _, p := range c.Principles {
+			idx = append(idx, principleIndex(p))
+		}
+		criterionPrinciples = append(criterionPrinciples, idx)
+		answerPointers = append(answerPointers, norm.Pointer("answers", string(c.ID)))
+		if c.MeasuredBy != "" {
+			measuredCriteria++
+		}
+	}
+	principleArenaLen = len(principleArena)
+	for li, l := range langs {
+		for _, id := range principleOrder {
+			p, _ := norm.LookupPrinciple(id)
+			principleTitles[li] = append(principleTitles[li], p.Title.In(l))
+		}
+	}
+}
+
+// arenaSlice cuts s out of a copy of principleArena, capped so that an
+// append by the caller cannot overwrite a neighbour.
+func arenaSlice(arena []norm.PrincipleID, s span) []norm.PrincipleID {
+	return arena[s.start:s.end:s.end]
 }
 
 // principleIndex is the position of p in norm.PrincipleIDs (VPT1..VPT8,

@@ -1,0 +1,645 @@
+package checklist
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/goedgesprek/goedgesprek/norm"
+)
+
+const op = "checklist.Evaluate"
+
+// The rating bounds on the overall score.
+const (
+	GreenFrom = 80 // a score at or above this is green, unless a critical criterion is not met
+	AmberFrom = 55 // a score at or above this (and below green) is amber; below it red
+)
+
+// maxCriteria bounds the catalogue so that per-criterion scratch space can
+// live on the stack; a test checks the catalogue stays within it.
+const (
+	maxCriteria = 64
+	maxFindings = 3 * maxCriteria // a result finding, a measured finding, an evidence finding
+)
+
+// Evaluate scores a self-assessment against the catalogue and explains
+// every point. It returns an error only when the assessment or an option is
+// invalid: a *norm.Error (Op "checklist.Evaluate") listing every problem,
+// each with the JSON pointer of the offending value. A low score is never
+// an error. Evaluate is deterministic and safe for concurrent use.
+func Evaluate(a Assessment, opts ...EvalOption) (Report, error) {
+	cfg := config{lang: norm.NL, maxAge: DefaultMaxEvidenceAge}
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	ps := cfg.check()
+	ps = validate(&a, ps)
+	if len(ps) > 0 {
+		slices.SortStableFunc(ps, func(x, y norm.Problem) int {
+			return cmp.Or(cmp.Compare(x.Pointer, y.Pointer), cmp.Compare(x.Code, y.Code))
+		})
+		return Report{}, &norm.Error{Op: op, Problems: ps}
+	}
+	return evaluate(&a, &cfg), nil
+}
+
+// validate checks the assessment itself and appends its problems.
+func validate(a *Assessment, ps []norm.Problem) []norm.Problem {
+	if a.Version != "" && a.Version != AssessmentVersion {
+		ps = append(ps, norm.Problem{Pointer: "/version", Code: norm.CodeEnum, Message: norm.Textf(
+			"onbekende versie %q; toegestaan: %s", "unknown version %q; allowed: %s", clip(a.Version), AssessmentVersion)})
+	}
+	o := &a.Organisation
+	if strings.TrimSpace(o.Name) == "" {
+		ps = append(ps, norm.Problem{Pointer: "/organisation/name", Code: norm.CodeRequired, Message: norm.T(
+			"de naam van de organisatie ontbreekt", "the organisation's name is missing")})
+	}
+	switch {
+	case o.Kind == "":
+		ps = append(ps, norm.Problem{Pointer: "/organisation/kind", Code: norm.CodeRequired, Message: norm.T(
+			"het soort organisatie ontbreekt", "the kind of organisation is missing")})
+	case !slices.Contains(orgKinds, o.Kind):
+		ps = append(ps, norm.Problem{Pointer: "/organisation/kind", Code: norm.CodeEnum, Message: norm.Textf(
+			"onbekend soort organisatie %q", "unknown kind of organisation %q", clip(string(o.Kind)))})
+	}
+	if o.ClientFacingEmployees < 0 {
+		ps = append(ps, norm.Problem{Pointer: "/organisation/client_facing_employees", Code: norm.CodeRange, Message: norm.T(
+			"een aantal kan niet negatief zijn", "a number cannot be negative")})
+	}
+	if o.Managers < 0 {
+		ps = append(ps, norm.Problem{Pointer: "/organisation/managers", Code: norm.CodeRange, Message: norm.T(
+			"een aantal kan niet negatief zijn", "a number cannot be negative")})
+	}
+	at := a.Date
+	switch {
+	case at.IsZero():
+		ps = append(ps, norm.Problem{Pointer: "/assessment_date", Code: norm.CodeRequired, Message: norm.T(
+			"de beoordelingsdatum ontbreekt", "the assessment date is missing")})
+	case !validDate(at):
+		ps = append(ps, norm.Problem{Pointer: "/assessment_date", Code: norm.CodeDate, Message: norm.T(
+			"de beoordelingsdatum bestaat niet", "the assessment date does not exist")})
+		at = norm.Date{}
+	}
+	known := 0
+	for _, c := range criteria {
+		ans, ok := a.Answers[c.ID]
+		if !ok {
+			continue
+		}
+		known++
+		if ans.Value.kind != KindNone {
+			ps = checkValue(c, ans.Value, at, ps)
+		}
+		for i := range ans.Evidence {
+			ps = checkEvidence(c.ID, i, &ans.Evidence[i], at, ps)
+		}
+	}
+	if known != len(a.Answers) {
+		for _, id := range sortedKeys(a.Answers) {
+			if _, ok := criterionIdx[id]; !ok {
+				ps = append(ps, norm.Problem{Pointer: norm.Pointer("answers", string(id)), Code: norm.CodeUnknownField, Message: norm.Textf(
+					"onbekend criterium %q", "unknown criterion %q", clip(string(id)))})
+			}
+		}
+	}
+	return ps
+}
+
+func checkEvidence(id CriterionID, i int, e *Evidence, at norm.Date, ps []norm.Problem) []norm.Problem {
+	ptr := func(field string) string {
+		return norm.Pointer("answers", string(id), "evidence", strconv.Itoa(i), field)
+	}
+	if strings.TrimSpace(e.Title) == "" {
+		ps = append(ps, norm.Problem{Pointer: ptr("title"), Code: norm.CodeRequired, Message: norm.T(
+			"een bewijsstuk heeft een titel nodig", "evidence needs a title")})
+	}
+	switch {
+	case e.Date.IsZero():
+		ps = append(ps, norm.Problem{Pointer: ptr("date"), Code: norm.CodeRequired, Message: norm.T(
+			"een bewijsstuk heeft een datum nodig", "evidence needs a date")})
+	case !validDate(e.Date):
+		ps = append(ps, norm.Problem{Pointer: ptr("date"), Code: norm.CodeDate, Message: norm.T(
+			"de datum van het bewijsstuk bestaat niet", "the evidence date does not exist")})
+	case !at.IsZero() && e.Date.After(at):
+		ps = append(ps, norm.Problem{Pointer: ptr("date"), Code: norm.CodeFuture, Message: norm.Textf(
+			"het bewijsstuk is gedateerd %s, na de beoordelingsdatum %s", "the evidence is dated %s, after the assessment date %s", e.Date.String(), at.String())})
+	}
+	return ps
+}
+
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+
+type span struct{ start, end int32 }
+
+// evaluate scores a validated assessment.
+func evaluate(a *Assessment, cfg *config) Report {
+	li := langIndex(cfg.lang)
+	lang := langs[li]
+	n := len(criteria)
+
+	var (
+		js      [maxCriteria]judgement
+		ths     [maxCriteria]Threshold
+		ws      [maxCriteria]float64 // criterion weight within its item
+		eff     [maxCriteria]float64 // criterion weight in the overall score, in points
+		answers [maxCriteria]*Answer
+		store   [maxCriteria]Answer
+		iws     [len14]float64 // item weights
+		isum    [len14]float64 // item: sum of criterion weights that count
+		iscore  [len14]float64 // item: score 0-100
+	)
+	var overrides []CriterionID
+	answered := 0
+	for ci, c := range criteria {
+		t, w := c.Rule.Threshold, c.Weight
+		over := false
+		if x, ok := cfg.thresholds[c.ID]; ok {
+			t, over = x, true
+		}
+		if x, ok := cfg.critWeights[c.ID]; ok {
+			w, over = x, true
+		}
+		if over {
+			overrides = append(overrides, c.ID)
+		}
+		ths[ci], ws[ci] = t, w
+		var v Value
+		if ans, ok := a.Answers[c.ID]; ok {
+			store[ci] = ans
+			answers[ci] = &store[ci]
+			v = ans.Value
+		}
+		js[ci] = judge(c, t, v, a.Date, cfg.measured)
+		if js[ci].answered {
+			answered++
+		}
+	}
+
+	// Item scores and the overall score.
+	var total, totalW float64
+	for ii, it := range catalogue {
+		w := it.Weight
+		if x, ok := cfg.itemWeights[it.ID]; ok {
+			w = x
+		}
+		iws[ii] = w
+		var sum, got float64
+		for _, c := range it.Criteria {
+			ci := criterionIdx[c.ID]
+			if js[ci].result == NotApplicable || ws[ci] == 0 {
+				continue
+			}
+			sum += ws[ci]
+			got += ws[ci] * points(js[ci].result)
+		}
+		isum[ii] = sum
+		if sum > 0 {
+			iscore[ii] = 100 * got / sum
+			if w > 0 {
+				total += w * iscore[ii]
+				totalW += w
+			}
+		}
+	}
+	score := 0.0
+	if totalW > 0 {
+		score = round1(total / totalW)
+	}
+	for ci := range n {
+		ii := criterionItem[ci]
+		if js[ci].result == NotApplicable || isum[ii] == 0 || totalW == 0 || iws[ii] == 0 {
+			continue
+		}
+		eff[ci] = 100 * ws[ci] / isum[ii] * iws[ii] / totalW
+	}
+
+	// Findings, counted first so that one allocation holds them.
+	type draft struct {
+		code FindingCode
+		ci   int
+	}
+	var drafts [maxFindings]draft
+	nd := 0
+	capped := 0
+	for ci, c := range criteria {
+		j := &js[ci]
+		switch j.result {
+		case NotMet, Unanswered:
+			code := FindingNotMet
+			if j.result == Unanswered {
+				code = FindingUnanswered
+			}
+			if c.Critical {
+				code = FindingCriticalNotMet
+				capped++
+			}
+			drafts[nd] = draft{code, ci}
+			nd++
+		case PartiallyMet:
+			drafts[nd] = draft{FindingPartiallyMet, ci}
+			nd++
+		}
+		if j.measured && j.result != j.claimRes {
+			drafts[nd] = draft{FindingMeasured, ci}
+			nd++
+		}
+		if code, ok := evidenceFinding(c, j, answers[ci], a.Date, cfg.maxAge); ok {
+			drafts[nd] = draft{code, ci}
+			nd++
+		}
+	}
+
+	bp := bufPool.Get().(*[]byte)
+	b := (*bp)[:0]
+	var espan [maxCriteria]span
+	for ci, c := range criteria {
+		start := len(b)
+		var v Value
+		if answers[ci] != nil {
+			v = answers[ci].Value
+		}
+		b = appendExplanation(b, c, ci, ths[ci], v, js[ci], li)
+		espan[ci] = span{int32(start), int32(len(b))}
+	}
+	var fspan [maxFindings]span
+	for k := range nd {
+		d := drafts[k]
+		start := len(b)
+		b = appendMessage(b, d.code, criteria[d.ci], &js[d.ci], answers[d.ci], espan[d.ci], a.Date, cfg.maxAge, li)
+		fspan[k] = span{int32(start), int32(len(b))}
+	}
+
+	// The rating.
+	var rule RatingRule
+	var rating Rating
+	switch {
+	case score < AmberFrom:
+		rule, rating = RatingScoreRed, Red
+	case score >= GreenFrom && capped > 0:
+		rule, rating = RatingCapped, Amber
+	case score >= GreenFrom:
+		rule, rating = RatingScoreGreen, Green
+	default:
+		rule, rating = RatingScoreAmber, Amber
+	}
+	var cappedBy []CriterionID
+	if capped > 0 {
+		cappedBy = make([]CriterionID, 0, capped)
+		for ci, c := range criteria {
+			if c.Critical && (js[ci].result == NotMet || js[ci].result == Unanswered) {
+				cappedBy = append(cappedBy, c.ID)
+			}
+		}
+	}
+	rstart := len(b)
+	b = appendRatingReason(b, rule, score, cappedBy, li)
+	rspan := span{int32(rstart), int32(len(b))}
+
+	text := string(b)
+	*bp = b
+	bufPool.Put(bp)
+	sub := func(s span) string { return text[s.start:s.end] }
+
+	// Assemble the report.
+	rep := Report{
+		Version:        ReportVersion,
+		Organisation:   a.Organisation,
+		AssessmentDate: a.Date,
+		Language:       lang,
+		Score:          score,
+		Rating:         rating,
+		RatingRule:     rule,
+		RatingReason:   sub(rspan),
+		CappedBy:       cappedBy,
+		Completeness:   round3(float64(answered) / float64(n)),
+		Answered:       answered,
+		CriteriaTotal:  n,
+		Policy:         Policy{MaxEvidenceAgeMonths: cfg.maxAge, Overrides: overrides, ItemWeights: len(cfg.itemWeights) > 0},
+	}
+	arena := make([]norm.PrincipleID, principleArenaLen)
+	copy(arena, principleArena)
+
+	var figs []MeasuredFigure
+	if m := cfg.measured; m != nil {
+		rep.Measured = &Measured{
+			Incidents: m.Incidents, At: m.At,
+			Reactions48h: m.Reactions48h, AftercareOnTime: m.AftercareOnTime, CauseAnalysis: m.CauseAnalysis,
+			PoliceReports: m.PoliceReports, FollowUpContact: m.FollowUpContact,
+		}
+		figs = make([]MeasuredFigure, 0, measuredCriteria)
+	}
+
+	crs := make([]CriterionReport, n)
+	for ci, c := range criteria {
+		j := &js[ci]
+		cr := &crs[ci]
+		cr.ID, cr.Result, cr.Explanation, cr.Weight, cr.Critical = c.ID, j.result, sub(espan[ci]), ws[ci], c.Critical
+		if ans := answers[ci]; ans != nil {
+			cr.Answer = ans.Value
+			cr.Evidence = len(ans.Evidence)
+		}
+		if j.measured {
+			figs = append(figs, MeasuredFigure{Share: c.MeasuredBy, Num: j.share.Num, Den: j.share.Den, Percent: j.number, Claimed: j.claimed})
+			cr.Measured = &figs[len(figs)-1]
+		}
+	}
+
+	rep.Items = make([]ItemReport, len(catalogue))
+	for ii, it := range catalogue {
+		ir := &rep.Items[ii]
+		first := criterionIdx[it.Criteria[0].ID]
+		ir.ID, ir.Title, ir.Weight = it.ID, it.Title.In(lang), iws[ii]
+		ir.Score = round1(iscore[ii])
+		ir.Principles = arenaSlice(arena, itemArena[ii])
+		ir.Criteria = crs[first : first+len(it.Criteria) : first+len(it.Criteria)]
+		ir.Result = itemResult(ir.Criteria, isum[ii])
+	}
+
+	var pnum, pden [len18]float64
+	var pcount [len18]int
+	for ci, c := range criteria {
+		for _, p := range criterionPrinciples[ci] {
+			pcount[p]++
+			if eff[ci] > 0 {
+				pnum[p] += eff[ci] * points(js[ci].result)
+				pden[p] += eff[ci]
+			}
+		}
+		_ = c
+	}
+	rep.Principles = make([]PrincipleReport, len(principleOrder))
+	for pi, id := range principleOrder {
+		pr := &rep.Principles[pi]
+		pr.ID, pr.Title, pr.Criteria = id, principleTitles[li][pi], pcount[pi]
+		if pden[pi] > 0 {
+			pr.Coverage = round3(pnum[pi] / pden[pi])
+		}
+	}
+
+	rep.Findings = make([]Finding, nd)
+	for k := range nd {
+		d := drafts[k]
+		c := criteria[d.ci]
+		j := &js[d.ci]
+		f := &rep.Findings[k]
+		f.Code, f.Criterion, f.Pointer, f.Message = d.code, c.ID, answerPointers[d.ci], sub(fspan[k])
+		f.Source = FindingSource{Item: c.Item, Document: c.Source, Principles: arenaSlice(arena, critArena[d.ci])}
+		f.Critical = c.Critical
+		switch d.code {
+		case FindingEvidenceMissing, FindingEvidenceStale:
+			f.Stake = round1(eff[d.ci] * points(j.result))
+			f.NextStep = evidenceNext[li][d.code == FindingEvidenceStale]
+		case FindingMeasured:
+			f.Stake = round1(eff[d.ci] * max(points(j.claimRes), 1-points(j.result)))
+			f.NextStep = measuredNext[li]
+		default:
+			f.Stake = round1(eff[d.ci] * (1 - points(j.result)))
+			f.NextStep = c.NextStep.In(lang)
+		}
+	}
+	slices.SortFunc(rep.Findings, compareFindings)
+	return rep
+}
+
+// compareFindings orders findings: those that cap the rating first, then
+// by stake (highest first), then by code in the order of FindingCodes, then
+// by criterion ID.
+func compareFindings(x, y Finding) int {
+	xc, yc := x.Code == FindingCriticalNotMet, y.Code == FindingCriticalNotMet
+	if xc != yc {
+		if xc {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Or(
+		cmp.Compare(y.Stake, x.Stake),
+		cmp.Compare(x.Code.rank(), y.Code.rank()),
+		cmp.Compare(x.Criterion, y.Criterion),
+	)
+}
+
+// itemResult sums an item's criteria up: not applicable when none counts,
+// met when all that count are met, unanswered when all are unanswered,
+// not met when none earns a point, and partially met otherwise.
+func itemResult(crs []CriterionReport, sum float64) Result {
+	if sum == 0 {
+		return NotApplicable
+	}
+	allMet, allUnanswered, anyPoint := true, true, false
+	for i := range crs {
+		r := crs[i].Result
+		if r == NotApplicable || crs[i].Weight == 0 {
+			continue
+		}
+		allMet = allMet && r == Met
+		allUnanswered = allUnanswered && r == Unanswered
+		anyPoint = anyPoint || points(r) > 0
+	}
+	switch {
+	case allMet:
+		return Met
+	case allUnanswered:
+		return Unanswered
+	case !anyPoint:
+		return NotMet
+	}
+	return PartiallyMet
+}
+
+// evidenceFinding decides whether a positive claim lacks evidence or rests
+// on stale evidence. Claims decided by measured data need no document.
+func evidenceFinding(c *Criterion, j *judgement, ans *Answer, at norm.Date, maxAge int) (FindingCode, bool) {
+	if ans == nil || j.measured || (j.result != Met && j.result != PartiallyMet) {
+		return "", false
+	}
+	if len(ans.Evidence) == 0 {
+		return FindingEvidenceMissing, c.Evidence
+	}
+	if maxAge > 0 && newest(ans.Evidence).AddMonths(maxAge).Before(at) {
+		return FindingEvidenceStale, true
+	}
+	return "", false
+}
+
+func newest(es []Evidence) norm.Date {
+	d := es[0].Date
+	for _, e := range es[1:] {
+		if e.Date.After(d) {
+			d = e.Date
+		}
+	}
+	return d
+}
+
+var evidenceNext = [2]map[bool]string{
+	{
+		false: "Voeg een bewijsstuk toe met titel, vindplaats en datum, zoals het vastgestelde document of een verslag.",
+		true:  "Voeg een recent bewijsstuk toe, of stel het document opnieuw vast en leg de nieuwe datum vast.",
+	},
+	{
+		false: "Add evidence with a title, a reference and a date, such as the adopted document or a report.",
+		true:  "Add recent evidence, or re-adopt the document and record the new date.",
+	},
+}
+
+var measuredNext = [2]string{
+	"Zoek uit waarom zelfevaluatie en register verschillen, verbeter de registratie of de werkwijze, en neem voortaan het gemeten cijfer over.",
+	"Find out why the self-assessment and the register differ, improve the registration or the practice, and report the measured figure from now on.",
+}
+
+var msgPhr = [2]struct {
+	critical, criticalEnd, notMet, partial, unanswered, claims, butShows, of, so,
+	claimedAs, withoutEvidence, criticalTag, staleA, staleB, staleC, staleD string
+}{
+	{
+		critical: " is kritiek en ", criticalEnd: ". Zolang dit zo blijft, is de beoordeling hoogstens oranje.",
+		notMet: " niet voldaan: ", partial: " deels voldaan: ", unanswered: " is niet beantwoord en telt als niet voldaan.",
+		claims: ": de zelfevaluatie claimt ", butShows: "), maar het register laat ", of: " van ", so: ") zien, dus ",
+		claimedAs: " is opgegeven als ", withoutEvidence: ", zonder bewijsstuk", criticalTag: " (kritiek criterium)",
+		staleA: "Het nieuwste bewijsstuk bij ", staleB: " dateert van ", staleC: " maanden voor de beoordelingsdatum; het beleid staat ten hoogste ", staleD: " maanden toe.",
+	},
+	{
+		critical: " is critical and ", criticalEnd: ". As long as this remains, the rating is amber at best.",
+		notMet: " not met: ", partial: " partially met: ", unanswered: " is not answered and counts as not met.",
+		claims: ": the self-assessment claims ", butShows: "), but the register shows ", of: " of ", so: "), so ",
+		claimedAs: " is claimed as ", withoutEvidence: " without evidence", criticalTag: " (critical criterion)",
+		staleA: "The newest evidence for ", staleB: " is dated ", staleC: " months before the assessment date; the policy allows at most ", staleD: " months.",
+	},
+}
+
+// appendMessage writes a finding's message.
+func appendMessage(b []byte, code FindingCode, c *Criterion, j *judgement, ans *Answer, expl span, at norm.Date, maxAge, li int) []byte {
+	p := &msgPhr[li]
+	switch code {
+	case FindingCriticalNotMet:
+		b = append(b, c.ID...)
+		b = append(b, p.critical...)
+		if j.result != Unanswered {
+			// the explanation of an unanswered criterion starts by saying so
+			b = append(b, resultWord(j.result, li)...)
+			b = append(b, ": "...)
+		}
+		b = append(b, b[expl.start:expl.end]...)
+		b = append(b, p.criticalEnd...)
+	case FindingNotMet, FindingPartiallyMet:
+		b = append(b, c.ID...)
+		if code == FindingNotMet {
+			b = append(b, p.notMet...)
+		} else {
+			b = append(b, p.partial...)
+		}
+		b = append(b, b[expl.start:expl.end]...)
+		b = append(b, '.')
+	case FindingUnanswered:
+		b = append(b, c.ID...)
+		b = append(b, p.unanswered...)
+	case FindingMeasured:
+		b = append(b, c.ID...)
+		b = append(b, p.claims...)
+		b = appendNum(b, j.claimed, li)
+		b = append(b, "% ("...)
+		b = append(b, resultWord(j.claimRes, li)...)
+		b = append(b, p.butShows...)
+		b = appendNum(b, j.number, li)
+		b = append(b, "% ("...)
+		b = strconv.AppendInt(b, int64(j.share.Num), 10)
+		b = append(b, p.of...)
+		b = strconv.AppendInt(b, int64(j.share.Den), 10)
+		b = append(b, p.so...)
+		b = append(b, resultWord(j.result, li)...)
+		b = append(b, '.')
+	case FindingEvidenceMissing:
+		b = append(b, c.ID...)
+		b = append(b, p.claimedAs...)
+		b = append(b, resultWord(j.result, li)...)
+		b = append(b, p.withoutEvidence...)
+		if c.Critical {
+			b = append(b, p.criticalTag...)
+		}
+		b = append(b, '.')
+	case FindingEvidenceStale:
+		d := newest(ans.Evidence)
+		b = append(b, p.staleA...)
+		b = append(b, c.ID...)
+		b = append(b, p.staleB...)
+		b = appendDate(b, d)
+		b = append(b, ", "...)
+		b = strconv.AppendInt(b, int64(d.MonthsBetween(at)), 10)
+		b = append(b, p.staleC...)
+		b = strconv.AppendInt(b, int64(maxAge), 10)
+		b = append(b, p.staleD...)
+	}
+	return b
+}
+
+func appendDate(b []byte, d norm.Date) []byte {
+	pad := func(b []byte, n, w int) []byte {
+		s := len(b)
+		b = strconv.AppendInt(b, int64(n), 10)
+		for len(b)-s < w {
+			b = append(b, 0)
+			copy(b[s+1:], b[s:])
+			b[s] = '0'
+		}
+		return b
+	}
+	b = pad(b, d.Year, 4)
+	b = append(b, '-')
+	b = pad(b, int(d.Month), 2)
+	b = append(b, '-')
+	return pad(b, d.Day, 2)
+}
+
+var ratingPhr = [2]struct{ score, below, red, green, capped, amber, alsoCapped string }{
+	{
+		score: "score ", below: " is lager dan 55: rood", green: " ≥ 80 en elk kritiek criterium (deels) voldaan: groen",
+		capped: " ≥ 80, maar kritiek criterium niet voldaan (", amber: " ligt tussen 55 en 80: oranje", alsoCapped: "; kritiek criterium niet voldaan (",
+	},
+	{
+		score: "score ", below: " is below 55: red", green: " ≥ 80 and every critical criterion (partially) met: green",
+		capped: " ≥ 80, but critical criterion not met (", amber: " is between 55 and 80: amber", alsoCapped: "; critical criterion not met (",
+	},
+}
+
+var cappedEnd = [2]string{"): hoogstens oranje", "): amber at best"}
+
+func appendRatingReason(b []byte, rule RatingRule, score float64, capped []CriterionID, li int) []byte {
+	p := &ratingPhr[li]
+	b = append(b, p.score...)
+	b = appendNum(b, score, li)
+	ids := func(b []byte) []byte {
+		for i, id := range capped {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, id...)
+		}
+		return b
+	}
+	switch rule {
+	case RatingScoreRed, RatingScoreAmber:
+		if rule == RatingScoreRed {
+			b = append(b, p.below...)
+		} else {
+			b = append(b, p.amber...)
+		}
+		if len(capped) > 0 {
+			b = append(b, p.alsoCapped...)
+			b = ids(b)
+			b = append(b, ')')
+		}
+	case RatingScoreGreen:
+		b = append(b, p.green...)
+	case RatingCapped:
+		b = append(b, p.capped...)
+		b = ids(b)
+		b = append(b, cappedEnd[li]...)
+	}
+	return b
+}
