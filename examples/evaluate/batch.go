@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/goedgesprek/goedgesprek/checklist"
+	"github.com/goedgesprek/goedgesprek/norm"
+)
+
+const (
+	// maxLine is the longest assessment line the batch reads; a longer
+	// line is refused (and skipped without being held in memory).
+	maxLine = 4 << 20
+	// chunk is how many lines are evaluated in parallel before their
+	// reports are written in input order. Memory is bounded by chunk
+	// lines and reports, whatever the number of lines.
+	chunk = 256
+)
+
+// batchError is the line written for an input line that was refused, so
+// that output line n always answers input line n (blank lines aside).
+type batchError struct {
+	Line  int         `json:"line"`
+	Error *norm.Error `json:"error"`
+}
+
+type slot struct {
+	lineNo int
+	in     []byte
+	out    bytes.Buffer
+	err    error
+}
+
+// runBatch reads newline-delimited JSON assessments and writes one JSON
+// report per line, in input order. It streams: lines are read, evaluated
+// by GOMAXPROCS workers and written chunk by chunk. A refused line gets an
+// error line on stdout and its problems on stderr, and the exit code is 1
+// at the end.
+func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
+	in, err := openInput(c.input, stdin)
+	if err != nil {
+		return fail(stderr, c.lang, c.input, err)
+	}
+	defer in.Close()
+	dst := stdout
+	if c.out != "" && c.out != "-" {
+		f, err := os.Create(c.out)
+		if err != nil {
+			return fail(stderr, c.lang, c.out, err)
+		}
+		defer f.Close()
+		dst = f
+	}
+	out := bufio.NewWriterSize(dst, 256<<10)
+	r := bufio.NewReaderSize(in, 256<<10)
+
+	slots := make([]slot, chunk)
+	workers := max(runtime.GOMAXPROCS(0), 1)
+	lineNo, refused := 0, 0
+	var readErr error
+	for readErr == nil {
+		n := 0
+		for n < chunk {
+			line, tooLong, err := readLine(r, slots[n].in[:0])
+			slots[n].in = line // keep the buffer for the next chunk
+			if err != nil && !errors.Is(err, io.EOF) {
+				readErr = err
+				break
+			}
+			eof := err != nil
+			if eof && len(line) == 0 && !tooLong {
+				readErr = io.EOF
+				break
+			}
+			lineNo++
+			if !tooLong && len(bytes.TrimSpace(line)) == 0 {
+				if eof {
+					readErr = io.EOF
+					break
+				}
+				continue // blank lines are skipped
+			}
+			slots[n].lineNo = lineNo
+			slots[n].err = nil
+			if tooLong {
+				slots[n].err = &norm.Error{Op: "evaluate.batch", Problems: []norm.Problem{{
+					Code: norm.CodeTooLarge, Message: norm.Textf("regel langer dan %d bytes", "line longer than %d bytes", maxLine),
+				}}}
+			}
+			n++
+			if eof {
+				readErr = io.EOF
+				break
+			}
+		}
+		evaluateChunk(slots[:n], c.lang, workers)
+		for i := range slots[:n] {
+			s := &slots[i]
+			if s.err != nil {
+				refused++
+				var ne *norm.Error
+				if !errors.As(s.err, &ne) {
+					ne = &norm.Error{Op: "evaluate.batch", Problems: []norm.Problem{{Code: norm.CodeSyntax, Message: norm.T(s.err.Error(), s.err.Error())}}}
+				}
+				fmt.Fprintf(stderr, "%s %d: %s\n", norm.T("regel", "line").In(c.lang), s.lineNo, ne.In(c.lang))
+				b, _ := json.Marshal(batchError{Line: s.lineNo, Error: ne})
+				out.Write(b)
+				out.WriteByte('\n')
+				continue
+			}
+			out.Write(s.out.Bytes())
+		}
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "evaluate: %v\n", err)
+		return exitInvalid
+	}
+	if readErr != nil && !errors.Is(readErr, io.EOF) {
+		return fail(stderr, c.lang, c.input, readErr)
+	}
+	if refused > 0 {
+		fmt.Fprintln(stderr, norm.Textf("%d van %d regels geweigerd", "%d of %d lines refused", refused, lineNo).In(c.lang))
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// readLine reads one line into buf (without the newline). A line longer
+// than maxLine is consumed but not kept: tooLong is set instead.
+func readLine(r *bufio.Reader, buf []byte) (line []byte, tooLong bool, err error) {
+	for {
+		frag, err := r.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(frag) > maxLine+1 {
+				tooLong, buf = true, buf[:0]
+			} else {
+				buf = append(buf, frag...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if n := len(buf); n > 0 && buf[n-1] == '\n' {
+			buf = buf[:n-1]
+		}
+		return buf, tooLong, err
+	}
+}
+
+// evaluateChunk evaluates the slots in parallel, each worker taking every
+// workers-th slot.
+func evaluateChunk(slots []slot, lang norm.Lang, workers int) {
+	if len(slots) == 0 {
+		return
+	}
+	workers = min(workers, len(slots))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(slots); i += workers {
+				s := &slots[i]
+				if s.err != nil {
+					continue
+				}
+				s.out.Reset()
+				s.err = evaluateLine(s.in, lang, &s.out)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// evaluateLine decodes, evaluates and encodes one assessment as one JSON
+// line.
+func evaluateLine(line []byte, lang norm.Lang, out *bytes.Buffer) error {
+	a, err := checklist.DecodeAssessment(bytes.NewReader(line))
+	if err != nil {
+		return err
+	}
+	rep, err := checklist.Evaluate(a, checklist.WithLang(lang))
+	if err != nil {
+		return err
+	}
+	return json.NewEncoder(out).Encode(&rep)
+}

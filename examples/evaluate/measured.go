@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/goedgesprek/goedgesprek/followup"
+	"github.com/goedgesprek/goedgesprek/incident"
+	"github.com/goedgesprek/goedgesprek/incident/sqlstore"
+
+	_ "modernc.org/sqlite" // the SQLite driver sqlstore.OpenSQLite expects
+)
+
+// loadMeasured measures the follow-up in a register at the moment at: a
+// SQLite register file, or an incidents CSV with its actions CSV. Only
+// incidents that occurred before at count.
+func loadMeasured(incidents, actions string, at time.Time) (followup.Summary, error) {
+	if isDB(incidents) {
+		return measureDB(incidents, at)
+	}
+	return measureCSV(incidents, actions, at)
+}
+
+func measureDB(path string, at time.Time) (followup.Summary, error) {
+	// sql.Open would create a missing file: refuse it instead.
+	if _, err := os.Stat(path); err != nil {
+		return followup.Summary{}, err
+	}
+	db, err := sqlstore.OpenSQLite(path)
+	if err != nil {
+		return followup.Summary{}, err
+	}
+	defer db.Close()
+	st, err := sqlstore.New(db, sqlstore.SQLite)
+	if err != nil {
+		return followup.Summary{}, err
+	}
+	return followup.Summarize(st.Records(context.Background(), incident.Filter{To: at}), followup.DefaultPolicy(), at)
+}
+
+func measureCSV(incPath, actPath string, at time.Time) (followup.Summary, error) {
+	f, err := os.Open(incPath)
+	if err != nil {
+		return followup.Summary{}, err
+	}
+	incs, err := incident.ReadCSV(f)
+	f.Close()
+	if err != nil {
+		return followup.Summary{}, err
+	}
+	var acts []followup.Action
+	if actPath != "" {
+		f, err := os.Open(actPath)
+		if err != nil {
+			return followup.Summary{}, err
+		}
+		acts, err = followup.ReadActionsCSV(f)
+		f.Close()
+		if err != nil {
+			return followup.Summary{}, fmt.Errorf("%s: %w", actPath, err)
+		}
+	}
+	return followup.Summarize(recordsOf(incs, acts, at), followup.DefaultPolicy(), at)
+}
+
+// recordsOf joins incidents with their actions, in the order of the
+// incidents, keeping those that occurred before at.
+func recordsOf(incs []incident.Incident, acts []followup.Action, at time.Time) iter.Seq2[followup.Record, error] {
+	byIncident := map[incident.ID][]followup.Action{}
+	for _, a := range acts {
+		byIncident[a.IncidentID] = append(byIncident[a.IncidentID], a)
+	}
+	return func(yield func(followup.Record, error) bool) {
+		for _, inc := range incs {
+			if !inc.OccurredAt.Before(at) {
+				continue
+			}
+			as := byIncident[inc.ID]
+			slices.SortStableFunc(as, func(a, b followup.Action) int { return a.At.Compare(b.At) })
+			if !yield(followup.Record{Incident: inc, Actions: as}, nil) {
+				return
+			}
+		}
+	}
+}
+
+// overdueCount is how many obligations were overdue at the reference time.
+func overdueCount(s followup.Summary) int { return s.OverdueCount }
