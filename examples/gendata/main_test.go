@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/goedgesprek/goedgesprek/checklist"
 	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/incident"
 )
@@ -68,4 +70,28 @@ func TestRegisterContradictsTheAfterClaim(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(b, &after))
 	assert.Equal(t, 100.0, after.Answers["GG12.1"].Value, "the after assessment claims every reaction in time")
+}
+
+// TestAssessments checks the NDJSON generator: one valid assessment per
+// line, deterministic, spread over the ratings.
+func TestAssessments(t *testing.T) {
+	var a, b bytes.Buffer
+	require.NoError(t, writeAssessments(&a, seed, 60))
+	require.NoError(t, writeAssessments(&b, seed, 60))
+	assert.Equal(t, a.String(), b.String(), "deterministic")
+	sc := bufio.NewScanner(&a)
+	sc.Buffer(nil, 1<<20)
+	n := 0
+	ratings := map[checklist.Rating]int{}
+	for sc.Scan() {
+		n++
+		as, err := checklist.DecodeAssessment(bytes.NewReader(sc.Bytes()))
+		require.NoError(t, err, "line %d", n)
+		rep, err := checklist.Evaluate(as)
+		require.NoError(t, err, "line %d", n)
+		ratings[rep.Rating]++
+	}
+	assert.Equal(t, 60, n)
+	assert.Positive(t, ratings[checklist.Red])
+	assert.Positive(t, ratings[checklist.Amber])
 }
