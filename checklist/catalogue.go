@@ -481,7 +481,7 @@ var catalogue = []*Item{
 				Weight:     1,
 				Principles: pl(norm.PC8, norm.PC7),
 				Rule:       count(2, 1),
-				Unit:       norm.T("kanten", "sides"),
+				Unit:       norm.T("doelgroepen", "audiences"),
 				NextStep:   norm.T("Maak de uitkomsten zowel intern als extern bekend, met wat u ermee gaat doen.", "Publish the results both inside and outside, with what you are going to do about them."),
 			},
 			{
@@ -751,11 +751,13 @@ var (
 	itemIndex     = map[ItemID]int{}
 	criterionIdx  = map[CriterionID]int{}
 	criterionItem []int // criterion index -> item index
+	itemFirst     []int // item index -> index of its first criterion
 )
 
 func init() {
 	for i, it := range catalogue {
 		itemIndex[it.ID] = i
+		itemFirst = append(itemFirst, len(criteria))
 		var seen [32]bool
 		for _, c := range it.Criteria {
 			c.Item = it.ID

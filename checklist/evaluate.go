@@ -189,8 +189,7 @@ func evaluate(a *Assessment, cfg *config) Report {
 		}
 		iws[ii] = w
 		var sum, got float64
-		for _, c := range it.Criteria {
-			ci := criterionIdx[c.ID]
+		for ci := itemFirst[ii]; ci < itemFirst[ii]+len(it.Criteria); ci++ {
 			if js[ci].result == NotApplicable || ws[ci] == 0 {
 				continue
 			}
@@ -352,7 +351,7 @@ func evaluate(a *Assessment, cfg *config) Report {
 	rep.Items = make([]ItemReport, len(catalogue))
 	for ii, it := range catalogue {
 		ir := &rep.Items[ii]
-		first := criterionIdx[it.Criteria[0].ID]
+		first := itemFirst[ii]
 		ir.ID, ir.Title, ir.Weight = it.ID, it.Title.In(lang), iws[ii]
 		ir.Score = round1(iscore[ii])
 		ir.Principles = arenaSlice(arena, itemArena[ii])

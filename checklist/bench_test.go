@@ -1,0 +1,53 @@
+package checklist_test
+
+import (
+	"testing"
+
+	"github.com/goedgesprek/goedgesprek/checklist"
+	"github.com/goedgesprek/goedgesprek/followup"
+)
+
+// benchAssessment is a full assessment with a realistic mix of results, so
+// that explanations, findings and evidence checks all do work.
+func benchAssessment(tb testing.TB) checklist.Assessment {
+	tb.Helper()
+	ans := bestAnswers(tb)
+	ans["GG01.1"] = checklist.Answer{Value: checklist.Number(82)}
+	ans["GG03.3"] = checklist.Answer{Value: checklist.Number(61)}
+	ans["GG04.1"] = checklist.Answer{Value: checklist.Choice("partly")}
+	ans["GG05.1"] = checklist.Answer{Value: checklist.Bool(true), Evidence: evidenceAt(assessDate.AddMonths(-40))}
+	ans["GG08.1"] = checklist.Answer{Value: checklist.Number(20)}
+	ans["GG11.1"] = checklist.Answer{Value: checklist.Multi("swearing", "threatening", "hitting", "spitting", "shouting")}
+	ans["GG11.3"] = checklist.Answer{Value: checklist.Number(34)}
+	delete(ans, "GG14.3")
+	return baseAssessment(ans)
+}
+
+func BenchmarkEvaluate(b *testing.B) {
+	a := benchAssessment(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := checklist.Evaluate(a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkEvaluateMeasuredEN(b *testing.B) {
+	a := benchAssessment(b)
+	opts := []checklist.EvalOption{
+		checklist.WithLang("en"),
+		checklist.WithMeasured(followup.Summary{
+			Incidents:       50,
+			Reactions48h:    followup.Share{Num: 31, Den: 50},
+			AftercareOnTime: followup.Share{Num: 48, Den: 50},
+			CauseAnalysis:   followup.Share{Num: 40, Den: 50},
+		}),
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := checklist.Evaluate(a, opts...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
