@@ -3,6 +3,8 @@ package incident_test
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -50,5 +52,53 @@ func FuzzReadCSV(f *testing.F) {
 		again, err := incident.ReadCSV(&out)
 		require.NoError(t, err, "written CSV reads back:\n%s", out.String())
 		require.Equal(t, incs, again)
+	})
+}
+
+// FuzzDecodeIncident checks that DecodeIncident never panics and returns
+// either a valid incident or a *norm.Error with bilingual problems, and
+// that a decoded incident survives EncodeIncident and a second decode.
+func FuzzDecodeIncident(f *testing.F) {
+	sample, err := os.ReadFile(filepath.Join("testdata", "incident.json"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(sample)
+	for _, inc := range incidenttest.Generate(2, 3, genFrom) {
+		var buf bytes.Buffer
+		if err := incident.EncodeIncident(&buf, inc); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(buf.Bytes())
+	}
+	f.Add([]byte(`{"occurred_at":"2026-02-30T10:00:00Z","reported_at":"2026-01-01T00:00:00Z","behaviours":["yelling","shouting","shouting"],"site":"a","site":"b"}`))
+	f.Add([]byte(`[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]`))
+	f.Add([]byte("{\"description\":\"\xff\",\"perpetrator\":{\"ref\":\"Jan\",\"role\":\"unknown\"}}"))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		inc, err := incident.DecodeIncident(bytes.NewReader(doc))
+		if err != nil {
+			var ne *norm.Error
+			if !errors.As(err, &ne) {
+				t.Fatalf("error is not a *norm.Error: %v", err)
+			}
+			if len(ne.Problems) == 0 || ne.Op != "incident.DecodeIncident" {
+				t.Fatalf("empty or misnamed error: %#v", ne)
+			}
+			for _, p := range ne.Problems {
+				if p.Code == "" || !p.Message.Complete() {
+					t.Fatalf("problem without code or bilingual message: %+v", p)
+				}
+			}
+			if inc.ID != "" || inc.Behaviours != nil || !inc.OccurredAt.IsZero() {
+				t.Fatalf("half-decoded incident: %+v", inc)
+			}
+			return
+		}
+		require.NoError(t, incident.Validate(&inc))
+		var buf bytes.Buffer
+		require.NoError(t, incident.EncodeIncident(&buf, inc))
+		again, err := incident.DecodeIncident(&buf)
+		require.NoError(t, err, "encoded incident decodes:\n%s", buf.String())
+		require.Equal(t, inc, again)
 	})
 }
