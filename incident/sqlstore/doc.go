@@ -27,18 +27,20 @@
 //     1970 UTC (exact round trip, one code path). The derived classification
 //     is stored with it: categories is a bitmask (see [CategoryMask]) so a
 //     category filter runs in SQL, severity is the derived level.
-//   - incident_people: the involved people, (incident_id, pos) as key.
+//   - incident_people: the involved people, (incident_id, pos) as key
+//     (WITHOUT ROWID in SQLite: one b-tree).
 //   - actions: the follow-up actions, with a foreign key to incidents.
 //
 // Indexes: incidents_occurred (occurred_ns, id) serves list-by-period, the
-// order of every listing and the keyset pagination of Records;
-// incidents_perpetrator (perpetrator_ref, occurred_ns), partial on known
-// references, serves the perpetrator dossier; incidents_site (site,
-// occurred_ns) per-site listings; incident_people_ref finds a person's
-// incidents; actions_incident (incident_id, at_ns, id) lists actions in
-// order. Channel and category filters are applied to the rows the period
-// index yields (a channel or category alone is not selective enough to
-// earn an index).
+// order of every listing and the keyset pagination of Records, and also
+// the perpetrator dossier, which asks for one reference within a window;
+// incidents_site (site, occurred_ns) serves per-site listings;
+// actions_incident (incident_id, at_ns, id) lists actions in order.
+// Channel, category and perpetrator filters are applied to the rows the
+// period index yields: a channel or category alone is not selective enough
+// to earn an index, and an index on the perpetrator reference, a random
+// key, would cost about a third of the ingest rate. A perpetrator filter
+// without a period therefore reads the whole table.
 //
 // # Transactions
 //

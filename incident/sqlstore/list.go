@@ -41,9 +41,7 @@ func where(f incident.Filter) (string, []any) {
 		}
 	}
 	if f.PerpetratorRef != "" {
-		// The redundant second term lets SQLite use the partial index
-		// incidents_perpetrator, whose condition a parameter cannot imply.
-		conds = append(conds, "perpetrator_ref = ? AND perpetrator_ref <> ''")
+		conds = append(conds, "perpetrator_ref = ?")
 		args = append(args, f.PerpetratorRef)
 	}
 	if f.Site != "" {

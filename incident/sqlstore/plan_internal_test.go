@@ -55,7 +55,7 @@ func TestQueryPlans(t *testing.T) {
 		{"period", incident.Filter{From: from, To: from.AddDate(0, 1, 0)}, cursor{}, "incidents_occurred"},
 		{"period and category", incident.Filter{From: from, To: from.AddDate(0, 1, 0), Categories: []norm.Category{norm.Physical}}, cursor{}, "incidents_occurred"},
 		{"next page", incident.Filter{From: from}, cursor{occ: from.UnixNano(), id: "X", set: true}, "incidents_occurred"},
-		{"perpetrator", incident.Filter{PerpetratorRef: "P-1", From: from}, cursor{}, "incidents_perpetrator"},
+		{"perpetrator dossier", incident.Filter{PerpetratorRef: "P-1", From: from, To: from.AddDate(1, 0, 0)}, cursor{}, "incidents_occurred"},
 		{"site", incident.Filter{Site: "LOC-AMS"}, cursor{}, "incidents_site"},
 	}
 	for _, tt := range tests {
