@@ -259,3 +259,35 @@ func TestNewID(t *testing.T) {
 	assert.Regexp(t, `^INC-[0-9a-f]{16}$`, string(a))
 	assert.True(t, incident.ValidToken(string(a)))
 }
+
+// FuzzValidateAt feeds arbitrary codes, references, texts and times to the
+// validator: it must never panic, and refuse only with a *norm.Error.
+func FuzzValidateAt(f *testing.F) {
+	f.Add("INC-1", "desk", "red", "shouting", "client", "P-1", "E-1", "target", "waiting_time", "tekst", int64(0), int64(3600), -1, int64(-5))
+	f.Add("", "", "", "", "", "", "", "", "", "\xff", int64(-1<<62), int64(1<<62), 3, int64(7))
+	f.Fuzz(func(t *testing.T, id, channel, phase, behaviour, role, pref, iref, irole, cause, text string, occ, rep int64, absence int, damage int64) {
+		base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		inc := incident.Incident{
+			ID:           incident.ID(id),
+			OccurredAt:   base.Add(time.Duration(occ)),
+			ReportedAt:   base.Add(time.Duration(rep)),
+			Site:         text,
+			Channel:      norm.Channel(channel),
+			Behaviours:   []norm.BehaviourCode{norm.BehaviourCode(behaviour), norm.BehaviourCode(behaviour)},
+			Phase:        norm.Phase(phase),
+			Perpetrator:  incident.Perpetrator{Ref: pref, Role: incident.PerpetratorRole(role)},
+			Involved:     []incident.Person{{Ref: iref, Role: incident.PersonRole(irole)}, {Ref: pref, Role: incident.PersonRole(irole)}},
+			Consequences: incident.Consequences{AbsenceDays: absence, DamageCents: damage},
+			Analysis:     &incident.Analysis{Causes: []incident.Cause{incident.Cause(cause)}, Text: text, Lessons: text},
+			Description:  text,
+		}
+		err := incident.ValidateAt(&inc, base)
+		if err != nil {
+			var ne *norm.Error
+			require.ErrorAs(t, err, &ne)
+			require.NotEmpty(t, ne.Problems)
+		}
+		all := incident.ValidateAll([]incident.Incident{inc, inc}, base)
+		assert.Equal(t, err == nil, all == nil)
+	})
+}
