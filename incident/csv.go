@@ -230,17 +230,23 @@ func (c *csvReader) err() error {
 // row 1) and column (as the header names it). Each row is checked with
 // Validate; IDs that appear twice are refused. Times come back in UTC.
 func ReadCSV(r io.Reader, opts ...CSVOption) ([]Incident, error) {
-	c := &csvReader{cfg: newCSVConfig(opts)}
+	incs, _, err := readCSV(r, newCSVConfig(opts))
+	return incs, err
+}
+
+// readCSV is ReadCSV that also returns the row of each incident.
+func readCSV(r io.Reader, cfg csvConfig) ([]Incident, []int, error) {
+	c := &csvReader{cfg: cfg}
 	for i := range c.where {
 		c.where[i] = -1
 	}
 	data, err := io.ReadAll(io.LimitReader(r, c.cfg.maxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", readCSVOp, err)
+		return nil, nil, fmt.Errorf("%s: %w", readCSVOp, err)
 	}
 	if int64(len(data)) > c.cfg.maxBytes {
 		c.add(0, "", "", norm.CodeTooLarge, norm.Textf("het bestand is groter dan %d bytes", "the file is larger than %d bytes", c.cfg.maxBytes))
-		return nil, c.err()
+		return nil, nil, c.err()
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // byte-order mark that spreadsheet programs write
 
@@ -254,19 +260,20 @@ func ReadCSV(r io.Reader, opts ...CSVOption) ([]Incident, error) {
 	header, err := cr.Read()
 	if err == io.EOF {
 		c.add(1, "", "", norm.CodeRequired, norm.T("het bestand is leeg: een kopregel met kolomnamen ontbreekt", "the file is empty: a header row with column names is missing"))
-		return nil, c.err()
+		return nil, nil, c.err()
 	}
 	if err != nil {
 		c.syntax(1, err)
-		return nil, c.err()
+		return nil, nil, c.err()
 	}
 	if !c.readHeader(header) {
-		return nil, c.err()
+		return nil, nil, c.err()
 	}
 
 	var incs []Incident
-	rows := make([]int, 0)
+	var rows []int
 	ids := map[ID]int{}
+	dataRows := 0
 	for row := 2; ; row++ {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -279,7 +286,7 @@ func ReadCSV(r io.Reader, opts ...CSVOption) ([]Incident, error) {
 		if blank(rec) {
 			continue
 		}
-		if len(rows) >= c.cfg.maxRows {
+		if dataRows++; dataRows > c.cfg.maxRows {
 			c.add(row, "", "", norm.CodeTooLarge, norm.Textf("meer dan %d rijen", "more than %d rows", c.cfg.maxRows))
 			break
 		}
@@ -302,12 +309,12 @@ func ReadCSV(r io.Reader, opts ...CSVOption) ([]Incident, error) {
 		rows = append(rows, row)
 	}
 	if err := c.err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if incs == nil {
 		incs = []Incident{}
 	}
-	return incs, nil
+	return incs, rows, nil
 }
 
 func (c *csvReader) syntax(row int, err error) {
@@ -762,7 +769,7 @@ func csvTime(t time.Time) string {
 // "incident.ImportCSV" naming the row; ErrConflict and other store errors
 // are wrapped.
 func ImportCSV(ctx context.Context, store BatchCreator, r io.Reader, opts ...CSVOption) (int, error) {
-	incs, err := ReadCSV(r, opts...)
+	incs, rows, err := readCSV(r, newCSVConfig(opts))
 	if err != nil {
 		return 0, err
 	}
@@ -775,7 +782,7 @@ func ImportCSV(ctx context.Context, store BatchCreator, r io.Reader, opts ...CSV
 	if err := store.CreateMany(ctx, incs); err != nil {
 		var ne *norm.Error
 		if errors.As(err, &ne) {
-			return 0, rowsOf(ne, incs)
+			return 0, rowsOf(ne, incs, rows)
 		}
 		return 0, fmt.Errorf("%s: %w", importCSVOp, err)
 	}
@@ -783,9 +790,8 @@ func ImportCSV(ctx context.Context, store BatchCreator, r io.Reader, opts ...CSV
 }
 
 // rowsOf turns the "/3/behaviours" pointers of CreateMany into rows and
-// columns. Blank rows are skipped by ReadCSV, so the row is found by ID
-// where it can be; otherwise it is left out.
-func rowsOf(ne *norm.Error, incs []Incident) error {
+// columns of the file.
+func rowsOf(ne *norm.Error, incs []Incident, rows []int) error {
 	out := &norm.Error{Op: importCSVOp}
 	for _, p := range ne.Problems {
 		q := p
@@ -796,12 +802,10 @@ func rowsOf(ne *norm.Error, incs []Incident) error {
 			if tail != "" {
 				q.Pointer = "/" + tail
 			}
+			q.Row = rows[n]
 			if ci := columnOf(q.Pointer); ci >= 0 {
 				q.Column = csvColumns[ci].name
 			}
-			q.Message = norm.T(
-				fmt.Sprintf("incident %d (%s): %s", n+1, string(incs[n].ID), p.Message.NL),
-				fmt.Sprintf("incident %d (%s): %s", n+1, string(incs[n].ID), p.Message.EN))
 		}
 		out.Problems = append(out.Problems, q)
 	}

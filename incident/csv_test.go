@@ -271,6 +271,20 @@ func TestImportCSV(t *testing.T) {
 		assert.Len(t, got, 1, "only the incident that was there")
 	})
 
+	t.Run("store refusal names the row", func(t *testing.T) {
+		// The store's clock says 2020: the incidents lie in its future.
+		s := inmem.New(inmem.WithNow(func() time.Time { return genFrom.AddDate(0, 0, 30) }))
+		n, err := incident.ImportCSV(ctx, s, strings.NewReader(valid))
+		var ne *norm.Error
+		require.ErrorAs(t, err, &ne)
+		assert.Zero(t, n)
+		assert.Equal(t, "incident.ImportCSV", ne.Op)
+		requireProblem(t, ne, 41, "occurred_at", norm.CodeFuture) // the last incident is on row 41
+		got, err := s.List(ctx, incident.Filter{})
+		require.NoError(t, err)
+		assert.Empty(t, got)
+	})
+
 	t.Run("idempotent", func(t *testing.T) {
 		s := inmem.New(inmem.WithNow(now))
 		for range 2 {
