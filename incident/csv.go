@@ -189,6 +189,9 @@ func normHeader(s string) string {
 	}, s)
 }
 
+// unnamed marks a file column without a header name.
+const unnamed = -2
+
 // csvReader collects the problems of one ReadCSV call.
 type csvReader struct {
 	cfg      csvConfig
@@ -378,8 +381,9 @@ func (c *csvReader) readHeader(header []string) bool {
 		ci, known := headerIndex[normHeader(h)]
 		switch {
 		case normHeader(h) == "":
-			c.add(1, h, "", norm.CodeRequired, norm.Textf("kolom %d heeft geen naam", "column %d has no name", i+1))
-			ok = false
+			// Spreadsheet programs add empty columns at the end; they are
+			// ignored as long as nothing is written in them.
+			c.cols[i] = unnamed
 		case !known:
 			c.add(1, clip(h), "", norm.CodeUnknownField, norm.Textf("onbekende kolom %q", "unknown column %q", clip(h)))
 			ok = false
@@ -410,9 +414,16 @@ func (c *csvReader) row(row int, rec []string) (Incident, bool) {
 		c.add(row, c.colName(ci), csvColumns[ci].ptr, code, msg)
 	}
 	var analysis Analysis
-	hasAnalysis := false
+	hasAnalysis, ok := false, true
 	for i, raw := range rec {
 		ci := c.cols[i]
+		if ci == unnamed {
+			if strings.TrimSpace(raw) != "" {
+				ok = false
+				c.add(row, "", "", norm.CodeUnknownField, norm.Textf("waarde in kolom %d, die geen naam heeft", "value in column %d, which has no name", i+1))
+			}
+			continue
+		}
 		if !utf8.ValidString(raw) {
 			fail(ci, norm.CodeInvalidUTF8, norm.T("waarde is geen UTF-8: sla het bestand op als CSV UTF-8", "value is not UTF-8: save the file as CSV UTF-8"))
 			continue
@@ -509,7 +520,7 @@ func (c *csvReader) row(row int, rec []string) (Incident, bool) {
 		inc.Analysis = &analysis
 	}
 
-	ok := !slices.Contains(bad[:], true)
+	ok = ok && !slices.Contains(bad[:], true)
 	var verr error
 	if c.cfg.at.IsZero() {
 		verr = Validate(&inc)

@@ -159,6 +159,7 @@ func TestReadCSVInvalid(t *testing.T) {
 		{"unknown column", strings.Replace(header, "injury", "verwonding", 1) + "\n" + good, []want{{1, "verwonding", norm.CodeUnknownField}}},
 		{"missing required column", strings.Replace(header, ",phase", "", 1) + "\n" + strings.Replace(good, ",amber", "", 1), []want{{1, "phase", norm.CodeRequired}}},
 		{"column twice", header + ",gedrag\n" + good + ",swearing", []want{{1, "gedrag", norm.CodeDuplicate}}},
+		{"value in a column without a name", header + ",\n" + good + ",x", []want{{2, "", norm.CodeUnknownField}}},
 		{"unterminated quote", header + "\n" + strings.Replace(good, "shouting", "\"shouting", 1), []want{{2, "", norm.CodeSyntax}}},
 		{"empty file", "", []want{{1, "", norm.CodeRequired}}},
 		{"not UTF-8", header + "\n" + strings.Replace(good, "P-1", "P-\xe9", 1), []want{{2, "perpetrator_ref", norm.CodeInvalidUTF8}}},
@@ -214,6 +215,14 @@ func TestReadCSVFutureWithValidationTime(t *testing.T) {
 	var ne *norm.Error
 	require.ErrorAs(t, err, &ne)
 	requireProblem(t, ne, 2, "occurred_at", norm.CodeFuture)
+}
+
+func TestReadCSVIgnoresEmptyUnnamedColumns(t *testing.T) {
+	good := "A-1,2025-03-14 09:30,2025-03-14 10:00,desk,shouting,amber,client,P-1,E-1:target,nee,0,0"
+	incs, err := incident.ReadCSV(strings.NewReader(header + ",,\n" + good + ",,\n"))
+	require.NoError(t, err)
+	require.Len(t, incs, 1)
+	assert.Equal(t, incident.ID("A-1"), incs[0].ID)
 }
 
 func TestReadCSVHeaderOnly(t *testing.T) {

@@ -56,7 +56,8 @@
 //	lessons           lessen              free text: lessons for the organisation
 //	description       beschrijving        free text: what happened
 //
-// Columns marked * are required. Times are RFC 3339 ("2025-03-14T09:30:00+01:00")
+// Columns marked * are required; columns without a name are ignored when
+// they hold nothing (spreadsheet programs add them). Times are RFC 3339 ("2025-03-14T09:30:00+01:00")
 // or Dutch local time ("2025-03-14 09:30", Europe/Amsterdam); a local time
 // that does not exist because the clock jumped forward is refused. Codes are
 // matched case-insensitively. A row without perpetrator role and reference
