@@ -57,11 +57,12 @@
 //	description       beschrijving        free text: what happened
 //
 // Columns marked * are required; columns without a name are ignored when
-// they hold nothing (spreadsheet programs add them). Times are RFC 3339 ("2025-03-14T09:30:00+01:00")
-// or Dutch local time ("2025-03-14 09:30", Europe/Amsterdam); a local time
-// that does not exist because the clock jumped forward is refused. Codes are
-// matched case-insensitively. A row without perpetrator role and reference
-// has an unknown perpetrator. Empty rows are skipped.
+// they hold nothing (spreadsheet programs add them). Times are RFC 3339
+// ("2025-03-14T09:30:00+01:00") or Dutch local time ("2025-03-14 09:30",
+// Europe/Amsterdam); a local time that does not exist because the clock
+// jumped forward is refused. Codes are matched case-insensitively. A row
+// without perpetrator role and reference has an unknown perpetrator. Empty
+// rows are skipped.
 //
 // ReadCSV reads the whole file before it answers: either every incident, or
 // a *[norm.Error] listing every problem (up to [MaxCSVProblems]) with its row
