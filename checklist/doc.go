@@ -1,0 +1,159 @@
+// Package checklist holds the 14 items of the Goed gesprek checklist (IND
+// pilot report, seed 001, chapter 5) as typed rules, and an evaluator that
+// scores an organisation's self-assessment and explains every point.
+//
+// # Catalogue
+//
+// [Items] returns GG01..GG14 in the order of the report, [Criteria] their
+// 41 criteria (GG01.1 ...), and [LookupItem] and [LookupCriterion] find
+// them by ID. Each item has a Dutch and English title and description in
+// the project's own words, its source (seed 001, "5, item N"), a weight and
+// the principles it serves. Each [Criterion] has a bilingual question, help
+// text and next step, an [AnswerType], coded [Option]s for choice and multi
+// answers, the principles it serves (VPT1..VPT8, PC1..PC10), whether it is
+// critical and whether evidence is expected, and a [Rule]. The catalogue is
+// built once at package initialisation and never changes: treat what the
+// lookups return as read-only.
+//
+// # Rules
+//
+// A [Rule] turns an answer into a [Result]: met, partially_met, not_met or
+// not_applicable; a criterion without an answer (or with a null value) is
+// unanswered. The kinds:
+//
+//   - true (bool): yes is met, no is not met;
+//   - grade (choice): each option carries its result;
+//   - at_least (percent, count): >= Met is met, >= Partial partially met;
+//   - at_most (months): <= Met is met, <= Partial partially met;
+//   - count (multi): the number of options chosen, >= Met / >= Partial;
+//   - coverage (multi): the percentage of Rule.Required chosen (GG11.1:
+//     the VPT baseline of [norm.Baseline]);
+//   - recent (date): whole months before the assessment date, <= Met /
+//     <= Partial.
+//
+// Thresholds are data ([Threshold] on the rule) and [WithThresholds]
+// overrides them per evaluation. Every explanation quotes the answer and
+// the threshold, e.g. "82% getraind; norm: ≥ 95% voldaan, ≥ 50% deels
+// voldaan", in the report's language (Dutch numbers use a decimal comma).
+//
+// # Scoring and rating
+//
+// A criterion earns 1 when met, 0.5 when partially met and 0 when not met
+// or unanswered; not applicable leaves it out. An item's score is the
+// weighted mean of its criteria times 100; the overall score is the
+// weighted mean of the items that have any criterion that counts, rounded
+// to one decimal. Item weights: GG01 2 (training is the core of the method:
+// the report adds a separate list for it), GG05, GG11, GG12 and GG13 1.5
+// (registration, the norm, the reaction to the perpetrator and aftercare
+// carry the protection of the employee), the others 1. Criterion weights:
+// critical criteria 2, the others 1. [WithWeights] and
+// [WithCriterionWeights] override them.
+//
+// The rating follows the first rule that applies ([RatingRule]):
+//
+//   - score < 55: red (score_below_amber);
+//   - score >= 80 but a critical criterion not met or unanswered: amber
+//     (capped_by_critical);
+//   - score >= 80: green (score_green);
+//   - otherwise amber (score_amber).
+//
+// A critical criterion that is partially met does not cap. The rating is
+// taken from the rounded score, so the score shown and the rating always
+// agree. Report.CappedBy lists the critical criteria that are not met.
+//
+// A principle's coverage (0-1) is the weighted mean of the criteria that
+// serve it, each weighted by its share of the overall score.
+//
+// # Findings
+//
+// Findings are data, not errors. Their codes ([FindingCode]):
+//
+//   - critical_not_met: a critical criterion not met or unanswered (it caps
+//     the rating); it replaces criterion_not_met and unanswered for it;
+//   - measured_contradicts_claim: measured data give another result than
+//     the claim;
+//   - criterion_not_met, unanswered, criterion_partially_met;
+//   - evidence_missing: a criterion that expects evidence is claimed as
+//     (partially) met without any;
+//   - evidence_stale: the newest evidence of a (partially) met claim is
+//     older than the policy allows.
+//
+// Each finding has the criterion, the JSON pointer of its answer
+// ("/answers/GG05.1"), a message, its source (item, place in seed 001,
+// principles), a next step and its stake: the points of the overall score
+// that hang on it (what the criterion could still add, or for an evidence
+// or measured finding what the claim is worth). Findings are sorted in a
+// fixed order: critical_not_met first, then by stake (highest first), then
+// by code in the order above, then by criterion ID.
+//
+// # Evidence
+//
+// Evidence has a title, a reference and a date; title and date are
+// required, and the date may not lie after the assessment date. Every
+// critical criterion expects evidence. Evidence is stale when its newest
+// document is more than [DefaultMaxEvidenceAge] (24) months older than the
+// assessment date: one missed yearly review, and the partial band of
+// GG10.1. [WithMaxEvidenceAge] changes it; 0 switches the check off.
+// Evidence findings do not change the score: they tell the auditor what to
+// ask for.
+//
+// # Measured data
+//
+// [WithMeasured] passes a followup.Summary measured from the incident
+// register. Where its share is known (a denominator above 0) it decides
+// the result of the claim it measures: GG05.3 by CauseAnalysis, GG12.1 by
+// Reactions48h, GG13.1 by AftercareOnTime, with the criterion's own
+// thresholds. When the two results differ a measured_contradicts_claim
+// finding states both figures ("claimed 100% (met), but the register shows
+// 62% (31 of 50), so not met"). An unanswered criterion stays unanswered;
+// a claim decided by measured data needs no evidence document.
+//
+// # Errors
+//
+// [Evaluate] returns an error only for invalid input: one *norm.Error (Op
+// "checklist.Evaluate") listing every problem, sorted by JSON pointer:
+// unknown criterion IDs, values of the wrong kind, unknown or repeated
+// option codes, percentages outside 0-100, negative or fractional counts,
+// dates that do not exist or lie after the assessment date, evidence
+// without title or date, a missing organisation name or kind, a missing
+// assessment date, and bad options (pointer ""). Evaluate is deterministic,
+// keeps no global mutable state and is safe for concurrent use.
+//
+// # Deviations from the proposal
+//
+// The criteria start from shared/criteria.md. Where they differ, and why:
+//
+//   - GG01.3 is a choice (within 6 months / within 12 / later or not)
+//     instead of yes/no, so that induction that comes late but does come
+//     earns partial credit and the question can be answered honestly.
+//   - GG02.2 grades "after" as not met, like "not trained": the item asks
+//     for managers first.
+//   - GG06.2 gains the option no_legal_terms (not applicable), for
+//     organisations that take no decisions on applications, such as a
+//     contact centre (seed 004).
+//   - GG11.1 makes "covers part of the baseline" precise: met when every
+//     baseline behaviour is named, partially met from half of them.
+//   - GG11.2 uses the client media of package norm (house_rules_desk,
+//     website, letters, phone_menu, signage), the vocabulary of norm.OrgNorm.
+//   - GG13.1 asks for aftercare offered on time, so that it measures the
+//     same thing as followup's AftercareOnTime.
+//   - Evidence is expected on every critical criterion (GG01.1, GG03.1,
+//     GG05.1, GG11.1, GG12.1, GG13.1) and on the documents an organisation
+//     normally has (GG01.2, GG02.1, GG02.3, GG03.2, GG08.2, GG09.2, GG10.1),
+//     not only on GG02.3, GG03.1 and GG09.2.
+//   - Weights, which the proposal left open, are set as described above.
+//   - Principles are kept per criterion; an item's principles are their
+//     union. The mapping refines the domain brief: GG01 adds PC4 (service
+//     skills are expertise); GG02 adds VPT6 (help with the police report)
+//     and PC5 (supervision); GG03.3 adds PC5; GG04, unmapped in the brief,
+//     serves PC7 (one current message) and VPT2 (internal channels carry
+//     the call to report); GG05.4 adds PC9 (procedures improved from
+//     incidents); GG06.3 adds PC9; GG09 adds PC6 (turnaround and
+//     reachability) and PC4 (staff know the norm); GG10.2 adds PC7; GG14,
+//     unmapped in the brief, serves VPT2, PC4 and PC5. Every principle is
+//     reached by at least one criterion.
+//   - A principle's coverage weighs each criterion by its share of the
+//     overall score instead of taking a plain mean.
+//   - The months answer type is supported (rule at_most) but no criterion
+//     uses it yet.
+package checklist
