@@ -108,3 +108,28 @@ func BenchmarkCacheGet(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSchemaUncached is what a Cache saves: reflecting the fixture
+// and converting it to draft-07.
+func BenchmarkSchemaUncached(b *testing.B) {
+	s20 := fxSchema(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Reflect(fxAssessment{}, "https://goedgesprek.nl/schema/test/v1.json", Enum(fxKinds)); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Convert(s20, Draft07); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNewValidator(b *testing.B) {
+	s := fxSchema(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewValidator(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
