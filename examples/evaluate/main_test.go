@@ -14,6 +14,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/goedgesprek/goedgesprek/followup"
+	"github.com/goedgesprek/goedgesprek/incident"
+	"github.com/goedgesprek/goedgesprek/incident/sqlstore"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -401,5 +405,59 @@ func TestBatch(t *testing.T) {
 		assert.Contains(t, lines[1], `/answers/GG01.1`)
 		assert.Contains(t, errs, "line 3")
 		assert.Contains(t, errs, "1 of 4 lines refused")
+	})
+}
+
+// TestRegisterDatabase measures a SQLite register built from the sample
+// CSV pair and expects the same figures as the CSV pair itself.
+func TestRegisterDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "register.db")
+	db, err := sqlstore.OpenSQLite(path)
+	require.NoError(t, err)
+	st, err := sqlstore.New(db, sqlstore.SQLite)
+	require.NoError(t, err)
+	f, err := os.Open(dataPath("register.csv"))
+	require.NoError(t, err)
+	defer f.Close()
+	_, err = incident.ImportCSV(t.Context(), st, f)
+	require.NoError(t, err)
+	g, err := os.Open(dataPath("register-actions.csv"))
+	require.NoError(t, err)
+	defer g.Close()
+	acts, err := followup.ReadActionsCSV(g)
+	require.NoError(t, err)
+	for _, a := range acts {
+		require.NoError(t, st.RecordAction(t.Context(), a))
+	}
+	require.NoError(t, db.Close())
+
+	measured := func(args ...string) any {
+		code, out, errs := runCmd(t, nil, append([]string{"-format", "json"}, args...)...)
+		require.Equal(t, exitOK, code, errs)
+		var m map[string]any
+		require.NoError(t, json.Unmarshal([]byte(out), &m))
+		require.NotNil(t, m["measured"])
+		return m["measured"]
+	}
+	fromDB := measured("-incidents", path, dataPath("ind-after.json"))
+	fromCSV := measured("-incidents", dataPath("register.csv"), "-actions", dataPath("register-actions.csv"), dataPath("ind-after.json"))
+	assert.Equal(t, fromCSV, fromDB)
+
+	t.Run("missing database", func(t *testing.T) {
+		missing := filepath.Join(t.TempDir(), "none.db")
+		code, stdout, stderr := runCmd(t, nil, "-incidents", missing, dataPath("ind-after.json"))
+		assert.Equal(t, exitInvalid, code)
+		assert.Empty(t, stdout)
+		assert.Contains(t, stderr, "none.db")
+		assert.NoFileExists(t, missing, "a missing register is not created")
+	})
+	t.Run("invalid register CSV", func(t *testing.T) {
+		bad := filepath.Join(t.TempDir(), "bad.csv")
+		require.NoError(t, os.WriteFile(bad, []byte("id,occurred_at,reported_at,channel,behaviours,phase\nX-1,2026-01-05T10:00:00+01:00,2026-01-05T09:00:00+01:00,fax,spitting,red\n"), 0o644))
+		code, stdout, stderr := runCmd(t, nil, "-lang", "en", "-incidents", bad, dataPath("ind-after.json"))
+		assert.Equal(t, exitInvalid, code)
+		assert.Empty(t, stdout)
+		assert.Contains(t, stderr, "row 2")
+		assert.Contains(t, stderr, "channel")
 	})
 }

@@ -1,0 +1,27 @@
+// Command register is a small incident register on a SQLite file, for a
+// team that has nothing yet. It registers incidents, imports a CSV export,
+// lists them, shows the follow-up that is open or overdue, records what was
+// done, and counts.
+//
+//	go run ./examples/register -db register.db add incident.json
+//	go run ./examples/register -db register.db import examples/data/register.csv
+//	go run ./examples/register -db register.db list -from 2026-01-01 -category threat
+//	go run ./examples/register -db register.db due -at 2026-03-31
+//	go run ./examples/register -db register.db done -incident INC-1 -kind reaction -at 2026-03-30T10:00 -form conversation
+//	go run ./examples/register -db register.db stats
+//
+// People appear only by their pseudonymous references; free text
+// (descriptions) is shown only with -free-text.
+//
+// Exit codes: 0 done; 1 refused input or a failing register (the problems
+// on stderr); 2 wrong usage.
+package main
+
+import (
+	"os"
+	_ "time/tzdata" // deadlines are kept in Europe/Amsterdam, also where no zone database is installed
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
