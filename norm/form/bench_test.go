@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+	"time"
 )
 
 // The benchmarks use fxDocument, a full self-assessment of about 10 KB.
@@ -132,4 +133,34 @@ func BenchmarkNewValidator(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkDecodeVsJSON alternates Decode and plain json.Unmarshal of the
+// same bytes into the same struct and reports both and their ratio, so
+// that load from other processes on a shared machine hits both alike.
+func BenchmarkDecodeVsJSON(b *testing.B) {
+	doc := fxDocument()
+	v, err := NewValidator(fxSchema(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var dDecode, dJSON time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		var a fxAssessment
+		if probs := Decode(bytes.NewReader(doc), v, &a, Limits{}); probs != nil {
+			b.Fatal(probs)
+		}
+		t1 := time.Now()
+		var c fxAssessment
+		if err := json.Unmarshal(doc, &c); err != nil {
+			b.Fatal(err)
+		}
+		dDecode += t1.Sub(t0)
+		dJSON += time.Since(t1)
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(dDecode.Nanoseconds())/n, "decode-ns/op")
+	b.ReportMetric(float64(dJSON.Nanoseconds())/n, "json-ns/op")
+	b.ReportMetric(float64(dDecode)/float64(dJSON), "ratio")
 }
