@@ -461,3 +461,31 @@ func TestRegisterDatabase(t *testing.T) {
 		assert.Contains(t, stderr, "channel")
 	})
 }
+
+// TestAt checks that -at sets the moment of measurement: earlier, fewer
+// incidents count, and the default is the end of the assessment date.
+func TestAt(t *testing.T) {
+	type measuredJSON struct {
+		Measured struct {
+			Incidents int    `json:"incidents"`
+			At        string `json:"at"`
+		} `json:"measured"`
+	}
+	get := func(args ...string) measuredJSON {
+		t.Helper()
+		code, out, errs := runCmd(t, nil, append([]string{"-format", "json", "-incidents", dataPath("register.csv"), "-actions", dataPath("register-actions.csv")}, args...)...)
+		require.Equal(t, exitOK, code, errs)
+		var m measuredJSON
+		require.NoError(t, json.Unmarshal([]byte(out), &m))
+		return m
+	}
+	def := get(dataPath("ind-after.json"))
+	assert.Equal(t, "2026-03-31T23:59:59+02:00", def.Measured.At)
+	assert.Equal(t, 215, def.Measured.Incidents)
+	half := get("-at", "2025-09-30", dataPath("ind-after.json"))
+	assert.Equal(t, "2025-09-30T23:59:59+02:00", half.Measured.At)
+	assert.Less(t, half.Measured.Incidents, def.Measured.Incidents)
+	assert.Positive(t, half.Measured.Incidents)
+	exact := get("-at", "2026-01-01T09:00:00Z", dataPath("ind-after.json"))
+	assert.Equal(t, "2026-01-01T10:00:00+01:00", exact.Measured.At)
+}

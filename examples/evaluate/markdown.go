@@ -47,9 +47,9 @@ func writeMarkdown(w io.Writer, v *view) error {
 	for i, f := range v.Findings {
 		crit := ""
 		if f.Critical {
-			crit = " ⚠"
+			crit = "**" + L.Critical + ":** "
 		}
-		fmt.Fprintf(&b, "%d. **%s**%s %s  \n", i+1, md(f.Criterion), crit, md(f.Message))
+		fmt.Fprintf(&b, "%d. %s%s  \n", i+1, crit, md(f.Message))
 		if f.NextStep != "" {
 			fmt.Fprintf(&b, "   *%s:* %s  \n", L.NextStep, md(f.NextStep))
 		}

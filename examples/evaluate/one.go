@@ -205,9 +205,13 @@ func newView(rep *checklist.Report, a *checklist.Assessment, meas measuredInfo) 
 	}
 	for i, f := range rep.Findings {
 		full, short := sourceText(f.Source, lang)
+		msg := f.Message
+		if !strings.HasPrefix(msg, string(f.Criterion)) {
+			msg = string(f.Criterion) + ": " + msg
+		}
 		v.Findings = append(v.Findings, findingView{
 			N: i + 1, Code: string(f.Code), Criterion: string(f.Criterion), Pointer: f.Pointer,
-			Message: f.Message, Source: full, Short: short, NextStep: f.NextStep, Critical: f.Critical,
+			Message: msg, Source: full, Short: short, NextStep: f.NextStep, Critical: f.Critical,
 		})
 	}
 	if m := rep.Measured; m != nil {

@@ -91,7 +91,9 @@ func parseArgs(args []string, lang norm.Lang) (config, *flag.FlagSet, error) {
 		return c, fs, cli.Usagef("geef precies één zelfevaluatie, niet %d", "give exactly one assessment, not %d", len(positional))
 	}
 	if atStr != "" {
-		if c.at, err = cli.ParseTime(atStr, true); err != nil {
+		if c.at, err = cli.ParseTime(atStr, true); err == nil {
+			c.at = c.at.In(cli.Amsterdam) // reported as the deadlines are kept
+		} else {
 			return c, fs, cli.Usagef("-at %q: gebruik RFC 3339 (2026-03-31T17:00:00+02:00) of JJJJ-MM-DD", "-at %q: use RFC 3339 (2026-03-31T17:00:00+02:00) or YYYY-MM-DD", atStr)
 		}
 	}

@@ -61,11 +61,7 @@ func writeText(w io.Writer, v *view) error {
 		}
 		head := fmt.Sprintf("%d. ", i+1)
 		indent := strings.Repeat(" ", utf8.RuneCountInString(head))
-		msg := f.Message
-		if !strings.HasPrefix(msg, f.Criterion) {
-			msg = f.Criterion + ": " + msg
-		}
-		wrapTo(&b, head+msg, "", indent)
+		wrapTo(&b, head+f.Message, "", indent)
 		if f.NextStep != "" {
 			wrapTo(&b, indent+"→ "+L.NextStep+": "+f.NextStep, "", indent+"  ")
 		}
