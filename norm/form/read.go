@@ -91,6 +91,7 @@ func readLimited(r io.Reader, lim Limits) ([]byte, []norm.Problem) {
 	}
 	buf := make([]byte, 0, size)
 	lr := io.LimitedReader{R: r, N: max + 1}
+	empty := 0
 	for {
 		if len(buf) == cap(buf) {
 			// Double, but never past the limit: a hostile body costs at
@@ -107,6 +108,14 @@ func readLimited(r io.Reader, lim Limits) ([]byte, []norm.Problem) {
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
 			break
+		}
+		if n == 0 && err == nil {
+			// A reader that keeps returning nothing would spin for ever.
+			if empty++; empty >= 100 {
+				err = io.ErrNoProgress
+			}
+		} else {
+			empty = 0
 		}
 		if err != nil {
 			return nil, []norm.Problem{{

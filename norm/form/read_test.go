@@ -270,8 +270,14 @@ type failingReader struct{}
 
 func (failingReader) Read([]byte) (int, error) { return 0, io.ErrUnexpectedEOF }
 
+type stuckReader struct{}
+
+func (stuckReader) Read([]byte) (int, error) { return 0, nil }
+
 func TestReadReaderError(t *testing.T) {
-	_, probs := Read(failingReader{}, Limits{})
+	_, probs := Read(stuckReader{}, Limits{})
+	requireProblem(t, probs, "", norm.CodeSyntax)
+	_, probs = Read(failingReader{}, Limits{})
 	requireProblem(t, probs, "", norm.CodeSyntax)
 	_, probs = Read(nil, Limits{})
 	requireProblem(t, probs, "", norm.CodeSyntax)
