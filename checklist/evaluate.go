@@ -21,7 +21,7 @@ const (
 // maxCriteria bounds the catalogue so that per-criterion scratch space can
 // live on the stack; a test checks the catalogue stays within it.
 const (
-	maxCriteria = 64
+	maxCriteria = 48
 	maxFindings = 3 * maxCriteria // a result finding, a measured finding, an evidence finding
 )
 
@@ -38,18 +38,33 @@ func Evaluate(a Assessment, opts ...EvalOption) (Report, error) {
 		}
 	}
 	ps := cfg.check()
-	ps = validate(&a, ps)
+	var sc scratch
+	ps = validate(&a, &sc, ps)
 	if len(ps) > 0 {
 		slices.SortStableFunc(ps, func(x, y norm.Problem) int {
 			return cmp.Or(cmp.Compare(x.Pointer, y.Pointer), cmp.Compare(x.Code, y.Code))
 		})
 		return Report{}, &norm.Error{Op: op, Problems: ps}
 	}
-	return evaluate(&a, &cfg), nil
+	return evaluate(&a, &cfg, &sc), nil
+}
+
+// scratch holds the answers in catalogue order, found once by validate
+// and read by evaluate, so that each is looked up in the map only once.
+type scratch struct {
+	answers [maxCriteria]Answer
+	has     [maxCriteria]bool
+}
+
+func (sc *scratch) answer(ci int) *Answer {
+	if !sc.has[ci] {
+		return nil
+	}
+	return &sc.answers[ci]
 }
 
 // validate checks the assessment itself and appends its problems.
-func validate(a *Assessment, ps []norm.Problem) []norm.Problem {
+func validate(a *Assessment, sc *scratch, ps []norm.Problem) []norm.Problem {
 	if a.Version != "" && a.Version != AssessmentVersion {
 		ps = append(ps, norm.Problem{Pointer: "/version", Code: norm.CodeEnum, Message: norm.Textf(
 			"onbekende versie %q; toegestaan: %s", "unknown version %q; allowed: %s", clip(a.Version), AssessmentVersion)})
@@ -86,11 +101,12 @@ func validate(a *Assessment, ps []norm.Problem) []norm.Problem {
 		at = norm.Date{}
 	}
 	known := 0
-	for _, c := range criteria {
+	for ci, c := range criteria {
 		ans, ok := a.Answers[c.ID]
 		if !ok {
 			continue
 		}
+		sc.answers[ci], sc.has[ci] = ans, true
 		known++
 		if ans.Value.kind != KindNone {
 			ps = checkValue(c, ans.Value, at, ps)
@@ -137,21 +153,19 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &
 type span struct{ start, end int32 }
 
 // evaluate scores a validated assessment.
-func evaluate(a *Assessment, cfg *config) Report {
+func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 	li := langIndex(cfg.lang)
 	lang := langs[li]
 	n := len(criteria)
 
 	var (
-		js      [maxCriteria]judgement
-		ths     [maxCriteria]Threshold
-		ws      [maxCriteria]float64 // criterion weight within its item
-		eff     [maxCriteria]float64 // criterion weight in the overall score, in points
-		answers [maxCriteria]*Answer
-		store   [maxCriteria]Answer
-		iws     [len14]float64 // item weights
-		isum    [len14]float64 // item: sum of criterion weights that count
-		iscore  [len14]float64 // item: score 0-100
+		js     [maxCriteria]judgement
+		ths    [maxCriteria]Threshold
+		ws     [maxCriteria]float64 // criterion weight within its item
+		eff    [maxCriteria]float64 // criterion weight in the overall score, in points
+		iws    [len14]float64       // item weights
+		isum   [len14]float64       // item: sum of criterion weights that count
+		iscore [len14]float64       // item: score 0-100
 	)
 	var overrides []CriterionID
 	answered := 0
@@ -169,10 +183,8 @@ func evaluate(a *Assessment, cfg *config) Report {
 		}
 		ths[ci], ws[ci] = t, w
 		var v Value
-		if ans, ok := a.Answers[c.ID]; ok {
-			store[ci] = ans
-			answers[ci] = &store[ci]
-			v = ans.Value
+		if sc.has[ci] {
+			v = sc.answers[ci].Value
 		}
 		js[ci] = judge(c, t, v, a.Date, cfg.measured)
 		if js[ci].answered {
@@ -219,8 +231,9 @@ func evaluate(a *Assessment, cfg *config) Report {
 
 	// Findings, counted first so that one allocation holds them.
 	type draft struct {
-		code FindingCode
-		ci   int
+		code  FindingCode
+		ci    int
+		stake float64
 	}
 	var drafts [maxFindings]draft
 	nd := 0
@@ -237,21 +250,46 @@ func evaluate(a *Assessment, cfg *config) Report {
 				code = FindingCriticalNotMet
 				capped++
 			}
-			drafts[nd] = draft{code, ci}
+			drafts[nd] = draft{code: code, ci: ci}
 			nd++
 		case PartiallyMet:
-			drafts[nd] = draft{FindingPartiallyMet, ci}
+			drafts[nd] = draft{code: FindingPartiallyMet, ci: ci}
 			nd++
 		}
 		if j.measured && j.result != j.claimRes {
-			drafts[nd] = draft{FindingMeasured, ci}
+			drafts[nd] = draft{code: FindingMeasured, ci: ci}
 			nd++
 		}
-		if code, ok := evidenceFinding(c, j, answers[ci], a.Date, cfg.maxAge); ok {
-			drafts[nd] = draft{code, ci}
+		if code, ok := evidenceFinding(c, j, sc.answer(ci), a.Date, cfg.maxAge); ok {
+			drafts[nd] = draft{code: code, ci: ci}
 			nd++
 		}
 	}
+
+	for k := range nd {
+		d := &drafts[k]
+		j := &js[d.ci]
+		switch d.code {
+		case FindingEvidenceMissing, FindingEvidenceStale:
+			d.stake = round1(eff[d.ci] * points(j.result))
+		case FindingMeasured:
+			d.stake = round1(eff[d.ci] * max(points(j.claimRes), 1-points(j.result)))
+		default:
+			d.stake = round1(eff[d.ci] * (1 - points(j.result)))
+		}
+	}
+	// Sort the small drafts rather than the findings. Criterion indexes
+	// follow the catalogue, whose order is that of the IDs.
+	slices.SortFunc(drafts[:nd], func(x, y draft) int {
+		xc, yc := x.code == FindingCriticalNotMet, y.code == FindingCriticalNotMet
+		if xc != yc {
+			if xc {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(y.stake, x.stake), cmp.Compare(x.code.rank(), y.code.rank()), cmp.Compare(x.ci, y.ci))
+	})
 
 	bp := bufPool.Get().(*[]byte)
 	b := (*bp)[:0]
@@ -259,8 +297,8 @@ func evaluate(a *Assessment, cfg *config) Report {
 	for ci, c := range criteria {
 		start := len(b)
 		var v Value
-		if answers[ci] != nil {
-			v = answers[ci].Value
+		if sc.has[ci] {
+			v = sc.answers[ci].Value
 		}
 		b = appendExplanation(b, c, ci, ths[ci], v, js[ci], li)
 		espan[ci] = span{int32(start), int32(len(b))}
@@ -269,7 +307,7 @@ func evaluate(a *Assessment, cfg *config) Report {
 	for k := range nd {
 		d := drafts[k]
 		start := len(b)
-		b = appendMessage(b, d.code, criteria[d.ci], &js[d.ci], answers[d.ci], espan[d.ci], a.Date, cfg.maxAge, li)
+		b = appendMessage(b, d.code, criteria[d.ci], &js[d.ci], sc.answer(d.ci), espan[d.ci], a.Date, cfg.maxAge, li)
 		fspan[k] = span{int32(start), int32(len(b))}
 	}
 
@@ -338,7 +376,7 @@ func evaluate(a *Assessment, cfg *config) Report {
 		j := &js[ci]
 		cr := &crs[ci]
 		cr.ID, cr.Result, cr.Explanation, cr.Weight, cr.Critical = c.ID, j.result, sub(espan[ci]), ws[ci], c.Critical
-		if ans := answers[ci]; ans != nil {
+		if ans := sc.answer(ci); ans != nil {
 			cr.Answer = ans.Value
 			cr.Evidence = len(ans.Evidence)
 		}
@@ -384,43 +422,22 @@ func evaluate(a *Assessment, cfg *config) Report {
 	for k := range nd {
 		d := drafts[k]
 		c := criteria[d.ci]
-		j := &js[d.ci]
 		f := &rep.Findings[k]
 		f.Code, f.Criterion, f.Pointer, f.Message = d.code, c.ID, answerPointers[d.ci], sub(fspan[k])
 		f.Source = FindingSource{Item: c.Item, Document: c.Source, Principles: arenaSlice(arena, critArena[d.ci])}
-		f.Critical = c.Critical
+		f.Critical, f.Stake = c.Critical, d.stake
 		switch d.code {
-		case FindingEvidenceMissing, FindingEvidenceStale:
-			f.Stake = round1(eff[d.ci] * points(j.result))
-			f.NextStep = evidenceNext[li][d.code == FindingEvidenceStale]
+		case FindingEvidenceMissing:
+			f.NextStep = evidenceNext[li][0]
+		case FindingEvidenceStale:
+			f.NextStep = evidenceNext[li][1]
 		case FindingMeasured:
-			f.Stake = round1(eff[d.ci] * max(points(j.claimRes), 1-points(j.result)))
 			f.NextStep = measuredNext[li]
 		default:
-			f.Stake = round1(eff[d.ci] * (1 - points(j.result)))
 			f.NextStep = c.NextStep.In(lang)
 		}
 	}
-	slices.SortFunc(rep.Findings, compareFindings)
 	return rep
-}
-
-// compareFindings orders findings: those that cap the rating first, then
-// by stake (highest first), then by code in the order of FindingCodes, then
-// by criterion ID.
-func compareFindings(x, y Finding) int {
-	xc, yc := x.Code == FindingCriticalNotMet, y.Code == FindingCriticalNotMet
-	if xc != yc {
-		if xc {
-			return -1
-		}
-		return 1
-	}
-	return cmp.Or(
-		cmp.Compare(y.Stake, x.Stake),
-		cmp.Compare(x.Code.rank(), y.Code.rank()),
-		cmp.Compare(x.Criterion, y.Criterion),
-	)
 }
 
 // itemResult sums an item's criteria up: not applicable when none counts,
@@ -476,14 +493,14 @@ func newest(es []Evidence) norm.Date {
 	return d
 }
 
-var evidenceNext = [2]map[bool]string{
+var evidenceNext = [2][2]string{
 	{
-		false: "Voeg een bewijsstuk toe met titel, vindplaats en datum, zoals het vastgestelde document of een verslag.",
-		true:  "Voeg een recent bewijsstuk toe, of stel het document opnieuw vast en leg de nieuwe datum vast.",
+		"Voeg een bewijsstuk toe met titel, vindplaats en datum, zoals het vastgestelde document of een verslag.",
+		"Voeg een recent bewijsstuk toe, of stel het document opnieuw vast en leg de nieuwe datum vast.",
 	},
 	{
-		false: "Add evidence with a title, a reference and a date, such as the adopted document or a report.",
-		true:  "Add recent evidence, or re-adopt the document and record the new date.",
+		"Add evidence with a title, a reference and a date, such as the adopted document or a report.",
+		"Add recent evidence, or re-adopt the document and record the new date.",
 	},
 }
 

@@ -305,6 +305,9 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // appendNum writes a number the way the language does: a decimal comma in
 // Dutch, a point in English.
 func appendNum(b []byte, x float64, li int) []byte {
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+		return strconv.AppendInt(b, int64(x), 10)
+	}
 	start := len(b)
 	b = strconv.AppendFloat(b, x, 'f', -1, 64)
 	if li == 0 {
