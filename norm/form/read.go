@@ -775,18 +775,61 @@ func (p *parser) number() any {
 		}
 	}
 	p.pos = i
-	lit := buf[start:i]
-	if exp || len(lit) > 300 {
-		if f, err := strconv.ParseFloat(string(lit), 64); err != nil && math.IsInf(f, 0) {
-			p.add(norm.Problem{Pointer: p.pointer(), Code: norm.CodeRange, Message: norm.T(
-				"het getal is te groot om weer te geven", "the number is too large to represent")})
-			return nil
-		}
+	if msg, bad := numberRange(buf[start:i], exp); bad {
+		p.add(norm.Problem{Pointer: p.pointer(), Code: norm.CodeRange, Message: msg})
+		return nil
 	}
 	if !p.build {
 		return nil
 	}
 	return json.Number(p.src[start:i])
+}
+
+// maxNumberLen bounds the length of a number literal. No form needs more
+// digits, and the schema validator works with exact fractions, which a
+// number with thousands of digits or an exponent of thousands makes slow
+// to build.
+const maxNumberLen = 100
+
+// numberRange refuses a number that is too long, that overflows a
+// float64, or whose exponent puts it beyond the smallest float64 (such as
+// 1e-400 or 0e-99999): the validator would otherwise build fractions with
+// huge denominators for them.
+func numberRange(lit []byte, exp bool) (norm.Text, bool) {
+	if len(lit) > maxNumberLen {
+		return norm.Textf("het getal heeft meer dan %d tekens", "the number has more than %d characters", maxNumberLen), true
+	}
+	if !exp {
+		return norm.Text{}, false // at most 100 digits: within range
+	}
+	e := bytes.IndexAny(lit, "eE")
+	digits := lit[e+1:]
+	if len(digits) > 0 && (digits[0] == '+' || digits[0] == '-') {
+		digits = digits[1:]
+	}
+	n := 0
+	for _, c := range digits {
+		if n = n*10 + int(c-'0'); n > 1000 {
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(string(lit), 64)
+	switch {
+	case err != nil && math.IsInf(f, 0):
+		return norm.T("het getal is te groot om weer te geven", "the number is too large to represent"), true
+	case n > 400 || (f == 0 && nonZeroMantissa(lit[:e])):
+		return norm.T("het getal ligt te dicht bij nul om weer te geven", "the number is too close to zero to represent"), true
+	}
+	return norm.Text{}, false
+}
+
+func nonZeroMantissa(m []byte) bool {
+	for _, c := range m {
+		if c >= '1' && c <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // badNumber reports a malformed number at offset i.

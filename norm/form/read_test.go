@@ -93,6 +93,12 @@ func TestReadHostile(t *testing.T) {
 		{"1e999", `{"a": {"b": 1e999}}`, Limits{}, "/a/b", norm.CodeRange},
 		{"-1e999", `[-1e999]`, Limits{}, "/0", norm.CodeRange},
 		{"400 digits", `[` + strings.Repeat("9", 400) + `]`, Limits{}, "/0", norm.CodeRange},
+		{"101 digits", `[` + strings.Repeat("1", 101) + `]`, Limits{}, "/0", norm.CodeRange},
+		{"long fraction", `[0.` + strings.Repeat("0", 200) + `1]`, Limits{}, "/0", norm.CodeRange},
+		{"underflow", `{"a": 1e-400}`, Limits{}, "/a", norm.CodeRange},
+		{"huge negative exponent", `[1e-99999999999999999999]`, Limits{}, "/0", norm.CodeRange},
+		{"zero with a huge exponent", `[0e-400000]`, Limits{}, "/0", norm.CodeRange},
+		{"huge positive exponent on zero", `[0.0E+99999]`, Limits{}, "/0", norm.CodeRange},
 		{"invalid UTF-8 in a value", "{\"name\": \"caf\xe9\"}", Limits{}, "/name", norm.CodeInvalidUTF8},
 		{"invalid UTF-8 in a key", "{\"caf\xe9\": 1}", Limits{}, "/caf\xe9", norm.CodeInvalidUTF8},
 		{"invalid UTF-8 outside strings", "[1, \xff]", Limits{}, "", norm.CodeInvalidUTF8},
@@ -220,7 +226,7 @@ func TestReadAccepts(t *testing.T) {
 		`[{"a": 1}, {"a": 2}]`, // same key in two objects
 		`{"a": {"x": 1}, "b": {"x": 1}}`,
 		largeObject(40, "k40"),
-		`1e308`, `1e-400`, // underflow to zero is allowed
+		`1e308`, `-1.7976931348623157e308`, `5e-324`, `0e10`, `0.0`, `1E+2`, `123456789012345678901234567890`,
 		"[\"caf\u00e9 \u2603 \U0001F600\"]",
 		string(fxDocument()),
 	}

@@ -105,6 +105,7 @@ func TestValidateCodesAndPointers(t *testing.T) {
 				{"/tags/1", norm.CodeDuplicate},
 				{"/zz", norm.CodeUnknownField},
 			}},
+		{"number the validator would choke on", `{` + base + `, "pct": 1e-400000}`, []want{{"/pct", norm.CodeRange}}},
 		{"syntax first", `{"name": "n",}`, []want{{"", norm.CodeSyntax}}},
 		{"duplicate key before the schema", `{"name": "n", "name": "m", "kind": "a", "date": "2025-01-31"}`, []want{{"/name", norm.CodeDuplicateKey}}},
 	}
