@@ -135,7 +135,17 @@ func parseTree(doc []byte, lim Limits) (any, []norm.Problem) {
 
 // ValidateValue checks a value already parsed into maps, slices,
 // json.Number (or float64), string, bool and nil, as [Validate] does.
-func (v *Validator) ValidateValue(tree any) []norm.Problem {
+//
+// Trees from [Parse] and [ReadValue] are safe; a tree built elsewhere may
+// hold numbers that the validator cannot handle, and a panic inside the
+// validator is returned as a schema problem rather than passed on.
+func (v *Validator) ValidateValue(tree any) (probs []norm.Problem) {
+	defer func() {
+		if p := recover(); p != nil {
+			probs = []norm.Problem{{Code: norm.CodeSchema, Message: norm.Textf(
+				"het document kon niet worden gecontroleerd (%v)", "the document could not be validated (%v)", p)}}
+		}
+	}()
 	err := v.schema.Validate(tree)
 	if err == nil {
 		return nil
@@ -145,7 +155,6 @@ func (v *Validator) ValidateValue(tree any) []norm.Problem {
 		return []norm.Problem{{Code: norm.CodeSchema, Message: norm.Textf(
 			"het document kon niet worden gecontroleerd: %v", "the document could not be validated: %v", err)}}
 	}
-	var probs []norm.Problem
 	collect(ve, &probs)
 	if len(probs) == 0 { // never expected: a failure with no leaf
 		probs = append(probs, norm.Problem{Code: norm.CodeSchema, Message: norm.T(

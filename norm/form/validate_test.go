@@ -1,6 +1,7 @@
 package form
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -193,4 +194,13 @@ func TestOptimisedSchemaAgrees(t *testing.T) {
 		assert.Equal(t, pointers(a), pointers(b), d)
 		assert.Equal(t, codes(a), codes(b), d)
 	}
+}
+
+func TestValidateValueDoesNotPanic(t *testing.T) {
+	v := testValidator(t)
+	tree := map[string]any{"name": "n", "kind": "a", "date": "2025-01-31", "pct": json.Number("1e-99999999999")}
+	probs := v.ValidateValue(tree)
+	require.NotEmpty(t, probs)
+	assert.Equal(t, norm.CodeSchema, probs[0].Code)
+	assert.Contains(t, probs[0].Message.EN, "could not be validated", "santhosh panics on such a number")
 }
