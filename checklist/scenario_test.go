@@ -1,6 +1,7 @@
 package checklist_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -85,6 +86,17 @@ func TestScenarios(t *testing.T) {
 			require.NotEmpty(t, s.Description, "every scenario says what it shows")
 			r, err := checklist.Evaluate(s.Assessment, s.options()...)
 			require.NoError(t, err)
+			checkReport(t, r)
+			// The scenario's assessment is a valid self-assessment document.
+			raw, err := os.ReadFile(path)
+			require.NoError(t, err)
+			var doc struct {
+				Assessment json.RawMessage `json:"assessment"`
+			}
+			require.NoError(t, json.Unmarshal(raw, &doc))
+			decoded, err := checklist.DecodeAssessment(bytes.NewReader(doc.Assessment))
+			require.NoError(t, err)
+			assert.Equal(t, s.Assessment, decoded)
 			e := s.Expect
 			assert.Equal(t, e.Rating, r.Rating, "rating (%s)", r.RatingReason)
 			if e.RatingRule != "" {
