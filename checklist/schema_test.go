@@ -491,3 +491,35 @@ func BenchmarkSchema(b *testing.B) {
 		})
 	}
 }
+
+// TestReportSchemaValidatesReports evaluates every sample assessment and
+// validates the JSON of the report against the report schema, in both
+// dialects, so that the schema describes what Evaluate really produces.
+func TestReportSchemaValidatesReports(t *testing.T) {
+	samples := sampleAssessments(t)
+	for _, d := range form.Dialects() {
+		for _, lang := range norm.Langs() {
+			t.Run(fmt.Sprintf("%s/%s", lang, d), func(t *testing.T) {
+				sb, err := ReportSchema(lang, d)
+				require.NoError(t, err)
+				s := compileSchema(t, sb)
+				for name, doc := range samples {
+					a, err := DecodeAssessment(bytes.NewReader(doc))
+					require.NoError(t, err, name)
+					r, err := Evaluate(a)
+					require.NoError(t, err, name)
+					rb, err := json.Marshal(r)
+					require.NoError(t, err, name)
+					v, err := jsonschema.UnmarshalJSON(bytes.NewReader(rb))
+					require.NoError(t, err)
+					assert.NoError(t, s.Validate(v), name)
+				}
+				// A report with an unknown rating must fail, so that the
+				// check can fail.
+				bad, err := jsonschema.UnmarshalJSON(strings.NewReader(`{"rating": "purple"}`))
+				require.NoError(t, err)
+				assert.Error(t, s.Validate(bad))
+			})
+		}
+	}
+}
