@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"github.com/goedgesprek/goedgesprek/checklist"
@@ -58,6 +59,13 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		defer f.Close()
 		dst = f
+	}
+	// The batch allocates fast but keeps little alive (one chunk of lines
+	// and reports): collecting at twice the live heap instead of once saves
+	// about a tenth of the CPU for some 20 MB more, still flat in the
+	// number of lines. GOGC in the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
 	out := bufio.NewWriterSize(dst, 256<<10)
 	r := bufio.NewReaderSize(in, 256<<10)

@@ -177,16 +177,7 @@ func TestSamplesTellTheirStory(t *testing.T) {
 }
 
 func TestHTML(t *testing.T) {
-	hostile := `<script>alert(1)</script>`
-	doc, err := os.ReadFile(dataPath("ind-after.json"))
-	require.NoError(t, err)
-	var m map[string]any
-	require.NoError(t, json.Unmarshal(doc, &m))
-	m["organisation"].(map[string]any)["name"] = hostile + ` & "Zoon" </svg>`
-	m["assessor"].(map[string]any)["role"] = `<img src=x onerror=alert(2)>`
-	hostileDoc, err := json.Marshal(m)
-	require.NoError(t, err)
-
+	hostile := filepath.Join("testdata", "hostile.json")
 	cases := []struct {
 		name  string
 		stdin io.Reader
@@ -194,7 +185,7 @@ func TestHTML(t *testing.T) {
 	}{
 		{"sample nl", nil, []string{dataPath("ind-before.json")}},
 		{"sample en with register", nil, []string{"-lang", "en", "-incidents", dataPath("register.csv"), "-actions", dataPath("register-actions.csv"), dataPath("ind-after.json")}},
-		{"hostile organisation name", bytes.NewReader(hostileDoc), []string{"-"}},
+		{"hostile organisation name", nil, []string{hostile}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -205,13 +196,14 @@ func TestHTML(t *testing.T) {
 			assert.Equal(t, 14, strings.Count(out, "<rect")-8, "one bar per item next to eight VPT columns")
 			lower := strings.ToLower(out)
 			assert.NotContains(t, lower, "<script")
-			assert.NotContains(t, lower, "javascript:")
 			assert.NotContains(t, lower, "<img")
+			assert.NotContains(t, lower, "href=", "no links at all")
 			assert.NotRegexp(t, `(?i)(src|href)=["']?(https?:)?//`, out, "no external assets")
 			assert.Contains(t, out, "@media print")
 			if c.name == "hostile organisation name" {
 				assert.Contains(t, out, "&lt;script&gt;alert(1)&lt;/script&gt;")
-				assert.Contains(t, out, "&lt;img src=x onerror=alert(2)&gt;")
+				assert.Contains(t, out, "&lt;img src=x onerror=alert(3)&gt;")
+				assert.NotContains(t, lower, "<iframe")
 			}
 		})
 	}
@@ -488,4 +480,29 @@ func TestAt(t *testing.T) {
 	assert.Positive(t, half.Measured.Incidents)
 	exact := get("-at", "2026-01-01T09:00:00Z", dataPath("ind-after.json"))
 	assert.Equal(t, "2026-01-01T10:00:00+01:00", exact.Measured.At)
+}
+
+// TestHostileText checks that a hostile organisation name neither breaks
+// the Markdown (no raw HTML, no table cell split, no link) nor the 80
+// columns of the text report.
+func TestHostileText(t *testing.T) {
+	hostile := filepath.Join("testdata", "hostile.json")
+	code, out, errs := runCmd(t, nil, "-format", "markdown", hostile)
+	require.Equal(t, exitOK, code, errs)
+	assert.NotContains(t, out, "<script")
+	assert.NotContains(t, out, "<img")
+	assert.Contains(t, out, `\[link\](javascript:`, "the link is escaped into text")
+	assert.Contains(t, out, `\| \*\*vet\*\*`)
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "| Organisatie") {
+			assert.Equal(t, 3, strings.Count(line, "|")-strings.Count(line, `\|`), "the name stays in its cell: %s", line)
+		}
+	}
+
+	code, out, errs = runCmd(t, nil, hostile)
+	require.Equal(t, exitOK, code, errs)
+	for i, line := range strings.Split(out, "\n") {
+		assert.LessOrEqual(t, len([]rune(line)), width, "line %d: %q", i+1, line)
+	}
+	assert.Contains(t, out, "<script>alert(1)</script>", "text is plain: nothing to escape, nothing lost")
 }
