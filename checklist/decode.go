@@ -53,8 +53,10 @@ var assessmentValidator = sync.OnceValues(func() (*form.Validator, error) {
 //   - a date that does not exist, such as 2025-02-30 ([norm.CodeDate]);
 //   - evidence, or a date answer, dated after the assessment date
 //     ([norm.CodeFuture]);
-//   - one evidence reference used twice anywhere in the document
-//     ([norm.CodeDuplicate]);
+//   - one evidence reference listed twice in one answer, or used for two
+//     different documents (another title or date) anywhere in the
+//     document ([norm.CodeDuplicate]); the same document cited for
+//     several answers is fine;
 //   - an answer under a key that is not a criterion
 //     ([norm.CodeUnknownField]).
 //
@@ -291,8 +293,9 @@ type datedAt struct {
 
 // refAt is an evidence reference and where it is.
 type refAt struct {
-	at  loc
-	ref string
+	at          loc
+	ref         string
+	title, date string // what the reference names, to tell one document cited twice from two documents under one reference
 }
 
 // viewOfTree collects the dates and evidence references of a tree of any
@@ -339,7 +342,9 @@ func viewOfTree(tree any) docView {
 				v.dates = append(v.dates, datedAt{at: loc{answer: k, evidence: i + 1, field: "date"}, date: s, evidence: true})
 			}
 			if s, ok := em["reference"].(string); ok {
-				v.refs = append(v.refs, refAt{at: loc{answer: k, evidence: i + 1, field: "reference"}, ref: s})
+				title, _ := em["title"].(string)
+				date, _ := em["date"].(string)
+				v.refs = append(v.refs, refAt{at: loc{answer: k, evidence: i + 1, field: "reference"}, ref: s, title: title, date: date})
 			}
 		}
 	}
@@ -369,18 +374,26 @@ func semantic(v docView) []norm.Problem {
 			}
 		}
 	}
-	first := make(map[string]loc, len(v.refs))
+	// One document may support several answers (a policy cited for GG03.1
+	// and GG11.1), so a reference repeated with the same title and date is
+	// fine across answers. A reference listed twice in one answer, or used
+	// for a different title or date, names two documents with one key: an
+	// auditor could not tell which one was meant.
+	first := make(map[string]refAt, len(v.refs))
 	for _, r := range v.refs {
 		if r.ref == "" {
 			continue
 		}
-		if at, dup := first[r.ref]; dup {
+		if f, dup := first[r.ref]; dup {
+			if f.at.answer != r.at.answer && f.title == r.title && f.date == r.date {
+				continue
+			}
 			probs = append(probs, norm.Problem{Pointer: r.at.pointer(), Code: norm.CodeDuplicate, Message: norm.Textf(
-				"het kenmerk %s is al gebruikt bij %s; noem elk bewijsstuk één keer",
-				"the reference %s is already used at %s; name each piece of evidence once", strconv.Quote(r.ref), at.pointer())})
+				"het kenmerk %s is al gebruikt bij %s voor een ander bewijsstuk; geef elk bewijsstuk één eigen kenmerk",
+				"the reference %s is already used at %s for another piece of evidence; give each piece of evidence its own reference", strconv.Quote(r.ref), f.at.pointer())})
 			continue
 		}
-		first[r.ref] = r.at
+		first[r.ref] = r
 	}
 	if len(probs) == 0 {
 		return nil

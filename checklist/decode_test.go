@@ -165,6 +165,16 @@ func TestDecodeAssessmentBaseIsValid(t *testing.T) {
 	assert.Len(t, a.Answers, 6)
 }
 
+// One document may support several answers: the same reference with the
+// same title and date under two criteria is not a duplicate.
+func TestDecodeAssessmentSameDocumentForTwoAnswers(t *testing.T) {
+	doc := editBase(t, `{"title": "Verslag", "reference": "WO-9", "date": "2025-04-15"}`,
+		`{"title": "Trainingsregistratie", "reference": "HR-1", "date": "2025-05-01"}`)
+	a, err := DecodeAssessment(strings.NewReader(doc))
+	require.NoError(t, err)
+	assert.Equal(t, "HR-1", a.Answers["GG14.3"].Evidence[0].Reference)
+}
+
 func TestDecodeAssessmentInvalid(t *testing.T) {
 	for _, tt := range invalidCases(t) {
 		t.Run(tt.name, func(t *testing.T) {

@@ -127,7 +127,7 @@ type Assessor struct {
 
 // Answer is the answer to one criterion.
 type Answer struct {
-	Value    Value      `json:"value"`
+	Value    Value      `json:"value,omitzero"`
 	Comment  string     `json:"comment,omitempty"`
 	Evidence []Evidence `json:"evidence,omitempty"`
 }
