@@ -506,3 +506,10 @@ func TestHostileText(t *testing.T) {
 	}
 	assert.Contains(t, out, "<script>alert(1)</script>", "text is plain: nothing to escape, nothing lost")
 }
+
+func TestIncidentsWithoutActions(t *testing.T) {
+	code, out, errs := runCmd(t, nil, "-lang", "en", "-incidents", dataPath("register.csv"), dataPath("ind-after.json"))
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, errs, "without -actions no follow-up action counts as done")
+	assert.Regexp(t, `Reaction to perpetrator within 48 h\s+0%`, out)
+}

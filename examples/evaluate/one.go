@@ -35,6 +35,10 @@ func runOne(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 		if at.IsZero() {
 			at = endOfDay(a.Date)
 		}
+		if c.actions == "" && !isDB(c.incidents) {
+			fmt.Fprintln(stderr, norm.T("evaluate: let op: zonder -actions telt geen enkele vervolgactie als gedaan",
+				"evaluate: note: without -actions no follow-up action counts as done").In(c.lang))
+		}
 		sum, err := loadMeasured(c.incidents, c.actions, at)
 		if err != nil {
 			return fail(stderr, c.lang, c.incidents, err)

@@ -72,7 +72,7 @@ func writeText(w io.Writer, v *view) error {
 	if m := v.Measured; m != nil {
 		b.WriteString(L.Measured + "\n" + line + "\n")
 		wrapTo(&b, fmt.Sprintf("%s · %d %s · %s %s", m.Origin, m.Incidents, strings.ToLower(L.Incidents), strings.ToLower(L.At), m.At), "", "  ")
-		fmt.Fprintf(&b, "%s %s  %s\n", pad("", 40), pad(padLeft(L.MeasuredCol, 8), 18), padLeft(L.Claimed, 8))
+		fmt.Fprintf(&b, "%s %s%s\n", pad("", 38), pad(padLeft(L.MeasuredCol, 8), 20), padLeft(L.Claimed, 8))
 		for _, r := range m.Rows {
 			val := "    –  " + L.Unknown
 			if r.Known {
@@ -82,9 +82,9 @@ func writeText(w io.Writer, v *view) error {
 			if r.Claimed != "" {
 				claim = padLeft(r.Claimed, 8) + "  " + r.Mark + " " + r.Criterion
 			}
-			fmt.Fprintf(&b, "%s %s%s\n", pad(truncate(r.Label, 40), 40), pad(val, 18), claim)
+			b.WriteString(strings.TrimRight(pad(truncate(r.Label, 38), 38)+" "+pad(val, 20)+claim, " ") + "\n")
 		}
-		fmt.Fprintf(&b, "%s %4d\n\n", pad(truncate(L.Overdue, 40), 40), m.Overdue)
+		fmt.Fprintf(&b, "%s %4d\n\n", pad(truncate(L.Overdue, 38), 38), m.Overdue)
 	}
 
 	b.WriteString(L.VPT + "\n" + line + "\n")

@@ -171,7 +171,7 @@ var labelsEN = labels{
 	Incidents:     "Incidents",
 	Overdue:       "Open actions past their deadline",
 	At:            "Reference time",
-	Reactions48h:  "Reaction to the perpetrator within 48 hours",
+	Reactions48h:  "Reaction to perpetrator within 48 h",
 	Police:        "Police report",
 	Aftercare:     "Aftercare on time",
 	FollowUp:      "Aftercare also later (after weeks)",
