@@ -38,6 +38,8 @@ const usageNL = `gebruik: evaluate [vlaggen] ZELFEVALUATIE.json
        evaluate -batch [vlaggen] ZELFEVALUATIES.ndjson   (of - voor stdin)
 
 Beoordeelt een zelfevaluatie Goed gesprek en drukt een rapport met uitleg af.
+Met -batch volgt op elke invoerregel één uitvoerregel: het rapport, of bij een
+geweigerde regel {"line": N, "error": {...}} (de problemen staan ook op stderr).
 Afsluitcodes: 0 beoordeeld, 1 ongeldige invoer, 2 verkeerd gebruik.
 
 vlaggen:
@@ -47,6 +49,8 @@ const usageEN = `usage: evaluate [flags] ASSESSMENT.json
        evaluate -batch [flags] ASSESSMENTS.ndjson   (or - for stdin)
 
 Scores a Goed gesprek self-assessment and prints an explained report.
+With -batch every input line gets one output line: the report, or for a
+refused line {"line": N, "error": {...}} (its problems also go to stderr).
 Exit codes: 0 evaluated, 1 invalid input, 2 wrong usage.
 
 flags:
