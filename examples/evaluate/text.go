@@ -44,8 +44,12 @@ func writeText(w io.Writer, v *view) error {
 	b.WriteString(L.Checklist + "\n" + line + "\n")
 	fmt.Fprintf(&b, "%s %s %s  %s\n", pad(L.Item, 6), pad("", titleW), padLeft(L.Score, 5), L.Result)
 	for _, it := range v.Items {
-		fmt.Fprintf(&b, "%s %s %s %s  %s\n", pad(it.ID, 4), it.Mark, pad(truncate(it.Title, titleW), titleW),
+		lines := wrapWords(it.Title, titleW)
+		fmt.Fprintf(&b, "%s %s %s %s  %s\n", pad(it.ID, 4), it.Mark, pad(lines[0], titleW),
 			padLeft(it.Score, 5), it.ResultLabel)
+		for _, l := range lines[1:] {
+			b.WriteString("       " + l + "\n")
+		}
 	}
 	b.WriteString("\n")
 
@@ -130,9 +134,22 @@ func truncate(s string, n int) string {
 	return strings.TrimRight(string(r[:n-1]), " ") + "…"
 }
 
+// wrapWords splits s into lines of at most n runes, cutting only words
+// longer than a line.
+func wrapWords(s string, n int) []string {
+	var b strings.Builder
+	wrapAt(&b, s, "", "", n)
+	return strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+}
+
 // wrapTo writes s wrapped at width: the first line after first, the
 // following lines after indent. Words longer than a line are cut.
 func wrapTo(b *strings.Builder, s, first, indent string) {
+	wrapAt(b, s, first, indent, width)
+}
+
+// wrapAt is wrapTo at any width.
+func wrapAt(b *strings.Builder, s, first, indent string, width int) {
 	words := strings.Fields(s)
 	// Keep the leading indentation of s.
 	lead := s[:len(s)-len(strings.TrimLeft(s, " "))]
