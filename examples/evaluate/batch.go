@@ -70,30 +70,30 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := bufio.NewWriterSize(dst, 256<<10)
 	r := bufio.NewReaderSize(in, 256<<10)
 
-	slots := make([]slot, chunk)
 	workers := max(runtime.GOMAXPROCS(0), 1)
 	lineNo, refused := 0, 0
 	var readErr error
-	for readErr == nil {
+
+	// readChunk fills slots with the next non-blank lines and returns how
+	// many it read; at the end of the input it sets readErr.
+	readChunk := func(slots []slot) int {
 		n := 0
-		for n < chunk {
+		for n < len(slots) && readErr == nil {
 			line, tooLong, err := readLine(r, slots[n].in[:0])
-			slots[n].in = line // keep the buffer for the next chunk
+			slots[n].in = line // keep the buffer for the next round
 			if err != nil && !errors.Is(err, io.EOF) {
 				readErr = err
 				break
 			}
 			eof := err != nil
-			if eof && len(line) == 0 && !tooLong {
+			if eof {
 				readErr = io.EOF
-				break
+				if len(line) == 0 && !tooLong {
+					break
+				}
 			}
 			lineNo++
 			if !tooLong && len(bytes.TrimSpace(line)) == 0 {
-				if eof {
-					readErr = io.EOF
-					break
-				}
 				continue // blank lines are skipped
 			}
 			slots[n].lineNo = lineNo
@@ -104,28 +104,64 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 				}}}
 			}
 			n++
-			if eof {
-				readErr = io.EOF
-				break
-			}
 		}
-		evaluateChunk(slots[:n], c.lang, workers)
-		for i := range slots[:n] {
+		return n
+	}
+
+	// writeChunk writes the reports of evaluated slots in input order.
+	writeChunk := func(slots []slot) error {
+		for i := range slots {
 			s := &slots[i]
-			if s.err != nil {
-				refused++
-				var ne *norm.Error
-				if !errors.As(s.err, &ne) {
-					ne = &norm.Error{Op: "evaluate.batch", Problems: []norm.Problem{{Code: norm.CodeSyntax, Message: norm.T(s.err.Error(), s.err.Error())}}}
-				}
-				fmt.Fprintf(stderr, "%s %d: %s\n", norm.T("regel", "line").In(c.lang), s.lineNo, ne.In(c.lang))
-				b, _ := json.Marshal(batchError{Line: s.lineNo, Error: ne})
-				out.Write(b)
-				out.WriteByte('\n')
+			if s.err == nil {
+				out.Write(s.out.Bytes())
 				continue
 			}
-			out.Write(s.out.Bytes())
+			refused++
+			var ne *norm.Error
+			if !errors.As(s.err, &ne) {
+				ne = &norm.Error{Op: "evaluate.batch", Problems: []norm.Problem{{Code: norm.CodeSyntax, Message: norm.T(s.err.Error(), s.err.Error())}}}
+			}
+			fmt.Fprintf(stderr, "%s %d: %s\n", norm.T("regel", "line").In(c.lang), s.lineNo, ne.In(c.lang))
+			b, _ := json.Marshal(batchError{Line: s.lineNo, Error: ne})
+			out.Write(b)
+			out.WriteByte('\n')
 		}
+		_, err := out.Write(nil) // bufio.Writer keeps the first error
+		return err
+	}
+
+	// Three rounds of slots turn in a pipeline: while the workers evaluate
+	// one chunk, this goroutine writes the chunk before it and reads the
+	// chunk after it, so that neither core waits for the I/O.
+	var rounds [3][]slot
+	for i := range rounds {
+		rounds[i] = make([]slot, chunk)
+	}
+	cur := rounds[0][:readChunk(rounds[0])]
+	var pending []slot
+	for k := 1; len(cur) > 0; k++ {
+		done := make(chan struct{})
+		go func(s []slot) {
+			evaluateChunk(s, c.lang, workers)
+			close(done)
+		}(cur)
+		var werr error
+		if pending != nil {
+			werr = writeChunk(pending)
+		}
+		var next []slot
+		if readErr == nil && werr == nil {
+			next = rounds[k%3][:readChunk(rounds[k%3])]
+		}
+		<-done
+		if werr != nil {
+			pending = nil
+			break // the output is gone: stop reading, Flush reports it
+		}
+		pending, cur = cur, next
+	}
+	if pending != nil {
+		writeChunk(pending)
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "evaluate: %v\n", err)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -386,6 +387,47 @@ func TestBatch(t *testing.T) {
 		})
 	}
 
+	t.Run("many chunks keep their order", func(t *testing.T) {
+		lines := compactSamples(t)
+		var in bytes.Buffer
+		const n = 3*chunk + 17
+		for i := range n {
+			if i%97 == 0 {
+				in.WriteString("{\"version\": 1}\n") // refused
+				continue
+			}
+			var m map[string]any
+			require.NoError(t, json.Unmarshal(lines[i%len(lines)], &m))
+			m["organisation"].(map[string]any)["name"] = fmt.Sprintf("org %04d", i)
+			b, err := json.Marshal(m)
+			require.NoError(t, err)
+			in.Write(b)
+			in.WriteByte('\n')
+		}
+		code, out, _ := runCmd(t, &in, "-batch", "-")
+		assert.Equal(t, exitInvalid, code)
+		got := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		require.Len(t, got, n)
+		for i, line := range got {
+			if i%97 == 0 {
+				assert.Contains(t, line, fmt.Sprintf(`{"line":%d,`, i+1))
+				continue
+			}
+			assert.Contains(t, line, fmt.Sprintf(`"name":"org %04d"`, i))
+		}
+	})
+	t.Run("a line over the limit is refused without being held", func(t *testing.T) {
+		first := compactSamples(t)[0]
+		input := string(first) + "\n\"" + strings.Repeat("x", maxLine+10) + "\"\n" + string(first) + "\n"
+		code, out, errs := runCmd(t, strings.NewReader(input), "-batch", "-lang", "en", "-")
+		assert.Equal(t, exitInvalid, code)
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		require.Len(t, lines, 3)
+		assert.Contains(t, lines[1], `"line":2`)
+		assert.Contains(t, lines[1], `too_large`)
+		assert.Contains(t, lines[2], `"score"`)
+		assert.Contains(t, errs, "line 2")
+	})
 	t.Run("a refused line keeps its place", func(t *testing.T) {
 		first, _, _ := bufio.NewReader(bytes.NewReader(in.Bytes())).ReadLine()
 		input := string(first) + "\n\n{\"version\": \"1\", \"answers\": {\"GG01.1\": {\"value\": 500}}}\n" + string(first)
