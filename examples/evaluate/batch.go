@@ -23,7 +23,7 @@ const (
 	// chunk is how many lines are evaluated in parallel before their
 	// reports are written in input order. Memory is bounded by chunk
 	// lines and reports, whatever the number of lines.
-	chunk = 256
+	chunk = 128
 )
 
 // batchError is the line written for an input line that was refused, so
