@@ -170,6 +170,9 @@ func openInput(name string, stdin io.Reader) (io.ReadCloser, error) {
 // fail reports refused input: every problem with its pointer, in the
 // chosen language.
 func fail(stderr io.Writer, lang norm.Lang, what string, err error) int {
+	if what == "-" {
+		what = "stdin"
+	}
 	return cli.Fail(stderr, lang, what, err)
 }
 
