@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/goedgesprek/goedgesprek/examples/internal/cli"
 	"github.com/goedgesprek/goedgesprek/followup"
@@ -316,19 +317,9 @@ func cmdDue(e *env, args []string) int {
 	return cli.ExitOK
 }
 
-var kindLabels = map[followup.Kind]norm.Text{
-	followup.KindReaction:       norm.T("reactie naar de dader", "reaction to the perpetrator"),
-	followup.KindPoliceReport:   norm.T("aangifte", "police report"),
-	followup.KindPoliceDecision: norm.T("besluit over aangifte", "decision on a police report"),
-	followup.KindDamages:        norm.T("schade verhalen", "damage recovery"),
-	followup.KindAftercare:      norm.T("nazorg (eerste contact)", "aftercare (first contact)"),
-	followup.KindAftercareAgain: norm.T("nazorg opnieuw aanbieden", "aftercare offered again"),
-	followup.KindAftercareCheck: norm.T("nazorg na zes weken", "aftercare check at six weeks"),
-	followup.KindManagerTalk:    norm.T("gesprek met de leidinggevende", "talk with the manager"),
-}
-
+// kindLabel is the library's label of a kind of follow-up.
 func kindLabel(k followup.Kind) norm.Text {
-	if t, ok := kindLabels[k]; ok {
+	if t := k.Label(); t.Complete() {
 		return t
 	}
 	return norm.T(string(k), string(k))
@@ -411,7 +402,7 @@ func cmdDone(e *env, args []string) int {
 	if err := st.RecordAction(e.ctx, a); err != nil {
 		return cli.Fail(e.stderr, e.lang, name, err)
 	}
-	fmt.Fprintf(e.stdout, "%s %s (%s, %s)\n", e.t("vastgelegd:", "recorded:"), a.ID, kindLabel(a.Kind).In(e.lang), a.Outcome)
+	fmt.Fprintf(e.stdout, "%s %s (%s: %s)\n", e.t("vastgelegd:", "recorded:"), a.ID, kindLabel(a.Kind).In(e.lang), a.Outcome.Label().In(e.lang))
 	return cli.ExitOK
 }
 
@@ -482,7 +473,7 @@ func cmdStats(e *env, args []string) int {
 			return keys[i] < keys[j]
 		})
 		for _, k := range keys {
-			fmt.Fprintf(w, "  %-32s %5d\n", label(k), m[k])
+			fmt.Fprintf(w, "  %s %5d\n", pad(label(k), 40), m[k])
 		}
 	}
 	id := func(s string) string { return s }
@@ -492,12 +483,12 @@ func cmdStats(e *env, args []string) int {
 			cats[string(c)] = n
 		}
 	}
-	section(e.t("Per categorie", "By category"), cats, id)
+	section(e.t("Per categorie", "By category"), cats, func(s string) string { return norm.Category(s).Label().In(e.lang) })
 	sev := map[string]int{}
 	for k, n := range stats.BySeverity {
 		sev[string(k)] = n
 	}
-	section(e.t("Per ernst", "By severity"), sev, id)
+	section(e.t("Per ernst", "By severity"), sev, func(s string) string { return norm.Severity(s).Label().In(e.lang) })
 	chans := map[string]int{}
 	for k, n := range stats.ByChannel {
 		chans[string(k)] = n
@@ -528,4 +519,12 @@ func cmdStats(e *env, args []string) int {
 	share(e.t("Met oorzaakanalyse", "With a cause analysis"), sum.CauseAnalysis)
 	fmt.Fprintf(w, "  %-44s %5d\n", e.t("Acties over de termijn", "Actions past their deadline"), sum.OverdueCount)
 	return cli.ExitOK
+}
+
+// pad fills s with spaces to n runes.
+func pad(s string, n int) string {
+	if k := utf8.RuneCountInString(s); k < n {
+		return s + strings.Repeat(" ", n-k)
+	}
+	return s
 }

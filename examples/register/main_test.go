@@ -59,20 +59,20 @@ func TestAddListDueDone(t *testing.T) {
 
 	// Before the 48 hours are over the reaction is open, after them overdue.
 	due := r.ok("", "due", "-at", "2026-03-27T12:00", "-lang", "en")
-	assert.Regexp(t, `open\s+INC-2026-0042\s+reaction to the perpetrator\s+perpetrator`, due)
+	assert.Regexp(t, `open\s+INC-2026-0042\s+Reaction to the perpetrator\s+perpetrator`, due)
 	due = r.ok("", "due", "-at", "2026-03-30T12:00", "-overdue")
-	assert.Regexp(t, `TE LAAT\s+INC-2026-0042\s+reactie naar de dader`, due)
+	assert.Regexp(t, `TE LAAT\s+INC-2026-0042\s+Reactie op de pleger`, due)
 
 	// Recording the reaction (as JSON) takes it off the list.
 	assert.Contains(t, r.ok("", "done", dataPath("action.json")), "ACT-2026-0042-1")
 	due = r.ok("", "due", "-at", "2026-03-30T12:00")
-	assert.NotContains(t, due, "reactie naar de dader")
+	assert.NotContains(t, due, "Reactie op de pleger")
 	// Aftercare for both people is still due; record one with flags.
-	assert.Regexp(t, `nazorg \(eerste contact\)\s+E-031`, due)
+	assert.Regexp(t, `Eerste nazorgcontact\s+E-031`, due)
 	r.ok("", "done", "-incident", "INC-2026-0042", "-kind", "aftercare", "-subject", "E-031", "-at", "2026-03-28T09:30")
 	due = r.ok("", "due", "-at", "2026-03-30T12:00")
-	assert.NotRegexp(t, `nazorg \(eerste contact\)\s+E-031`, due)
-	assert.Regexp(t, `nazorg \(eerste contact\)\s+E-044`, due)
+	assert.NotRegexp(t, `Eerste nazorgcontact\s+E-031`, due)
+	assert.Regexp(t, `Eerste nazorgcontact\s+E-044`, due)
 
 	var first map[string]any
 	require.NoError(t, json.Unmarshal([]byte(strings.SplitN(r.ok("", "due", "-format", "json", "-at", "2026-03-30T12:00"), "\n", 2)[0]), &first))
@@ -125,7 +125,7 @@ func TestImport(t *testing.T) {
 		code, _, errs := r.run("", "import", "-actions", acts, empty)
 		assert.Equal(t, 1, code)
 		assert.Contains(t, errs, "INC-NOPE")
-		assert.Contains(t, r.ok("", "due", "-at", "2026-03-30T12:00"), "reactie naar de dader", "the valid action was not recorded either")
+		assert.Contains(t, r.ok("", "due", "-at", "2026-03-30T12:00"), "Reactie op de pleger", "the valid action was not recorded either")
 	})
 	t.Run("all or nothing", func(t *testing.T) {
 		r := newReg(t)
