@@ -20,7 +20,14 @@ import (
 // every problem found, or nil on success.
 //
 // The steps are [Read]'s checks, the schema (skipped when v is nil) and
-// then encoding/json with unknown fields refused. Values that pass the
+// the Go value, decoded with encoding/json's rules and unknown fields
+// refused. The document is parsed once: for the types documents use
+// (structs without embedded fields or ",string" options, pointers,
+// slices, arrays, maps, the empty interface, scalars and types with
+// UnmarshalJSON or UnmarshalText) the value is filled from the tree the
+// schema validated; other types go through encoding/json. Two keys of one
+// object that name the same field in different case are refused as
+// [norm.CodeDuplicateKey], where encoding/json would keep the last. Values that pass the
 // schema but that the Go type refuses (an UnmarshalText or UnmarshalJSON
 // error, such as 2025-02-30 for a [norm.Date]) become problems with the
 // pointer of the value: [norm.CodeDate] for a *[norm.DateError],
@@ -56,15 +63,19 @@ func DecodeBytes(doc []byte, v *Validator, dst any, lim Limits) []norm.Problem {
 }
 
 func decodeBytes(buf []byte, v *Validator, rv reflect.Value, lim Limits) []norm.Problem {
+	t := rv.Type().Elem()
+	direct := treeSupported(t)
 	var tree any
-	if v != nil {
+	if v != nil || direct {
 		var probs []norm.Problem
 		tree, probs = parseTree(buf, lim)
 		if probs != nil {
 			return probs
 		}
-		if probs := v.ValidateValue(tree); probs != nil {
-			return probs
+		if v != nil {
+			if probs := v.ValidateValue(tree); probs != nil {
+				return probs
+			}
 		}
 	} else {
 		p := newParser(buf, lim, false)
@@ -73,8 +84,17 @@ func decodeBytes(buf []byte, v *Validator, rv reflect.Value, lim Limits) []norm.
 			return finish(p.probs)
 		}
 	}
-	t := rv.Type().Elem()
 	fresh := reflect.New(t)
+	if direct {
+		// One parse serves the schema and the Go value.
+		d := treeDecoder{}
+		d.value(tree, fresh.Elem())
+		if len(d.probs) > 0 {
+			return finish(d.probs)
+		}
+		rv.Elem().Set(fresh.Elem())
+		return nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(buf))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(fresh.Interface()); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -182,3 +183,32 @@ func TestDecodeUsesErrorMessage(t *testing.T) {
 }
 
 func bytesReader(s string) *bytes.Reader { return bytes.NewReader([]byte(s)) }
+
+// fallbackDoc uses what the tree decoder leaves to encoding/json.
+type fallbackDoc struct {
+	Embedded
+	N    json.Number     `json:"n"`
+	Raw  json.RawMessage `json:"raw"`
+	Q    int             `json:"q,string"`
+	When norm.Date       `json:"when"`
+}
+
+// Embedded is promoted into fallbackDoc.
+type Embedded struct {
+	Inner string `json:"inner"`
+}
+
+func TestDecodeFallback(t *testing.T) {
+	assert.False(t, treeSupported(reflect.TypeFor[fallbackDoc]()))
+	assert.True(t, treeSupported(reflect.TypeFor[decodeDoc]()))
+	var dst fallbackDoc
+	probs := Decode(strings.NewReader(`{"inner": "x", "n": 1.50, "raw": {"a": [1, 2]}, "q": "42", "when": "2025-03-31"}`), nil, &dst, Limits{})
+	require.Empty(t, probs)
+	assert.Equal(t, fallbackDoc{Embedded: Embedded{Inner: "x"}, N: "1.50", Raw: json.RawMessage(`{"a": [1, 2]}`), Q: 42,
+		When: norm.Date{Year: 2025, Month: 3, Day: 31}}, dst)
+
+	// Errors on the fallback path still get pointers, from the walker.
+	probs = Decode(strings.NewReader(`{"inner": 5, "when": "2025-02-30", "extra": 1}`), nil, &dst, Limits{})
+	assert.Equal(t, []string{"/extra", "/inner", "/when"}, pointers(probs))
+	assert.Equal(t, []norm.ProblemCode{norm.CodeUnknownField, norm.CodeType, norm.CodeDate}, codes(probs))
+}

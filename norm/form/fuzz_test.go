@@ -111,6 +111,9 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Add(fxDocument())
 	f.Add([]byte(`{"kind": "castle", "when": "2025-02-29", "list": [{"date": "2024-02-30"}], "byKind": {"x": 1}, "u8": 300, "raw": "!!"}`))
+	for _, s := range sinkSeeds {
+		f.Add([]byte(s))
+	}
 	v := fuzzValidator()
 	f.Fuzz(func(t *testing.T, in []byte) {
 		sentinel := fxAssessment{Version: "sentinel"}
@@ -124,6 +127,12 @@ func FuzzDecode(f *testing.F) {
 		} else {
 			roundTrip(t, v, &a, new(fxAssessment))
 		}
+
+		differential(t, in, func() any { return new(fxAssessment) })
+		differential(t, in, func() any { return new(decodeDoc) })
+		differential(t, in, func() any { return new(sinkDoc) })
+		differential(t, in, func() any { return new(any) })
+		differential(t, in, func() any { return new([]*sinkDoc) })
 
 		d := decodeDoc{N: -7}
 		probs = Decode(bytes.NewReader(in), nil, &d, Limits{})
@@ -155,5 +164,86 @@ func roundTrip[T any](t *testing.T, v *Validator, got, fresh *T) {
 	}
 	if !bytes.Equal(b, b2) {
 		t.Fatalf("round trip differs:\n%s\n%s", b, b2)
+	}
+}
+
+var sinkSeeds = []string{
+	`{"s": "x", "b": true, "i8": -128, "u16": 65535, "f32": 1.5, "f64": -2e300, "p": 7, "pp": {"s": "inner"},
+	  "any": {"a": [1, "two", null, true, {"b": 2.5}]}, "arr": [1, 2, 3], "bytes": "aGVsbG8=", "mi": {"-3": "x"},
+	  "mu": {"255": true}, "mk": {"ministry": 1}, "kinds": ["other"], "date": "2025-03-31", "val": [ "a" ], "valp": 3,
+	  "nest": [{"k": [1]}, null], "Plain": "p", "-": 4, "Odd": 5, "next": {"next": null}, "ms": {"k": {"x": 1}}}`,
+	`{"S": "case", "I8": 127, "PLAIN": "x", "Any": null, "Bytes": [1, 2], "Date": null, "Val": null, "ValP": null}`,
+	`{"s": "x", "S": "y"}`,
+	`{"i8": 128}`, `{"u16": -1}`, `{"f32": 1e39}`, `{"i8": 1.0}`, `{"i8": 1e2}`, `{"p": "7"}`, `{"arr": [1]}`,
+	`{"bytes": "!!"}`, `{"mi": {"x": "y"}}`, `{"mu": {"256": true}}`, `{"mk": {"castle": 1}}`, `{"kinds": ["castle"]}`,
+	`{"date": "2025-02-30"}`, `{"val": {}}`, `{"valp": {"a": 1}}`, `{"hide": 1}`, `{"Skip": 1}`, `{"ms": {"k": {"y": 1}}}`,
+	`[{"s": "a"}, null, {"pp": null}]`, `null`, `{"any": 1e308}`, `{"kinds": null, "mi": null, "bytes": null}`,
+}
+
+// sinkDoc reaches every kind the tree decoder handles.
+type sinkDoc struct {
+	S     string            `json:"s"`
+	B     bool              `json:"b,omitempty"`
+	I8    int8              `json:"i8"`
+	U16   uint16            `json:"u16"`
+	F32   float32           `json:"f32"`
+	F64   float64           `json:"f64"`
+	P     *int              `json:"p"`
+	PP    **sinkDoc         `json:"pp"`
+	Any   any               `json:"any"`
+	Arr   [2]int            `json:"arr"`
+	Bytes []byte            `json:"bytes"`
+	MI    map[int]string    `json:"mi"`
+	MU    map[uint8]bool    `json:"mu"`
+	MK    map[fxKind]int    `json:"mk"`
+	Kinds []fxKind          `json:"kinds"`
+	Date  *norm.Date        `json:"date"`
+	Val   fxValue           `json:"val"`
+	ValP  *fxValue          `json:"valp"`
+	Nest  []map[string]any  `json:"nest"`
+	Plain string            `json:",omitempty"`
+	Dash  int               `json:"-,"`
+	Skip  int               `json:"-"`
+	Odd   int               `json:"a\\b"`
+	Next  *sinkDoc          `json:"next"`
+	MS    map[string]sinkMS `json:"ms"`
+	hide  int
+}
+
+type sinkMS struct {
+	X int `json:"x"`
+}
+
+// differential decodes the same bytes with the tree decoder and with
+// encoding/json (unknown fields refused) and requires the same outcome.
+// The tree decoder may refuse more in one case only: two keys of one
+// object that name the same field in different case.
+func differential(t *testing.T, in []byte, newT func() any) {
+	t.Helper()
+	tree, probs := Parse(in, Limits{MaxDepth: 64})
+	if probs != nil {
+		return
+	}
+	a, b := newT(), newT()
+	typ := reflect.TypeOf(a).Elem()
+	if !treeSupported(typ) {
+		t.Fatalf("%v should be supported", typ)
+	}
+	d := treeDecoder{}
+	d.value(tree, reflect.ValueOf(a).Elem())
+	dec := json.NewDecoder(bytes.NewReader(in))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(b)
+	switch {
+	case err != nil && len(d.probs) == 0:
+		t.Fatalf("%v: encoding/json refuses (%v), the tree decoder accepts %q", typ, err, in)
+	case err == nil && len(d.probs) > 0:
+		for _, p := range d.probs {
+			if p.Code != norm.CodeDuplicateKey {
+				t.Fatalf("%v: encoding/json accepts, the tree decoder refuses %q: %v", typ, in, d.probs)
+			}
+		}
+	case err == nil && !reflect.DeepEqual(a, b):
+		t.Fatalf("%v: values differ for %q:\n tree %#v\n json %#v", typ, in, a, b)
 	}
 }
