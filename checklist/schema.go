@@ -66,15 +66,15 @@ var schemas form.Cache[schemaKey]
 //
 // The draft-07 schema has every reference inlined (no "definitions" or
 // "$defs"), for JSON Forms and react-jsonschema-form. Each schema is
-// built once and then served from a cache; the returned slice is the
-// caller's own.
+// built once and then served from a cache: a call after the first costs
+// a map lookup, and the returned bytes are shared, so do not modify them.
 func Schema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	if err := checkLangDialect(lang, d); err != nil {
 		return nil, err
 	}
-	return copied(schemas.Get(schemaKey{"assessment", lang, d}, func() ([]byte, error) {
+	return schemas.Get(schemaKey{"assessment", lang, d}, func() ([]byte, error) {
 		return emitAssessmentSchema(lang, d)
-	}))
+	})
 }
 
 // ReportSchema returns the JSON Schema of the evaluation report
@@ -87,17 +87,9 @@ func ReportSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	if err := checkLangDialect(lang, d); err != nil {
 		return nil, err
 	}
-	return copied(schemas.Get(schemaKey{"report", lang, d}, func() ([]byte, error) {
+	return schemas.Get(schemaKey{"report", lang, d}, func() ([]byte, error) {
 		return emitReportSchema(lang, d)
-	}))
-}
-
-// copied hands the caller its own copy of cached bytes.
-func copied(b []byte, err error) ([]byte, error) {
-	if err != nil {
-		return nil, err
-	}
-	return append([]byte(nil), b...), nil
+	})
 }
 
 // checkLangDialect refuses a language or dialect there is no schema for,

@@ -35,12 +35,12 @@ var generalLabel = norm.T("Organisatie en invuller", "Organisation and assessor"
 //     and checkboxes for multiple choices;
 //   - the version is a hidden field (its schema default fills it in).
 //
-// Cached; the returned slice is the caller's own.
+// Cached; the returned bytes are shared: do not modify them.
 func RJSFUISchema(lang norm.Lang) ([]byte, error) {
 	if err := checkLang(lang); err != nil {
 		return nil, err
 	}
-	return copied(schemas.Get(schemaKey{doc: "rjsf", lang: lang}, func() ([]byte, error) { return buildRJSF(lang) }))
+	return schemas.Get(schemaKey{doc: "rjsf", lang: lang}, func() ([]byte, error) { return buildRJSF(lang) })
 }
 
 // JSONFormsUISchema returns the UI schema for rendering the
@@ -52,12 +52,12 @@ func RJSFUISchema(lang norm.Lang) ([]byte, error) {
 // comment and evidence, e.g.
 // "#/properties/answers/properties/GG01.1/properties/value": JSON Forms'
 // vanilla renderers show nothing for nested objects that no Control
-// reaches. Cached; the returned slice is the caller's own.
+// reaches. Cached; the returned bytes are shared: do not modify them.
 func JSONFormsUISchema(lang norm.Lang) ([]byte, error) {
 	if err := checkLang(lang); err != nil {
 		return nil, err
 	}
-	return copied(schemas.Get(schemaKey{doc: "jsonforms", lang: lang}, func() ([]byte, error) { return buildJSONForms(lang) }))
+	return schemas.Get(schemaKey{doc: "jsonforms", lang: lang}, func() ([]byte, error) { return buildJSONForms(lang) })
 }
 
 // rjsf is a react-jsonschema-form UI schema object. Its keys are property
