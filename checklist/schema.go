@@ -233,6 +233,18 @@ var minLength1 = map[string]bool{
 	"evidence.reference": true,
 }
 
+// maxLength bounds every free-text string, so that a form shows the limit
+// and a 1 MB name is refused by the schema rather than carried into
+// reports. Names and references are short; a comment may be a paragraph.
+var maxLength = map[string]uint64{
+	"organisation.name":  200,
+	"assessor.id":        100,
+	"assessor.role":      200,
+	"answer.comment":     4000,
+	"evidence.title":     300,
+	"evidence.reference": 200,
+}
+
 var (
 	answersType  = reflect.TypeFor[map[CriterionID]Answer]()
 	evidenceType = reflect.TypeFor[Evidence]()
@@ -343,6 +355,9 @@ func decorate(s *jsonschema.Schema, path string, lang norm.Lang) error {
 			one := uint64(1)
 			s.MinLength = &one
 		}
+		if n, ok := maxLength[path]; ok {
+			s.MaxLength = &n
+		}
 	}
 	if s.Properties == nil {
 		return nil
@@ -387,6 +402,9 @@ func answerSchema(tmpl *jsonschema.Schema, it *Item, c *Criterion, lang norm.Lan
 			s := *p.Value
 			s.Title = t.title.In(lang)
 			s.Description = t.desc.In(lang)
+			if n, ok := maxLength["answer."+p.Key]; ok {
+				s.MaxLength = &n
+			}
 			a.Properties.Set(p.Key, &s)
 		}
 	}
