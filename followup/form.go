@@ -69,12 +69,7 @@ var fieldTexts = map[string][2]norm.Text{
 		norm.T("Verplicht als de actie niet mogelijk was; geen namen of andere persoonsgegevens.", "Required when the action was not possible; no names or other personal data.")},
 }
 
-type schemaKey struct {
-	lang    norm.Lang
-	dialect form.Dialect
-}
-
-var schemaCache form.Cache[schemaKey]
+var schemaCache form.SchemaCache
 
 // Schema returns the JSON Schema of the action document in a language
 // (titles, descriptions and choice labels) and a dialect (form.Draft2020,
@@ -82,13 +77,7 @@ var schemaCache form.Cache[schemaKey]
 // The bytes are built once per language and dialect and shared: do not
 // modify them. An unknown language or dialect is a *norm.CodeError.
 func Schema(lang norm.Lang, d form.Dialect) ([]byte, error) {
-	if _, err := norm.ParseCode("lang", string(lang), norm.Langs()); err != nil {
-		return nil, err
-	}
-	if _, err := norm.ParseCode("dialect", string(d), form.Dialects()); err != nil {
-		return nil, err
-	}
-	return schemaCache.Get(schemaKey{lang, d}, func() ([]byte, error) { return buildSchema(lang, d) })
+	return schemaCache.Get(lang, d, buildSchema)
 }
 
 func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {

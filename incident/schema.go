@@ -93,12 +93,7 @@ var fieldTexts = map[string][2]norm.Text{
 		norm.T("Door het register bijgehouden; meesturen bij een wijziging.", "Kept by the register; send it along with a change.")},
 }
 
-type schemaKey struct {
-	lang    norm.Lang
-	dialect form.Dialect
-}
-
-var schemaCache form.Cache[schemaKey]
+var schemaCache form.SchemaCache
 
 // Schema returns the JSON Schema of the incident document in a language
 // (titles, descriptions and choice labels) and a dialect (form.Draft2020,
@@ -106,13 +101,7 @@ var schemaCache form.Cache[schemaKey]
 // The bytes are built once per language and dialect and shared: do not
 // modify them. An unknown language or dialect is a *norm.CodeError.
 func Schema(lang norm.Lang, d form.Dialect) ([]byte, error) {
-	if _, err := norm.ParseCode("lang", string(lang), norm.Langs()); err != nil {
-		return nil, err
-	}
-	if _, err := norm.ParseCode("dialect", string(d), form.Dialects()); err != nil {
-		return nil, err
-	}
-	return schemaCache.Get(schemaKey{lang, d}, func() ([]byte, error) { return buildSchema(lang, d) })
+	return schemaCache.Get(lang, d, buildSchema)
 }
 
 func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {

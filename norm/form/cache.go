@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+
+	"github.com/goedgesprek/goedgesprek/norm"
 )
 
 // Cache memoises schema bytes per key, for example per language and
@@ -83,4 +85,28 @@ func (c *Cache[K]) Reset() {
 	c.mu.Lock()
 	c.m.Store(nil)
 	c.mu.Unlock()
+}
+
+// SchemaCache is the cache behind a package's Schema function: one schema
+// per language and dialect, each built once. Its zero value is ready.
+type SchemaCache struct {
+	c Cache[langDialect]
+}
+
+type langDialect struct {
+	lang norm.Lang
+	d    Dialect
+}
+
+// Get refuses an unknown language or dialect with a *norm.CodeError, and
+// otherwise returns the schema for them, building it with build on first
+// use. The returned bytes are shared: do not modify them.
+func (s *SchemaCache) Get(lang norm.Lang, d Dialect, build func(norm.Lang, Dialect) ([]byte, error)) ([]byte, error) {
+	if _, err := norm.ParseCode("lang", string(lang), norm.Langs()); err != nil {
+		return nil, err
+	}
+	if _, err := norm.ParseCode("dialect", string(d), Dialects()); err != nil {
+		return nil, err
+	}
+	return s.c.Get(langDialect{lang, d}, func() ([]byte, error) { return build(lang, d) })
 }

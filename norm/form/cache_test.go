@@ -85,3 +85,25 @@ func TestCacheHitDoesNotAllocate(t *testing.T) {
 	})
 	assert.Zero(t, allocs)
 }
+
+func TestSchemaCache(t *testing.T) {
+	var c SchemaCache
+	builds := 0
+	build := func(lang norm.Lang, d Dialect) ([]byte, error) {
+		builds++
+		return []byte(string(lang) + "/" + string(d)), nil
+	}
+	b, err := c.Get(norm.EN, Draft07, build)
+	require.NoError(t, err)
+	assert.Equal(t, "en/07", string(b))
+	b, err = c.Get(norm.EN, Draft07, build)
+	require.NoError(t, err)
+	assert.Equal(t, "en/07", string(b))
+	assert.Equal(t, 1, builds, "built twice")
+
+	_, err = c.Get("fr", Draft2020, build)
+	assert.ErrorIs(t, err, norm.ErrUnknownCode)
+	_, err = c.Get(norm.NL, "draft-04", build)
+	assert.ErrorIs(t, err, norm.ErrUnknownCode)
+	assert.Equal(t, 1, builds, "built for a refused key")
+}
