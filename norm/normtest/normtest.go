@@ -1,6 +1,3 @@
-// Package normtest holds test helpers shared by the module's packages, in
-// the manner of net/http/httptest: checks that every package's code types
-// behave the way norm's do.
 package normtest
 
 import (

@@ -1,0 +1,11 @@
+// Package normtest holds test helpers shared by the module's packages, in
+// the manner of net/http/httptest.
+//
+// # Code types
+//
+// [CodeText] checks that a string-backed code type behaves the way norm's
+// own do: no panic on any input, an exact round trip through
+// MarshalText/UnmarshalText for what it accepts, and a refusal that names
+// the value for what it does not. The fuzz tests of incident, followup and
+// checklist call it for every code type they declare.
+package normtest
