@@ -552,7 +552,7 @@ var catalogue = []*Item{
 	{
 		ID:          "GG12",
 		Title:       norm.T("Binnen 48 uur reageren naar de dader", "Reacting to the perpetrator within 48 hours"),
-		Description: norm.T("Na agressie reageert de organisatie binnen 48 uur naar de dader, op een manier die bij de situatie past, mondeling of schriftelijk. Waar het kan doet zij aangifte en verhaalt zij de schade.", "After aggression the organisation reacts to the perpetrator within 48 hours, in a way that fits the situation, orally or in writing. Where possible it reports to the police and recovers the damage."),
+		Description: norm.T("Na agressie laat de organisatie de dader binnen 48 uur weten wat zij van zijn gedrag vindt, op een manier die bij de situatie past, mondeling of schriftelijk. Waar het kan doet zij aangifte en verhaalt zij de schade.", "After aggression the organisation reacts to the perpetrator within 48 hours, in a way that fits the situation, orally or in writing. Where possible it reports to the police and recovers the damage."),
 		Source:      src(12),
 		Weight:      1.5,
 		Criteria: []*Criterion{
@@ -614,7 +614,7 @@ var catalogue = []*Item{
 	{
 		ID:          "GG13",
 		Title:       norm.T("Nazorg voor iedere betrokkene", "Aftercare for everyone involved"),
-		Description: norm.T("Iedereen die bij een incident betrokken was krijgt nazorg, uit meer dan één mogelijkheid, zoals een opvangteam of een gesprek met een professional; niet alleen direct na het incident maar ook in de weken daarna.", "Everyone involved in an incident receives aftercare, from more than one option such as a support team or a talk with a professional; not only right after the incident but also in the weeks that follow."),
+		Description: norm.T("Iedereen die bij een incident betrokken was krijgt nazorg, uit meer dan één mogelijkheid, zoals een opvangteam of een gesprek met een professional; zowel meteen als in de weken die volgen.", "Everyone involved in an incident receives aftercare, from more than one option such as a support team or a talk with a professional; not only right after the incident but also in the weeks that follow."),
 		Source:      src(13),
 		Weight:      1.5,
 		Criteria: []*Criterion{
