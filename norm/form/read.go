@@ -236,6 +236,34 @@ func syntaxProblem(ptr string, off int, what norm.Text) norm.Problem {
 
 // unexpected reports the byte at the current offset, naming NaN and
 // Infinity and bytes that are not UTF-8 apart.
+// What follows a member of an object or an element of an array.
+const (
+	sepMore = iota // ',': another one follows
+	sepEnd         // the closing bracket or brace
+	sepBad         // anything else, reported
+)
+
+// separator consumes what follows a member or element: a comma, or close,
+// which ends the container and restores the path to top. Anything else is
+// reported as unexpected, with expected as what would have been right.
+func (p *parser) separator(close byte, expected norm.Text, top int) int {
+	p.skipSpace()
+	if p.pos < len(p.buf) {
+		switch p.buf[p.pos] {
+		case ',':
+			p.pos++
+			return sepMore
+		case close:
+			p.pos++
+			p.path = p.path[:top]
+			return sepEnd
+		}
+	}
+	p.path = p.path[:top]
+	p.unexpected(expected)
+	return sepBad
+}
+
 func (p *parser) unexpected(expected norm.Text) {
 	rest := p.buf[p.pos:]
 	for _, lit := range nanLiterals {
@@ -389,22 +417,10 @@ func (p *parser) array() any {
 		if p.build {
 			out = append(out, v)
 		}
-		p.skipSpace()
-		if p.pos >= len(p.buf) {
-			p.path = p.path[:top]
-			p.unexpected(expCommaBrack)
-			return nil
-		}
-		switch p.buf[p.pos] {
-		case ',':
-			p.pos++
-		case ']':
-			p.pos++
-			p.path = p.path[:top]
+		switch p.separator(']', expCommaBrack, top) {
+		case sepEnd:
 			return out
-		default:
-			p.path = p.path[:top]
-			p.unexpected(expCommaBrack)
+		case sepBad:
 			return nil
 		}
 	}
@@ -524,22 +540,10 @@ func (p *parser) object() any {
 		if p.build && !dup {
 			out[key] = v
 		}
-		p.skipSpace()
-		if p.pos >= len(p.buf) {
-			p.path = p.path[:top]
-			p.unexpected(expCommaBrace)
-			return nil
-		}
-		switch p.buf[p.pos] {
-		case ',':
-			p.pos++
-		case '}':
-			p.pos++
-			p.path = p.path[:top]
+		switch p.separator('}', expCommaBrace, top) {
+		case sepEnd:
 			return out
-		default:
-			p.path = p.path[:top]
-			p.unexpected(expCommaBrace)
+		case sepBad:
 			return nil
 		}
 	}
