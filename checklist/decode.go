@@ -99,11 +99,11 @@ func refine(tree any, probs []norm.Problem) []norm.Problem {
 	for _, p := range probs {
 		switch p.Code {
 		case norm.CodeFormat:
-			if s, ok := lookup(tree, splitPointer(p.Pointer)).(string); ok && looksLikeDate(s) {
+			if s, ok := lookup(tree, norm.SplitPointer(p.Pointer)).(string); ok && norm.DateShaped(s) {
 				p = dateProblem(p.Pointer, s)
 			}
 		case norm.CodeUnknownField:
-			if toks := splitPointer(p.Pointer); len(toks) == 2 && toks[0] == "answers" {
+			if toks := norm.SplitPointer(p.Pointer); len(toks) == 2 && toks[0] == "answers" {
 				p.Message = norm.Textf("%q is geen criterium van de checklist", "%q is not a criterion of the checklist", toks[1])
 			}
 		}
@@ -227,23 +227,6 @@ func (c *converter) value(v any, at loc) Value {
 func dateProblem(ptr, s string) norm.Problem {
 	return norm.Problem{Pointer: ptr, Code: norm.CodeDate, Message: norm.Textf(
 		"%s is geen bestaande datum", "%s is not an existing date", strconv.Quote(s))}
-}
-
-// looksLikeDate reports whether s looks like YYYY-MM-DD, digits and dashes.
-func looksLikeDate(s string) bool {
-	if len(s) != 10 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if i == 4 || i == 7 {
-			if s[i] != '-' {
-				return false
-			}
-		} else if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // criterionOrder maps each criterion to its place in the checklist.
@@ -441,19 +424,4 @@ func lookup(tree any, toks []string) any {
 		}
 	}
 	return tree
-}
-
-// splitPointer undoes norm.Pointer.
-func splitPointer(p string) []string {
-	if p == "" {
-		return nil
-	}
-	toks := strings.Split(p[1:], "/")
-	for i, t := range toks {
-		if strings.Contains(t, "~") {
-			t = strings.ReplaceAll(t, "~1", "/")
-			toks[i] = strings.ReplaceAll(t, "~0", "~")
-		}
-	}
-	return toks
 }

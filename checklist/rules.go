@@ -132,7 +132,7 @@ func checkValue(c *Criterion, v Value, at norm.Date, ps []norm.Problem) []norm.P
 		switch {
 		case err != nil:
 			code := norm.CodeDate
-			if !dateShaped(v.s) {
+			if !norm.DateShaped(v.s) {
 				code = norm.CodeFormat
 			}
 			ps = append(ps, norm.Problem{Pointer: ptr(), Code: code, Message: norm.Textf(
@@ -163,29 +163,8 @@ func clip(s string) string {
 	return s
 }
 
-// dateShaped reports whether s looks like YYYY-MM-DD.
-func dateShaped(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if i == 4 || i == 7 {
-			continue
-		}
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // validDate reports whether d names an existing date in years 1..9999.
-func validDate(d norm.Date) bool {
-	if d.Year < 1 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 {
-		return false
-	}
-	return d.Day <= time.Date(d.Year, d.Month+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
+func validDate(d norm.Date) bool { return d.Year >= 1 && d.Valid() }
 
 // parseDate parses a date answer that checkValue accepted.
 func parseDate(s string) norm.Date {

@@ -16,7 +16,7 @@ const dateLayout = "2006-01-02"
 
 // ParseDate parses "YYYY-MM-DD" strictly.
 func ParseDate(s string) (Date, error) {
-	if !dateShape(s) {
+	if !DateShaped(s) {
 		return Date{}, &DateError{Value: s}
 	}
 	t, err := time.Parse(dateLayout, s)
@@ -26,10 +26,12 @@ func ParseDate(s string) (Date, error) {
 	return DateOf(t), nil
 }
 
-// dateShape reports whether s is exactly four digits, '-', two digits,
-// '-', two digits: time.Parse alone would let through signs and other
-// shapes that do not survive a round trip.
-func dateShape(s string) bool {
+// DateShaped reports whether s is exactly four digits, '-', two digits,
+// '-', two digits, whether or not that date exists: it tells a date in the
+// wrong format from an impossible one such as 2025-02-30. time.Parse alone
+// would let through signs and other shapes that do not survive a round
+// trip.
+func DateShaped(s string) bool {
 	if len(s) != len(dateLayout) {
 		return false
 	}

@@ -142,3 +142,17 @@ func TestMonthsBetweenMatchesAddMonths(t *testing.T) {
 		}
 	}
 }
+
+func TestDateShaped(t *testing.T) {
+	for s, want := range map[string]bool{
+		"2025-02-30": true, // shaped like a date, even though it does not exist
+		"2025-06-30": true,
+		"2025-6-30":  false,
+		"+025-06-30": false,
+		"2025/06/30": false,
+		"30-06-2025": false,
+		"":           false,
+	} {
+		assert.Equal(t, want, norm.DateShaped(s), s)
+	}
+}

@@ -132,6 +132,22 @@ func Errorf(op string, problems []Problem) error {
 	return &Error{Op: op, Problems: problems}
 }
 
+// SplitPointer undoes Pointer: the unescaped reference tokens of an RFC
+// 6901 JSON pointer ("" gives none).
+func SplitPointer(p string) []string {
+	if p == "" {
+		return nil
+	}
+	toks := strings.Split(p[1:], "/")
+	for i, t := range toks {
+		if strings.Contains(t, "~") {
+			t = strings.ReplaceAll(t, "~1", "/")
+			toks[i] = strings.ReplaceAll(t, "~0", "~")
+		}
+	}
+	return toks
+}
+
 // Pointer builds an RFC 6901 JSON pointer from reference tokens, escaping
 // "~" and "/" inside them.
 func Pointer(tokens ...string) string {

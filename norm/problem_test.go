@@ -87,6 +87,7 @@ func TestPointer(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
 			assert.Equal(t, tt.want, norm.Pointer(tt.tokens...))
+			assert.Equal(t, tt.tokens, norm.SplitPointer(tt.want), "SplitPointer undoes Pointer")
 		})
 	}
 }

@@ -481,7 +481,7 @@ func (c *converter) resolve(frag string) (any, error) {
 		return nil, fmt.Errorf("$ref %q: no such anchor", frag)
 	}
 	cur := c.root
-	for _, tok := range splitPointer(f) {
+	for _, tok := range norm.SplitPointer(f) {
 		switch n := cur.(type) {
 		case *object:
 			v, ok := n.vals[tok]

@@ -356,7 +356,7 @@ func problemFor(ptr string, k jsonschema.ErrorKind) norm.Problem {
 		return enumProblem(ptr, []string{render(k.Want)})
 	case *kind.UniqueItems:
 		p.Code = norm.CodeDuplicate
-		p.Pointer = norm.Pointer(append(splitPointer(ptr), fmt.Sprint(k.Duplicates[1]))...)
+		p.Pointer = norm.Pointer(append(norm.SplitPointer(ptr), fmt.Sprint(k.Duplicates[1]))...)
 		p.Message = norm.Textf("dit element is gelijk aan element %d; elk element mag maar een keer voorkomen",
 			"this item equals item %d; each item may occur only once", k.Duplicates[0])
 	case *kind.FalseSchema:
@@ -365,7 +365,7 @@ func problemFor(ptr string, k jsonschema.ErrorKind) norm.Problem {
 		p.Message = norm.T("deze waarde is hier uitdrukkelijk niet toegestaan", "this value is explicitly not allowed here")
 	case *kind.PropertyNames:
 		p.Code = norm.CodeUnknownField
-		p.Pointer = norm.Pointer(append(splitPointer(ptr), k.Property)...)
+		p.Pointer = norm.Pointer(append(norm.SplitPointer(ptr), k.Property)...)
 		p.Message = norm.T("deze veldnaam is niet toegestaan", "this field name is not allowed")
 	case *kind.Contains, *kind.MinContains, *kind.MaxContains:
 		p.Message = norm.T("de lijst bevat niet de vereiste elementen", "the list does not contain the required items")
@@ -462,21 +462,6 @@ func render(v any) string {
 		return string(b[:57]) + "..."
 	}
 	return string(b)
-}
-
-// splitPointer undoes norm.Pointer.
-func splitPointer(p string) []string {
-	if p == "" {
-		return nil
-	}
-	toks := strings.Split(p[1:], "/")
-	for i, t := range toks {
-		if strings.Contains(t, "~") {
-			t = strings.ReplaceAll(t, "~1", "/")
-			toks[i] = strings.ReplaceAll(t, "~0", "~")
-		}
-	}
-	return toks
 }
 
 func tooLarge(max int64) norm.Problem {
