@@ -7,6 +7,7 @@ import (
 
 	"github.com/invopop/jsonschema"
 
+	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
 )
@@ -100,8 +101,11 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 			p.Title, p.Description = t[0].In(lang), t[1].In(lang)
 		}
 		switch pair.Key {
-		case "id", "incident_id", "subject":
-			p.MinLength, p.MaxLength = u(1), u(MaxRefLen)
+		case "id":
+			p.MinLength, p.MaxLength, p.Pattern = u(1), u(MaxRefLen), "^[A-Za-z0-9._:/@-]+$"
+		case "incident_id", "subject":
+			// References, not names: the pattern of incident.ValidToken.
+			p.MinLength, p.MaxLength, p.Pattern = u(1), u(incident.MaxIDLen), "^[A-Za-z0-9._:-]+$"
 		case "reason":
 			p.MaxLength = u(MaxReasonLen)
 		case "form":

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/goedgesprek/goedgesprek/followup"
+	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
 )
@@ -166,8 +167,17 @@ func TestDecodeActionInvalid(t *testing.T) {
 		{"empty id", edit(`"ACT-1"`, `""`), nil, []want{{"/id", norm.CodeRange}}},
 		{"blank subject", edit(`"kind": "reaction",
   "subject": "perpetrator"`, `"kind": "aftercare",
-  "subject": "  "`), nil, []want{{"/subject", norm.CodeRequired}, {"/form", norm.CodeEnum}}},
-		{"id too long", edit(`"ACT-1"`, `"`+strings.Repeat("x", 101)+`"`), nil, []want{{"/id", norm.CodeRange}}},
+  "subject": "  "`), nil, []want{{"/subject", norm.CodeFormat}}},
+		{"id too long", edit(`"ACT-1"`, `"`+strings.Repeat("x", followup.MaxRefLen+1)+`"`), nil, []want{{"/id", norm.CodeRange}}},
+		// Issue 12, item 11: people by pseudonymous references only.
+		{"a name as the subject", edit(`"kind": "reaction",
+  "subject": "perpetrator"`, `"kind": "aftercare",
+  "subject": "Jan de Vries"`), nil, []want{{"/subject", norm.CodeFormat}}},
+		{"a subject longer than a reference", edit(`"kind": "reaction",
+  "subject": "perpetrator"`, `"kind": "aftercare",
+  "subject": "`+strings.Repeat("E", incident.MaxIDLen+1)+`"`), nil, []want{{"/subject", norm.CodeRange}}},
+		{"a name in the id", edit(`"ACT-1"`, `"nazorg Jan de Vries"`), nil, []want{{"/id", norm.CodeFormat}}},
+		{"an incident id with a space", edit(`"INC-1"`, `"INC 1"`), nil, []want{{"/incident_id", norm.CodeFormat}}},
 		{"in the future", validAction, []followup.DecodeOption{followup.WithNow(func() time.Time { return time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC) })}, []want{{"/at", norm.CodeFuture}}},
 		{"oversize", `{"id": "` + strings.Repeat("x", 2000) + `"}`, []followup.DecodeOption{followup.WithLimits(form.Limits{MaxBytes: 1000})}, []want{{"", norm.CodeTooLarge}}},
 		{"too deep", strings.Repeat("[", 100) + strings.Repeat("]", 100), nil, []want{{"*", norm.CodeTooDeep}}},

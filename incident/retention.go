@@ -93,17 +93,71 @@ type RetentionReport struct {
 	Skipped int `json:"skipped"`
 }
 
+// BatchRetainer is the optional ability of a store to anonymise or delete
+// many incidents in one transaction, all or nothing. Retain uses it when
+// the store has it.
+type BatchRetainer interface {
+	// RetainMany anonymises (RetainAnonymise, as Anonymise does) or
+	// deletes (RetainDelete, as Delete does) the incidents with these IDs
+	// in one transaction, and returns the IDs it touched, in the order
+	// given. An ID that is not (or no longer) stored is left out of the
+	// result, not an error. On any error, an ended context included,
+	// nothing changes. An unknown mode is a *norm.Error.
+	RetainMany(ctx context.Context, mode RetentionMode, ids []ID) ([]ID, error)
+}
+
 // retainPage is how many incidents Retain lists at a time, so that a large
 // register is not held in memory at once.
 const retainPage = 500
 
 // Retain anonymises or deletes every incident that occurred more than
-// p.After before at, and reports which it touched. It works page by page;
-// when the store fails half-way, the report says what was done before the
-// error, which is returned wrapped. An invalid policy or a zero at is a
-// *norm.Error with Op "incident.Retain" and touches nothing.
+// p.After before at, and reports which it touched. In anonymise mode an
+// incident that is anonymised already (see Incident.Anonymised) is
+// skipped.
+//
+// When the store is a BatchRetainer, Retain first lists what is due (the
+// IDs only) and then anonymises or deletes all of it in one transaction:
+// it all happens or, on an error, none of it. Otherwise it works page by
+// page, one incident at a time; when the store fails half-way, the report
+// says what was done before the error, which is returned wrapped. An
+// invalid policy or a zero at is a *norm.Error with Op "incident.Retain"
+// and touches nothing.
 func Retain(ctx context.Context, store RetentionStore, p RetentionPolicy, at time.Time) (RetentionReport, error) {
 	const op = "incident.Retain"
+	if br, ok := store.(BatchRetainer); ok {
+		rep, err := retain(ctx, store, p, at, true, op)
+		if err != nil {
+			return RetentionReport{}, err
+		}
+		due := rep.Touched
+		done, err := br.RetainMany(ctx, p.Mode, due)
+		if err != nil {
+			rep.Touched, rep.Anonymised, rep.Deleted = []ID{}, 0, 0
+			return rep, fmt.Errorf("%s: %w", op, err)
+		}
+		rep.Touched = append([]ID{}, done...)
+		rep.Skipped += len(due) - len(done)
+		rep.Anonymised, rep.Deleted = 0, 0
+		if p.Mode == RetainAnonymise {
+			rep.Anonymised = len(done)
+		} else {
+			rep.Deleted = len(done)
+		}
+		return rep, nil
+	}
+	return retain(ctx, store, p, at, false, op)
+}
+
+// PlanRetention reports what Retain would do at the moment at, without
+// changing anything: Touched lists the IDs that Retain would anonymise or
+// delete, Anonymised or Deleted counts them, and Skipped counts the due
+// incidents that are anonymised already. Use it for a dry run. Errors are
+// those of Retain, with Op "incident.PlanRetention".
+func PlanRetention(ctx context.Context, store Lister, p RetentionPolicy, at time.Time) (RetentionReport, error) {
+	return retain(ctx, store, p, at, true, "incident.PlanRetention")
+}
+
+func retain(ctx context.Context, store Lister, p RetentionPolicy, at time.Time, dry bool, op string) (RetentionReport, error) {
 	var ps []norm.Problem
 	if err := p.Validate(); err != nil {
 		ps = append(ps, err.(*norm.Error).Problems...)
@@ -114,6 +168,7 @@ func Retain(ctx context.Context, store RetentionStore, p RetentionPolicy, at tim
 	if err := norm.Errorf(op, ps); err != nil {
 		return RetentionReport{}, err
 	}
+	rs, _ := store.(RetentionStore)
 	rep := RetentionReport{Mode: p.Mode, At: at, Cutoff: at.Add(-p.After), Touched: []ID{}}
 	offset := 0
 	for {
@@ -132,11 +187,14 @@ func Retain(ctx context.Context, store RetentionStore, p RetentionPolicy, at tim
 				rep.Skipped++
 				remaining++
 				continue
+			case dry:
+				err = nil
+				remaining++
 			case p.Mode == RetainAnonymise:
-				err = store.Anonymise(ctx, inc.ID)
+				err = rs.Anonymise(ctx, inc.ID)
 				remaining++
 			default:
-				err = store.Delete(ctx, inc.ID)
+				err = rs.Delete(ctx, inc.ID)
 			}
 			switch {
 			case errors.Is(err, ErrNotFound):

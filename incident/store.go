@@ -27,8 +27,9 @@ var (
 // AnonRef replaces a pseudonymous reference when an incident is
 // anonymised: the perpetrator becomes AnonRef, the involved people become
 // AnonRef + "-1", AnonRef + "-2", ... so that they stay distinct (the
-// aftercare of each person remains countable). Do not use references that
-// start with AnonRef for real people.
+// aftercare of each person remains countable). The reasons of anonymised
+// actions become AnonRef too. Do not use references that start with
+// AnonRef for real people.
 const AnonRef = "anon"
 
 // Store is the incident register. Implementations: incident/inmem (tests
@@ -63,12 +64,17 @@ type Store interface {
 	// (follow-up actions included). Returns ErrNotFound for an unknown ID.
 	Delete(ctx context.Context, id ID) error
 
-	// Anonymise removes the personal data of an incident for retention: it
-	// clears the description and the cause-analysis text and replaces
-	// every reference to a person by AnonRef (see Anonymised). Codes,
-	// times, site, consequences and lessons stay. Recorded follow-up
-	// actions get the same replacement of their subject. Version goes up
-	// by one. Returns ErrNotFound for an unknown ID.
+	// Anonymise removes the personal data of an incident for retention,
+	// as Incident.Anonymise does: the free text (description, analysis
+	// text, lessons) and a site in words go, and every reference to a
+	// person becomes AnonRef (see Anonymised). Codes, times, a site code
+	// and consequences stay. The recorded follow-up actions change as
+	// followup.AnonymiseActions says: subjects follow their person,
+	// reasons go, and every action ID is replaced by one that holds no
+	// reference. Nothing stored about the incident then leads back to a
+	// person (the incident ID aside, which the caller chose). Version goes
+	// up by one. All of it happens in one transaction. Returns ErrNotFound
+	// for an unknown ID.
 	Anonymise(ctx context.Context, id ID) error
 }
 
@@ -194,9 +200,13 @@ func Same(a, b *Incident) bool {
 }
 
 // Anonymised reports whether inc holds no personal data: no description,
-// no analysis text, and every reference is empty or starts with AnonRef.
+// no analysis text or lessons, a site that is empty or a code (see
+// ValidToken), and every reference empty or starting with AnonRef.
 func (i *Incident) Anonymised() bool {
-	if i.Description != "" || (i.Analysis != nil && i.Analysis.Text != "") {
+	if i.Description != "" || (i.Analysis != nil && (i.Analysis.Text != "" || i.Analysis.Lessons != "")) {
+		return false
+	}
+	if i.Site != "" && !ValidToken(i.Site) {
 		return false
 	}
 	if i.Perpetrator.Ref != "" && !isAnonRef(i.Perpetrator.Ref) {
@@ -214,17 +224,31 @@ func isAnonRef(r string) bool {
 	return len(r) >= len(AnonRef) && r[:len(AnonRef)] == AnonRef
 }
 
-// Anonymise removes the personal data from inc in place, as Store.Anonymise
-// does, and returns how each old reference was replaced, so that a store can
-// replace the subjects of recorded actions the same way. The version is
-// left alone.
+// Anonymise removes from inc, in place, everything that could lead back
+// to a person, as Store.Anonymise does, and keeps what the statistics
+// need: times, codes (channel, behaviours, phase, roles, causes),
+// consequences, and the site when it is a code.
+//
+//   - The free text goes: description, analysis text and lessons (which
+//     tell a story that can name or point to someone).
+//   - A site in words ("balie Kerkstraat 5") goes; a site code such as
+//     "LOC-AMS" (see ValidToken) stays for the statistics per site.
+//   - The perpetrator's reference becomes AnonRef; the involved people
+//     become AnonRef-1, AnonRef-2, ... in their order.
+//
+// It returns how each old reference was replaced, so that a store can
+// replace the subjects of recorded actions the same way (see
+// followup.AnonymiseActions). The version is left alone.
 func (i *Incident) Anonymise() map[string]string {
 	repl := make(map[string]string)
 	i.Description = ""
+	if i.Site != "" && !ValidToken(i.Site) {
+		i.Site = ""
+	}
 	if i.Analysis != nil {
 		a := *i.Analysis
 		a.Causes = slices.Clone(a.Causes)
-		a.Text = ""
+		a.Text, a.Lessons = "", ""
 		i.Analysis = &a
 	}
 	if i.Perpetrator.Ref != "" {

@@ -37,6 +37,7 @@ const (
 	CodeOrder        ProblemCode = "order"         // times or dates in an impossible order
 	CodeFuture       ProblemCode = "future"        // a date after the reference date
 	CodeSchema       ProblemCode = "schema"        // any other schema violation
+	CodeReference    ProblemCode = "reference"     // a reference to a person or record that is not there (an action for someone not involved)
 )
 
 // Problem is one thing wrong with a document. Pointer is the RFC 6901 JSON

@@ -27,9 +27,10 @@ type Store struct {
 
 // The store implements these interfaces.
 var (
-	_ incident.Store        = (*Store)(nil)
-	_ incident.BatchCreator = (*Store)(nil)
-	_ followup.ActionStore  = (*Store)(nil)
+	_ incident.Store         = (*Store)(nil)
+	_ incident.BatchCreator  = (*Store)(nil)
+	_ followup.ActionStore   = (*Store)(nil)
+	_ incident.BatchRetainer = (*Store)(nil)
 )
 
 // Option configures a Store.
@@ -220,39 +221,123 @@ func (s *Store) Delete(ctx context.Context, id incident.ID) error {
 	if s.incidents[id] == nil {
 		return fmt.Errorf("inmem: delete %s: %w", id, incident.ErrNotFound)
 	}
+	s.delete(id)
+	return nil
+}
+
+// delete removes a stored incident and its actions. The caller holds the
+// lock.
+func (s *Store) delete(id incident.ID) {
 	delete(s.incidents, id)
 	for _, a := range s.actions[id] {
 		delete(s.actionIDs, a.ID)
 	}
 	delete(s.actions, id)
-	return nil
 }
 
-// Anonymise removes the personal data of an incident; see incident.Store.
+// Anonymise removes the personal data of an incident and of its actions;
+// see incident.Store.
 func (s *Store) Anonymise(ctx context.Context, id incident.ID) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	ch, err := s.anonymise(id)
+	if err != nil {
+		return err
+	}
+	s.apply(ch)
+	return nil
+}
+
+// change is what anonymising one incident replaces, prepared before
+// anything is applied so that a batch is all or nothing.
+type change struct {
+	inc     *incident.Incident
+	old     []followup.Action
+	actions []followup.Action
+}
+
+// anonymise prepares the anonymised incident and actions. The caller
+// holds the lock.
+func (s *Store) anonymise(id incident.ID) (change, error) {
 	old := s.incidents[id]
 	if old == nil {
-		return fmt.Errorf("inmem: anonymise %s: %w", id, incident.ErrNotFound)
+		return change{}, fmt.Errorf("inmem: anonymise %s: %w", id, incident.ErrNotFound)
 	}
 	c := old.Clone()
 	repl := c.Anonymise()
 	c.Version++
-	s.incidents[id] = &c
-	as := slices.Clone(s.actions[id])
-	for k := range as {
-		if r, ok := repl[as[k].Subject]; ok {
-			as[k].Subject = r
+	as := followup.AnonymiseActions(&c, repl, s.actions[id])
+	for _, a := range as {
+		if owner, ok := s.actionIDs[a.ID]; ok && owner != id {
+			return change{}, fmt.Errorf("inmem: anonymise %s: action ID %s belongs to incident %s: %w", id, a.ID, owner, incident.ErrConflict)
 		}
 	}
-	if as != nil {
-		s.actions[id] = as
+	return change{inc: &c, old: s.actions[id], actions: as}, nil
+}
+
+func (s *Store) apply(ch change) {
+	id := ch.inc.ID
+	s.incidents[id] = ch.inc
+	for _, a := range ch.old {
+		delete(s.actionIDs, a.ID)
 	}
-	return nil
+	if len(ch.actions) == 0 {
+		return
+	}
+	s.actions[id] = ch.actions
+	for _, a := range ch.actions {
+		s.actionIDs[a.ID] = id
+	}
+}
+
+// RetainMany anonymises or deletes the incidents all or nothing; see
+// incident.BatchRetainer.
+func (s *Store) RetainMany(ctx context.Context, mode incident.RetentionMode, ids []incident.ID) ([]incident.ID, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if mode != incident.RetainAnonymise && mode != incident.RetainDelete {
+		_, err := mode.MarshalText()
+		return nil, norm.Errorf("inmem.RetainMany", []norm.Problem{{Pointer: "/mode", Code: norm.CodeEnum, Message: err.(*norm.CodeError).Message()}})
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	done := []incident.ID{}
+	seen := make(map[incident.ID]bool, len(ids))
+	var chs []change
+	for _, id := range ids {
+		if s.incidents[id] == nil || seen[id] {
+			continue
+		}
+		seen[id] = true
+		done = append(done, id)
+		if mode == incident.RetainDelete {
+			continue
+		}
+		ch, err := s.anonymise(id)
+		if err != nil {
+			return nil, err
+		}
+		chs = append(chs, ch)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if mode == incident.RetainDelete {
+		for _, id := range done {
+			s.delete(id)
+		}
+		return done, nil
+	}
+	// Two incidents of one batch cannot take each other's action IDs:
+	// every new ID starts with its own incident's ID and a slash.
+	for _, ch := range chs {
+		s.apply(ch)
+	}
+	return done, nil
 }
 
 // RecordAction stores an action; see followup.ActionStore.
@@ -277,8 +362,12 @@ func (s *Store) RecordAction(ctx context.Context, a followup.Action) error {
 		}
 		return fmt.Errorf("inmem: record action %s: %w", a.ID, incident.ErrConflict)
 	}
-	if s.incidents[a.IncidentID] == nil {
+	inc := s.incidents[a.IncidentID]
+	if inc == nil {
 		return fmt.Errorf("inmem: record action %s for incident %s: %w", a.ID, a.IncidentID, incident.ErrNotFound)
+	}
+	if err := a.CheckIncident(recordOp, inc); err != nil {
+		return err
 	}
 	as := append(slices.Clone(s.actions[a.IncidentID]), a)
 	slices.SortFunc(as, compareActions)
@@ -331,17 +420,22 @@ func (s *Store) Records(ctx context.Context, f incident.Filter) iter.Seq2[follow
 	}
 }
 
+// recordOp is the Op of the *norm.Error of a refused action.
+const recordOp = "followup.RecordAction"
+
 // CheckAction is the check every store makes before it records an action:
 // followup's Action.Validate (Op "followup.RecordAction"), plus a time
 // within 1900..2200, which a store needs to keep it as int64 nanoseconds.
+// Once the store has the incident, it also checks Action.CheckIncident
+// (an action about a person names one of the incident's involved people).
 func CheckAction(a *followup.Action) error {
-	err := a.Validate("followup.RecordAction")
+	err := a.Validate(recordOp)
 	if a.At.IsZero() || (a.At.Year() >= 1900 && a.At.Year() < 2200) {
 		return err
 	}
 	ne, _ := err.(*norm.Error)
 	if ne == nil {
-		ne = &norm.Error{Op: "followup.RecordAction"}
+		ne = &norm.Error{Op: recordOp}
 	}
 	ne.Problems = append(ne.Problems, norm.Problem{Pointer: "/at", Code: norm.CodeRange,
 		Message: norm.T("tijdstip ligt niet tussen 1900 en 2200", "time is not between 1900 and 2200")})

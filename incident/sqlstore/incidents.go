@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/norm"
 )
@@ -470,22 +471,40 @@ func (s *Store) whyNotUpdated(ctx context.Context, tx *sql.Tx, c *incident.Incid
 // incident.Store. It deletes the dependent rows itself rather than rely on
 // ON DELETE CASCADE, which SQLite applies only with foreign_keys on.
 func (s *Store) Delete(ctx context.Context, id incident.ID) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM actions WHERE incident_id = ?`), string(id))
-		if err == nil {
-			res, err = tx.ExecContext(ctx, s.d.rebind(`DELETE FROM incident_people WHERE incident_id = ?`), string(id))
-		}
-		if err == nil {
-			res, err = tx.ExecContext(ctx, s.d.rebind(`DELETE FROM incidents WHERE id = ?`), string(id))
-		}
-		if err != nil {
-			return fmt.Errorf("sqlstore: delete %s: %w", id, err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return fmt.Errorf("sqlstore: delete %s: %w", id, cmpErr(err, incident.ErrNotFound))
-		}
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.delete(ctx, tx, id) })
+}
+
+func (s *Store) delete(ctx context.Context, tx *sql.Tx, id incident.ID) error {
+	if err := s.secureDelete(ctx, tx); err != nil {
+		return fmt.Errorf("sqlstore: delete %s: %w", id, err)
+	}
+	res, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM actions WHERE incident_id = ?`), string(id))
+	if err == nil {
+		res, err = tx.ExecContext(ctx, s.d.rebind(`DELETE FROM incident_people WHERE incident_id = ?`), string(id))
+	}
+	if err == nil {
+		res, err = tx.ExecContext(ctx, s.d.rebind(`DELETE FROM incidents WHERE id = ?`), string(id))
+	}
+	if err != nil {
+		return fmt.Errorf("sqlstore: delete %s: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return fmt.Errorf("sqlstore: delete %s: %w", id, cmpErr(err, incident.ErrNotFound))
+	}
+	return nil
+}
+
+// secureDelete makes SQLite overwrite what a transaction deletes or
+// replaces with zeros, on the connection of tx, so that anonymised or
+// deleted personal data does not linger in the free space of the file.
+// PostgreSQL keeps old row versions until VACUUM reclaims them; they are
+// out of reach of SQL meanwhile.
+func (s *Store) secureDelete(ctx context.Context, tx *sql.Tx) error {
+	if s.d != SQLite {
 		return nil
-	})
+	}
+	_, err := tx.ExecContext(ctx, `PRAGMA secure_delete = ON`)
+	return err
 }
 
 func cmpErr(err, otherwise error) error {
@@ -495,37 +514,99 @@ func cmpErr(err, otherwise error) error {
 	return otherwise
 }
 
-// Anonymise removes the personal data of an incident and of the subjects of
-// its actions; see incident.Store.
+// Anonymise removes the personal data of an incident and of its actions in
+// one transaction; see incident.Store.
 func (s *Store) Anonymise(ctx context.Context, id incident.ID) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		// Write first: take the lock, and bump the version.
-		res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE incidents SET version = version + 1 WHERE id = ?`), string(id))
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.anonymise(ctx, tx, id) })
+}
+
+func (s *Store) anonymise(ctx context.Context, tx *sql.Tx, id incident.ID) error {
+	if err := s.secureDelete(ctx, tx); err != nil {
+		return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
+	}
+	// Write first: take the lock, and bump the version.
+	res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE incidents SET version = version + 1 WHERE id = ?`), string(id))
+	if err != nil {
+		return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return fmt.Errorf("sqlstore: anonymise %s: %w", id, cmpErr(err, incident.ErrNotFound))
+	}
+	inc, err := s.get(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	repl := inc.Anonymise()
+	if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE incidents SET description = '', analysis_text = '', lessons = '', site = ?, perpetrator_ref = ? WHERE id = ?`),
+		inc.Site, inc.Perpetrator.Ref, string(id)); err != nil {
+		return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
+	}
+	for k, p := range inc.Involved {
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE incident_people SET ref = ? WHERE incident_id = ? AND pos = ?`), p.Ref, string(id), k); err != nil {
+			return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
+		}
+	}
+	// The actions are replaced as a whole: their IDs change too.
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT `+actionCols+` FROM actions WHERE incident_id = ? ORDER BY at_ns, id`), string(id))
+	if err != nil {
+		return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
+	}
+	acts, err := scanActions(rows)
+	if err != nil || len(acts) == 0 {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM actions WHERE incident_id = ?`), string(id)); err != nil {
+		return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
+	}
+	for _, a := range followup.AnonymiseActions(&inc, repl, acts) {
+		res, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO actions (`+actionCols+`) VALUES (`+placeholders(8)+`) ON CONFLICT (id) DO NOTHING`),
+			a.ID, string(a.IncidentID), string(a.Kind), a.Subject, a.At.UnixNano(), string(a.Outcome), a.Form, a.Reason)
 		if err != nil {
 			return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return fmt.Errorf("sqlstore: anonymise %s: %w", id, cmpErr(err, incident.ErrNotFound))
+			return fmt.Errorf("sqlstore: anonymise %s: action ID %s is taken by another incident: %w", id, a.ID, cmpErr(err, incident.ErrConflict))
 		}
-		inc, err := s.get(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		repl := inc.Anonymise()
-		if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE incidents SET description = '', analysis_text = '', perpetrator_ref = ? WHERE id = ?`),
-			inc.Perpetrator.Ref, string(id)); err != nil {
-			return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
-		}
-		for k, p := range inc.Involved {
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE incident_people SET ref = ? WHERE incident_id = ? AND pos = ?`), p.Ref, string(id), k); err != nil {
-				return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
+	}
+	return nil
+}
+
+// RetainMany anonymises or deletes the incidents in one transaction, all
+// or nothing; see incident.BatchRetainer.
+func (s *Store) RetainMany(ctx context.Context, mode incident.RetentionMode, ids []incident.ID) ([]incident.ID, error) {
+	if _, err := mode.MarshalText(); err != nil {
+		return nil, norm.Errorf("sqlstore.RetainMany", []norm.Problem{{Pointer: "/mode", Code: norm.CodeEnum, Message: err.(*norm.CodeError).Message()}})
+	}
+	var done []incident.ID
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		done = []incident.ID{}
+		seen := make(map[incident.ID]bool, len(ids))
+		for _, id := range ids {
+			if seen[id] {
+				continue
 			}
-		}
-		for old, anon := range repl {
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE actions SET subject = ? WHERE incident_id = ? AND subject = ?`), anon, string(id), old); err != nil {
-				return fmt.Errorf("sqlstore: anonymise %s: %w", id, err)
+			seen[id] = true
+			if err := ctx.Err(); err != nil {
+				return err
 			}
+			var err error
+			if mode == incident.RetainDelete {
+				err = s.delete(ctx, tx, id)
+			} else {
+				err = s.anonymise(ctx, tx, id)
+			}
+			switch {
+			case errors.Is(err, incident.ErrNotFound):
+				continue
+			case err != nil:
+				return err
+			}
+			done = append(done, id)
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return done, nil
 }

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"iter"
 	"strings"
@@ -225,41 +226,60 @@ func scanActions(rows *sql.Rows) ([]followup.Action, error) {
 	return out, nil
 }
 
-// RecordAction stores an action; see followup.ActionStore. The insert is
-// conditional on the incident, so the unknown incident is found without
-// relying on foreign keys being enforced.
+// RecordAction stores an action; see followup.ActionStore. The subject of
+// an action about a person must be one of the incident's involved people
+// (followup.Action.CheckIncident), else a *norm.Error.
 func (s *Store) RecordAction(ctx context.Context, a followup.Action) error {
 	if err := inmem.CheckAction(&a); err != nil {
 		return err
 	}
 	a.At = a.At.Round(0).UTC()
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO actions (`+actionCols+`)
-			SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?)
-			ON CONFLICT (id) DO NOTHING`),
-			a.ID, string(a.IncidentID), string(a.Kind), a.Subject, a.At.UnixNano(), string(a.Outcome), a.Form, a.Reason, string(a.IncidentID))
-		if err != nil {
-			return fmt.Errorf("sqlstore: record action %s: %w", a.ID, err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 1 {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT `+actionCols+` FROM actions WHERE id = ?`), a.ID)
-		if err != nil {
-			return fmt.Errorf("sqlstore: record action %s: %w", a.ID, err)
-		}
-		old, err := scanActions(rows)
-		switch {
-		case err != nil:
-			return err
-		case len(old) == 0:
-			return fmt.Errorf("sqlstore: record action %s for incident %s: %w", a.ID, a.IncidentID, incident.ErrNotFound)
-		case inmem.SameAction(old[0], a):
-			return nil
-		default:
-			return fmt.Errorf("sqlstore: record action %s: %w", a.ID, incident.ErrConflict)
-		}
-	})
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.recordAction(ctx, tx, a) })
+}
+
+// recordAction records a checked action in tx. The insert comes first, so
+// that SQLite takes the write lock before it reads; it is conditional on
+// the incident and, for an action about a person, on the subject being one
+// of its people, so that a refused action writes nothing. When it inserts
+// nothing, the reads that follow say why.
+func (s *Store) recordAction(ctx context.Context, tx *sql.Tx, a followup.Action) error {
+	perpetrator := a.Kind.PerpetratorKind() || a.Subject == followup.SubjectPerpetrator
+	res, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO actions (`+actionCols+`)
+		SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?)
+		AND (? OR EXISTS (SELECT 1 FROM incident_people WHERE incident_id = ? AND ref = ?))
+		ON CONFLICT (id) DO NOTHING`),
+		a.ID, string(a.IncidentID), string(a.Kind), a.Subject, a.At.UnixNano(), string(a.Outcome), a.Form, a.Reason,
+		string(a.IncidentID), perpetrator, string(a.IncidentID), a.Subject)
+	if err != nil {
+		return fmt.Errorf("sqlstore: record action %s: %w", a.ID, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT `+actionCols+` FROM actions WHERE id = ?`), a.ID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: record action %s: %w", a.ID, err)
+	}
+	old, err := scanActions(rows)
+	switch {
+	case err != nil:
+		return err
+	case len(old) > 0 && inmem.SameAction(old[0], a):
+		return nil
+	case len(old) > 0:
+		return fmt.Errorf("sqlstore: record action %s: %w", a.ID, incident.ErrConflict)
+	}
+	inc, err := s.get(ctx, tx, a.IncidentID)
+	if errors.Is(err, incident.ErrNotFound) {
+		return fmt.Errorf("sqlstore: record action %s for incident %s: %w", a.ID, a.IncidentID, incident.ErrNotFound)
+	}
+	if err != nil {
+		return err
+	}
+	if err := a.CheckIncident("followup.RecordAction", &inc); err != nil {
+		return err
+	}
+	return fmt.Errorf("sqlstore: record action %s: not inserted", a.ID)
 }
 
 // ListActions returns the actions of one incident; see

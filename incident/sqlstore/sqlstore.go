@@ -66,9 +66,10 @@ type Store struct {
 
 // The store implements these interfaces.
 var (
-	_ incident.Store        = (*Store)(nil)
-	_ incident.BatchCreator = (*Store)(nil)
-	_ followup.ActionStore  = (*Store)(nil)
+	_ incident.Store         = (*Store)(nil)
+	_ incident.BatchCreator  = (*Store)(nil)
+	_ followup.ActionStore   = (*Store)(nil)
+	_ incident.BatchRetainer = (*Store)(nil)
 )
 
 // Option configures a Store.

@@ -38,7 +38,7 @@ func TestSQLite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, now func() time.Time) storetest.Store {
 		s, _ := openSQLite(t, sqlstore.WithNow(now))
 		return s
-	})
+	}, storetest.WithDump(dumpTables))
 }
 
 // postgresDSN returns the DSN of a fresh schema on the server named by
@@ -95,7 +95,7 @@ func TestPostgreSQL(t *testing.T) {
 	}
 	storetest.Run(t, func(t *testing.T, now func() time.Time) storetest.Store {
 		return openPostgres(t, sqlstore.WithNow(now))
-	})
+	}, storetest.WithDump(dumpTables))
 }
 
 func TestMigrationsAreRecordedOnce(t *testing.T) {
