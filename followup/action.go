@@ -232,7 +232,7 @@ func involvedAt(inc *incident.Incident, ref string) int {
 // the same ID. ok is false when subject is neither SubjectPerpetrator nor
 // one of inc's involved people.
 func ActionID(inc *incident.Incident, k Kind, subject string, at time.Time) (id string, ok bool) {
-	pos := 0
+	pos := -1
 	if subject != SubjectPerpetrator {
 		if pos = involvedAt(inc, subject); pos == 0 {
 			return "", false
@@ -241,9 +241,11 @@ func ActionID(inc *incident.Incident, k Kind, subject string, at time.Time) (id 
 	return actionID(inc.ID, k, pos, at), true
 }
 
+// actionID builds an ID; pos is -1 for the perpetrator, 0 for a subject
+// who is not involved.
 func actionID(id incident.ID, k Kind, pos int, at time.Time) string {
 	s := string(id) + "/" + string(k)
-	if pos > 0 {
+	if pos >= 0 {
 		s += "/" + strconv.Itoa(pos)
 	}
 	return s + "@" + at.UTC().Format("20060102T150405Z")
@@ -281,7 +283,7 @@ func AnonymiseActions(inc *incident.Incident, repl map[string]string, acts []Act
 		if a.Reason != "" {
 			a.Reason = incident.AnonRef
 		}
-		pos := 0
+		pos := -1
 		if a.Subject != SubjectPerpetrator {
 			pos = involvedAt(inc, a.Subject)
 		}

@@ -110,4 +110,19 @@
 // seconds when the machine is otherwise idle, with
 // the same 1,030 allocations (344 KB) for 10,000 incidents as for
 // 1,000,000 (see BenchmarkSummarize).
+//
+// # Personal data
+//
+// An action names its subject by the same pseudonymous reference the
+// incident uses: [Action.Validate] refuses a subject that is not
+// "perpetrator" or a reference (a name such as "Jan de Vries"), and
+// [Action.CheckIncident], which every store applies, refuses an action
+// about someone who is not involved in the incident ([CheckActions] does
+// the same for a whole file, with rows). Messages never repeat the subject.
+// [ActionID] derives an ID from the incident, the kind, the person's place
+// among the involved and the time, never from a reference, and
+// [AnonymiseActions] is what the stores do to the actions of an anonymised
+// incident: subjects follow their person, reasons go and IDs are derived
+// anew, so that nothing leads back to a person while [Summarize] counts
+// the same.
 package followup

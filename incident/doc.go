@@ -107,10 +107,16 @@
 // = + - @) are written with a leading apostrophe, which ReadCSV removes.
 //
 // [Retain] enforces a retention period: incidents that occurred longer ago
-// than [RetentionPolicy.After] are anonymised (codes, times, site and
-// consequences stay for statistics; references become [AnonRef] and the
-// free text goes) or deleted, and the [RetentionReport] lists every ID
-// touched. A dossier is never built for an anonymised reference.
+// than [RetentionPolicy.After] are anonymised or deleted, and the
+// [RetentionReport] lists every ID touched; [PlanRetention] says the same
+// without changing anything (a dry run). A store that is a [BatchRetainer]
+// does it all in one transaction. Anonymising keeps what the statistics
+// need (codes, times, consequences, a site code) and removes everything
+// that could lead back to a person: references become [AnonRef], the free
+// text (description, analysis text, lessons) and a site in words go, and
+// the stores rewrite the incident's follow-up actions too (subjects,
+// reasons and IDs; see followup.AnonymiseActions). A dossier is never
+// built for an anonymised reference.
 //
 // # Forms
 //

@@ -141,3 +141,31 @@ func TestRetentionModeText(t *testing.T) {
 	_, err := incident.RetentionMode("x").MarshalText()
 	require.Error(t, err)
 }
+
+func TestPlanRetentionChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	incs := incidenttest.Generate(11, 1200, genFrom)
+	at := genFrom.AddDate(5, 0, 0)
+	for _, mode := range []incident.RetentionMode{incident.RetainAnonymise, incident.RetainDelete} {
+		t.Run(string(mode), func(t *testing.T) {
+			s := newStore(t, incs...)
+			p := incident.RetentionPolicy{After: 2 * incident.Year, Mode: mode}
+			before, err := s.List(ctx, incident.Filter{})
+			require.NoError(t, err)
+			plan, err := incident.PlanRetention(ctx, s, p, at)
+			require.NoError(t, err)
+			after, err := s.List(ctx, incident.Filter{})
+			require.NoError(t, err)
+			assert.Equal(t, before, after, "a dry run changes nothing")
+			require.Greater(t, len(plan.Touched), 500)
+
+			rep, err := incident.Retain(ctx, s, p, at)
+			require.NoError(t, err)
+			assert.Equal(t, plan, rep, "the dry run says what Retain does")
+		})
+	}
+	_, err := incident.PlanRetention(ctx, newStore(t), incident.RetentionPolicy{After: time.Hour, Mode: incident.RetainDelete}, at)
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	assert.Equal(t, "incident.PlanRetention", ne.Op)
+}

@@ -234,6 +234,36 @@ func TestAnonymise(t *testing.T) {
 	assert.Equal(t, "lang gewacht", orig.Analysis.Text)
 }
 
+// Issue 12, item 11: lessons are free text and a site in words can point
+// to a person; both go. A site code stays for the statistics.
+func TestAnonymiseLessonsAndSite(t *testing.T) {
+	inc := validIncident()
+	inc.Analysis.Lessons = "Jan niet meer alleen laten"
+	inc.Site = "LOC-AMS"
+	inc.Anonymise()
+	assert.Empty(t, inc.Analysis.Lessons)
+	assert.Equal(t, "LOC-AMS", inc.Site)
+
+	inc = validIncident()
+	inc.Site = "balie Kerkstraat 5"
+	require.False(t, inc.Anonymise() == nil)
+	assert.Empty(t, inc.Site)
+	assert.True(t, inc.Anonymised())
+
+	for _, tc := range []struct {
+		name string
+		edit func(*incident.Incident)
+	}{
+		{"lessons", func(i *incident.Incident) { i.Analysis.Lessons = "x" }},
+		{"site in words", func(i *incident.Incident) { i.Site = "balie Kerkstraat 5" }},
+	} {
+		inc := validIncident()
+		inc.Anonymise()
+		tc.edit(&inc)
+		assert.False(t, inc.Anonymised(), tc.name)
+	}
+}
+
 func TestSame(t *testing.T) {
 	a := validIncident()
 	b := a.Clone()
