@@ -86,17 +86,12 @@ func cmdImport(e *env, args []string) int {
 	if len(acts) == 0 {
 		return cli.ExitOK
 	}
-	// Every action must belong to an incident in the register before any
-	// is recorded.
-	known := map[incident.ID]bool{}
-	for _, a := range acts {
-		if known[a.IncidentID] {
-			continue
-		}
-		if _, err := st.Get(e.ctx, a.IncidentID); err != nil {
-			return cli.Fail(e.stderr, e.lang, *actions, fmt.Errorf("%s: %w", a.IncidentID, err))
-		}
-		known[a.IncidentID] = true
+	// Every action must belong to an incident in the register, and an
+	// action about a person must name one of its involved people, before
+	// any is recorded; the problems come with their rows.
+	lookup := func(id incident.ID) (incident.Incident, error) { return st.Get(e.ctx, id) }
+	if err := followup.CheckActions(acts, lookup); err != nil {
+		return cli.Fail(e.stderr, e.lang, *actions, err)
 	}
 	for _, a := range acts {
 		if err := st.RecordAction(e.ctx, a); err != nil {
@@ -186,12 +181,7 @@ func cmdList(e *env, args []string) int {
 	}
 	if !*freeText {
 		for i := range incs {
-			incs[i].Description = ""
-			if incs[i].Analysis != nil {
-				a := *incs[i].Analysis
-				a.Text = ""
-				incs[i].Analysis = &a
-			}
+			withoutFreeText(&incs[i])
 		}
 	}
 	if *format == "json" {
@@ -230,6 +220,18 @@ func cmdList(e *env, args []string) int {
 	tw.Flush()
 	fmt.Fprintf(e.stdout, "%d %s\n", len(incs), e.t("incidenten", "incidents"))
 	return cli.ExitOK
+}
+
+// withoutFreeText clears every free-text field of an incident: the
+// description, the analysis text and the lessons. They may name people,
+// so they are shown only with -free-text.
+func withoutFreeText(inc *incident.Incident) {
+	inc.Description = ""
+	if inc.Analysis != nil {
+		a := *inc.Analysis
+		a.Text, a.Lessons = "", ""
+		inc.Analysis = &a
+	}
 }
 
 // records streams every incident of the register with its actions, as
@@ -332,12 +334,12 @@ func cmdDone(e *env, args []string) int {
 	var id, kind, atStr, outcome string
 	fs.StringVar(&id, "incident", "", e.t("het incident", "the incident"))
 	fs.StringVar(&kind, "kind", "", e.t("soort actie: reaction, police_report, police_decision, damage_recovery, aftercare, aftercare_again, aftercare_check, manager_talk", "kind of action: reaction, police_report, police_decision, damage_recovery, aftercare, aftercare_again, aftercare_check, manager_talk"))
-	fs.StringVar(&a.Subject, "subject", "", e.t("perpetrator of de referentie van een betrokkene (standaard perpetrator bij reactie, aangifte en schade)", "perpetrator or the reference of a person involved (default perpetrator for reaction, police and damages)"))
+	fs.StringVar(&a.Subject, "subject", "", e.t("perpetrator of de pseudonieme referentie van een betrokkene bij het incident, geen naam (standaard perpetrator bij reactie, aangifte en schade)", "perpetrator or the pseudonymous reference of a person involved in the incident, not a name (default perpetrator for reaction, police and damages)"))
 	fs.StringVar(&atStr, "at", "", e.t("wanneer (standaard nu)", "when (default now)"))
 	fs.StringVar(&outcome, "outcome", "done", e.t("done, declined of not_possible", "done, declined or not_possible"))
 	fs.StringVar(&a.Form, "form", "", e.t("vorm: conversation, warning_letter, ban; bij een besluit: report of no_report", "form: conversation, warning_letter, ban; for a decision: report or no_report"))
 	fs.StringVar(&a.Reason, "reason", "", e.t("reden, verplicht bij not_possible", "reason, required with not_possible"))
-	fs.StringVar(&a.ID, "id", "", e.t("ID van de actie (standaard afgeleid)", "the action's ID (default derived)"))
+	fs.StringVar(&a.ID, "id", "", e.t("ID van de actie (standaard afgeleid van incident, soort, plaats van de betrokkene en tijd; nooit van een referentie)", "the action's ID (default derived from the incident, the kind, the person's place among the involved and the time; never from a reference)"))
 	pos, code, ok := e.parseSub("done", fs, args, 0, 1)
 	if !ok {
 		return code
@@ -385,20 +387,38 @@ func cmdDone(e *env, args []string) int {
 				return e.usageErr("done", cli.Usagef("-subject: voor %s de referentie van een betrokkene", "-subject: for %s the reference of a person involved", kind))
 			}
 		}
+		// Validate the flags as the JSON would be validated (a derived ID
+		// comes later, once the incident is known).
+		given := a.ID
 		if a.ID == "" {
-			a.ID = followup.ObligationID(a.IncidentID, a.Kind, a.Subject) + "@" + a.At.UTC().Format("20060102T150405Z")
+			a.ID = "-"
 		}
-		// Validate the flags as the JSON would be validated.
 		b, _ := json.Marshal(a)
 		if a, err = followup.DecodeAction(strings.NewReader(string(b))); err != nil {
 			return cli.Fail(e.stderr, e.lang, name, err)
 		}
+		a.ID = given
 	}
 	st, closeStore, code := e.open()
 	if st == nil {
 		return code
 	}
 	defer closeStore()
+	inc, err := st.Get(e.ctx, a.IncidentID)
+	if err != nil {
+		return cli.Fail(e.stderr, e.lang, name, err)
+	}
+	// The subject must be one of the people involved, by their
+	// pseudonymous reference (the store checks it too); the ID is
+	// derived from the incident, so it is checked first.
+	if err := a.CheckIncident("register done", &inc); err != nil {
+		return cli.Fail(e.stderr, e.lang, name, err)
+	}
+	if a.ID == "" {
+		// Derived from the incident, the kind, the person's place among
+		// the involved and the time: never from a reference.
+		a.ID, _ = followup.ActionID(&inc, a.Kind, a.Subject, a.At)
+	}
 	if err := st.RecordAction(e.ctx, a); err != nil {
 		return cli.Fail(e.stderr, e.lang, name, err)
 	}

@@ -9,9 +9,13 @@
 //	go run ./examples/register -db register.db due -at 2026-03-31
 //	go run ./examples/register -db register.db done -incident INC-1 -kind reaction -at 2026-03-30T10:00 -form conversation
 //	go run ./examples/register -db register.db stats
+//	go run ./examples/register -db register.db retain -days 1825 -dry-run
 //
-// People appear only by their pseudonymous references; free text
-// (descriptions) is shown only with -free-text.
+// People appear only by their pseudonymous references, and an action about
+// a person must name one of the incident's involved people; free text
+// (descriptions, analyses, lessons) is shown only with -free-text. retain
+// anonymises or deletes what is past the retention period, in one
+// transaction, and -dry-run lists it first.
 //
 // Exit codes: 0 done; 1 refused input or a failing register (the problems
 // on stderr); 2 wrong usage.

@@ -55,6 +55,7 @@ func init() {
 		{"due", norm.T("[-at TIJD] [-overdue] [-format text|json]", "[-at TIME] [-overdue] [-format text|json]"), norm.T("open en te late vervolgacties op een moment", "open and overdue follow-up at a moment"), cmdDue},
 		{"done", norm.T("-incident ID -kind SOORT [-subject] [-at] [-outcome] [-form] [-reason] | ACTIE.json", "-incident ID -kind KIND [-subject] [-at] [-outcome] [-form] [-reason] | ACTION.json"), norm.T("leg een uitgevoerde vervolgactie vast", "record a follow-up action that was done"), cmdDone},
 		{"stats", norm.T("[-from] [-to] [-at]", "[-from] [-to] [-at]"), norm.T("tellingen en gemeten opvolging", "counts and measured follow-up"), cmdStats},
+		{"retain", norm.T("-days N [-mode anonymise|delete] [-at TIJD] [-dry-run] [-format text|json]", "-days N [-mode anonymise|delete] [-at TIME] [-dry-run] [-format text|json]"), norm.T("pas de bewaartermijn toe: anonimiseer of verwijder oude incidenten, alles of niets", "apply the retention period: anonymise or delete old incidents, all or nothing"), cmdRetain},
 	}
 }
 
@@ -99,7 +100,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	rest := top.Args()
 	if len(rest) == 0 {
-		return cli.ReportUsage(stderr, lang, "register", cli.Usagef("geef een opdracht: add, import, list, due, done of stats", "give a command: add, import, list, due, done or stats"), nil)
+		return cli.ReportUsage(stderr, lang, "register", cli.Usagef("geef een opdracht: add, import, list, due, done, stats of retain", "give a command: add, import, list, due, done, stats or retain"), nil)
 	}
 	var cmd *command
 	for i := range commands {
