@@ -231,8 +231,9 @@ func isAnonRef(r string) bool {
 //
 //   - The free text goes: description, analysis text and lessons (which
 //     tell a story that can name or point to someone).
-//   - A site in words ("balie Kerkstraat 5") goes; a site code such as
-//     "LOC-AMS" (see ValidToken) stays for the statistics per site.
+//   - A site in words ("balie Kerkstraat 5") goes, so the statistics per
+//     site count the incident under no site; a site code such as
+//     "LOC-AMS" (see ValidToken) stays.
 //   - The perpetrator's reference becomes AnonRef; the involved people
 //     become AnonRef-1, AnonRef-2, ... in their order.
 //

@@ -47,5 +47,14 @@
 // Every write runs in one transaction, rolled back on any error: a failed
 // CreateMany leaves nothing behind. Write transactions start with a write
 // statement, so that SQLite takes the write lock before it reads. Each page
-// of a listing is read in one read-only transaction.
+// of a listing is read in one read-only transaction. [Store.RetainMany]
+// anonymises or deletes a whole batch in one transaction.
+//
+// # Personal data
+//
+// Anonymise replaces the incident's actions as a whole (new IDs, see
+// followup.AnonymiseActions) and, on SQLite, turns on secure_delete for the
+// connection, so that what it replaces or deletes is overwritten with
+// zeros in the file rather than left in its free space. PostgreSQL keeps
+// old row versions until VACUUM reclaims them.
 package sqlstore

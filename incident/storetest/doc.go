@@ -14,7 +14,13 @@
 // anonymise, eight concurrent writers losing nothing, batches that are all
 // or nothing (an invalid incident or a conflict in the middle, a cancelled
 // context), follow-up actions (idempotent, conflict, unknown incident,
-// order) and the streaming of records.
+// order, a subject that is a name or not involved) and the streaming of
+// records. For personal data it anonymises through incident.Retain and
+// searches everything the store holds for what should be gone: give Run
+// [WithDump] to have every table (or the whole in-memory state) searched,
+// not only what the API returns. It also checks that anonymising a whole
+// register leaves the statistics and followup.Summarize unchanged, and
+// that [incident.BatchRetainer] is all or nothing.
 //
 // The package imports testing and testify and is meant for tests only.
 package storetest
