@@ -1,10 +1,12 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/goedgesprek/goedgesprek/followup"
@@ -233,33 +235,97 @@ func (s *Store) RecordAction(ctx context.Context, a followup.Action) error {
 		return err
 	}
 	a.At = a.At.Round(0).UTC()
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO actions (`+actionCols+`)
-			SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?)
-			ON CONFLICT (id) DO NOTHING`),
-			a.ID, string(a.IncidentID), string(a.Kind), a.Subject, a.At.UnixNano(), string(a.Outcome), a.Form, a.Reason, string(a.IncidentID))
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.recordAction(ctx, tx, nil, a) })
+}
+
+const insertAction = `INSERT INTO actions (` + actionCols + `)
+	SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?)
+	ON CONFLICT (id) DO NOTHING`
+
+// recordAction stores a checked action in tx, with the prepared
+// insertAction when ins is not nil.
+func (s *Store) recordAction(ctx context.Context, tx *sql.Tx, ins *sql.Stmt, a followup.Action) error {
+	args := []any{a.ID, string(a.IncidentID), string(a.Kind), a.Subject, a.At.UnixNano(), string(a.Outcome), a.Form, a.Reason, string(a.IncidentID)}
+	var res sql.Result
+	var err error
+	if ins != nil {
+		res, err = ins.ExecContext(ctx, args...)
+	} else {
+		res, err = tx.ExecContext(ctx, s.d.rebind(insertAction), args...)
+	}
+	if err != nil {
+		return fmt.Errorf("sqlstore: record action %s: %w", a.ID, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT `+actionCols+` FROM actions WHERE id = ?`), a.ID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: record action %s: %w", a.ID, err)
+	}
+	old, err := scanActions(rows)
+	switch {
+	case err != nil:
+		return err
+	case len(old) == 0:
+		return fmt.Errorf("sqlstore: record action %s for incident %s: %w", a.ID, a.IncidentID, incident.ErrNotFound)
+	case inmem.SameAction(old[0], a):
+		return nil
+	default:
+		return fmt.Errorf("sqlstore: record action %s: %w", a.ID, incident.ErrConflict)
+	}
+}
+
+// Import creates the incidents and records the actions in one transaction,
+// all or nothing; see followup.Importer. Incidents and actions are written
+// in the order of their IDs, for the reason given at insert.
+func (s *Store) Import(ctx context.Context, incs []incident.Incident, acts []followup.Action) error {
+	now := s.now()
+	if err := incident.ValidateAll(incs, now); err != nil {
+		return err
+	}
+	acts = slices.Clone(acts)
+	for k := range acts {
+		if err := inmem.CheckAction(&acts[k]); err != nil {
+			return fmt.Errorf("sqlstore: import: action %d (%s): %w", k, acts[k].ID, err)
+		}
+		acts[k].At = acts[k].At.Round(0).UTC()
+	}
+	slices.SortStableFunc(acts, func(a, b followup.Action) int { return cmp.Compare(a.ID, b.ID) })
+	recs := make([]incident.Incident, len(incs))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if len(incs) > 0 {
+			if err := s.insert(ctx, tx, incs, recs, now); err != nil {
+				return err
+			}
+		}
+		if len(acts) == 0 {
+			return ctx.Err()
+		}
+		ins, err := tx.PrepareContext(ctx, s.d.rebind(insertAction))
 		if err != nil {
-			return fmt.Errorf("sqlstore: record action %s: %w", a.ID, err)
+			return fmt.Errorf("sqlstore: import: %w", err)
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 1 {
-			return err
+		defer ins.Close()
+		for k := range acts {
+			if k%256 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			if err := s.recordAction(ctx, tx, ins, acts[k]); err != nil {
+				return fmt.Errorf("sqlstore: import: %w", err)
+			}
 		}
-		rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT `+actionCols+` FROM actions WHERE id = ?`), a.ID)
-		if err != nil {
-			return fmt.Errorf("sqlstore: record action %s: %w", a.ID, err)
-		}
-		old, err := scanActions(rows)
-		switch {
-		case err != nil:
-			return err
-		case len(old) == 0:
-			return fmt.Errorf("sqlstore: record action %s for incident %s: %w", a.ID, a.IncidentID, incident.ErrNotFound)
-		case inmem.SameAction(old[0], a):
-			return nil
-		default:
-			return fmt.Errorf("sqlstore: record action %s: %w", a.ID, incident.ErrConflict)
-		}
+		return ctx.Err()
 	})
+	if err != nil {
+		return err
+	}
+	for k := range incs {
+		writeBack(&incs[k], &recs[k])
+	}
+	return nil
 }
 
 // ListActions returns the actions of one incident; see
