@@ -2,11 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"iter"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -34,7 +36,7 @@ func cmdAdd(e *env, args []string) int {
 	if err != nil {
 		return cli.Fail(e.stderr, e.lang, name, err)
 	}
-	st, closeStore, code := e.open()
+	st, closeStore, code := e.openCreate()
 	if st == nil {
 		return code
 	}
@@ -46,11 +48,12 @@ func cmdAdd(e *env, args []string) int {
 	return cli.ExitOK
 }
 
-// cmdImport imports a CSV export of incidents, every row or none, and
-// optionally the actions CSV that goes with it.
+// cmdImport imports a CSV export of incidents, and optionally the actions
+// CSV that goes with it: one transaction, every row of both files or none.
+// It creates the register when it does not exist yet.
 func cmdImport(e *env, args []string) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	actions := fs.String("actions", "", e.t("importeer ook deze CSV met vervolgacties (na de incidenten)", "also import this CSV of follow-up actions (after the incidents)"))
+	actions := fs.String("actions", "", e.t("importeer ook deze CSV met vervolgacties, in dezelfde transactie", "also import this CSV of follow-up actions, in the same transaction"))
 	pos, code, ok := e.parseSub("import", fs, args, 1, 1)
 	if !ok {
 		return code
@@ -60,7 +63,8 @@ func cmdImport(e *env, args []string) int {
 		return cli.Fail(e.stderr, e.lang, name, err)
 	}
 	defer in.Close()
-	// Read the actions first, so that a bad actions file changes nothing.
+	// Read both files before the register is opened, so that a bad file
+	// changes nothing and creates no register.
 	var acts []followup.Action
 	if *actions != "" {
 		f, err := os.Open(*actions)
@@ -73,38 +77,73 @@ func cmdImport(e *env, args []string) int {
 			return cli.Fail(e.stderr, e.lang, *actions, err)
 		}
 	}
-	st, closeStore, code := e.open()
+	incs, err := incident.ReadCSV(in, incident.WithValidationTime(now()))
+	if err != nil {
+		return cli.Fail(e.stderr, e.lang, name, err)
+	}
+	// Actions on incidents outside the file need the register: refuse
+	// them before a new register would be created for nothing.
+	inFile := make(map[incident.ID]bool, len(incs))
+	for _, inc := range incs {
+		inFile[inc.ID] = true
+	}
+	var elsewhere []int
+	for k, a := range acts {
+		if !inFile[a.IncidentID] {
+			elsewhere = append(elsewhere, k)
+		}
+	}
+	if _, err := os.Stat(e.db); err != nil && len(elsewhere) > 0 {
+		return cli.Fail(e.stderr, e.lang, *actions, unknownIncidents(acts, elsewhere, name))
+	}
+	st, closeStore, code := e.openCreate()
 	if st == nil {
 		return code
 	}
 	defer closeStore()
-	n, err := importCSV(e, st, in)
-	if err != nil {
+	var missing []int
+	for _, k := range elsewhere {
+		if _, err := st.Get(e.ctx, acts[k].IncidentID); errors.Is(err, incident.ErrNotFound) {
+			missing = append(missing, k)
+		} else if err != nil {
+			return cli.Fail(e.stderr, e.lang, e.db, err)
+		}
+	}
+	if len(missing) > 0 {
+		return cli.Fail(e.stderr, e.lang, *actions, unknownIncidents(acts, missing, name))
+	}
+	imp, ok := st.(followup.Importer)
+	if !ok {
+		return cli.Fail(e.stderr, e.lang, e.db, errors.New("register: the store cannot import incidents and actions all or nothing"))
+	}
+	if err := imp.Import(e.ctx, incs, acts); err != nil {
+		// Checked above, so only another program can have removed the
+		// incident in between; name the actions file then.
+		if errors.Is(err, incident.ErrNotFound) {
+			return cli.Fail(e.stderr, e.lang, *actions, err)
+		}
 		return cli.Fail(e.stderr, e.lang, name, err)
 	}
-	fmt.Fprintf(e.stdout, "%s %d\n", e.t("geïmporteerd:", "imported:"), n)
-	if len(acts) == 0 {
-		return cli.ExitOK
+	fmt.Fprintf(e.stdout, "%s %d\n", e.t("geïmporteerd:", "imported:"), len(incs))
+	if len(acts) > 0 {
+		fmt.Fprintf(e.stdout, "%s %d\n", e.t("acties vastgelegd:", "actions recorded:"), len(acts))
 	}
-	// Every action must belong to an incident in the register before any
-	// is recorded.
-	known := map[incident.ID]bool{}
-	for _, a := range acts {
-		if known[a.IncidentID] {
-			continue
-		}
-		if _, err := st.Get(e.ctx, a.IncidentID); err != nil {
-			return cli.Fail(e.stderr, e.lang, *actions, fmt.Errorf("%s: %w", a.IncidentID, err))
-		}
-		known[a.IncidentID] = true
-	}
-	for _, a := range acts {
-		if err := st.RecordAction(e.ctx, a); err != nil {
-			return cli.Fail(e.stderr, e.lang, *actions, fmt.Errorf("%s: %w", a.ID, err))
-		}
-	}
-	fmt.Fprintf(e.stdout, "%s %d\n", e.t("acties vastgelegd:", "actions recorded:"), len(acts))
 	return cli.ExitOK
+}
+
+// unknownIncidents is the error for actions (indexes ks of acts) whose
+// incident is neither in the incidents file nor in the register.
+func unknownIncidents(acts []followup.Action, ks []int, incFile string) error {
+	ne := &norm.Error{Op: "register import"}
+	for _, k := range ks {
+		a := acts[k]
+		ne.Problems = append(ne.Problems, norm.Problem{
+			Pointer: norm.Pointer(strconv.Itoa(k), "incident_id"), Code: norm.CodeSchema,
+			Message: norm.Textf("actie %q: incident %q staat niet in %s en niet in het register", "action %q: incident %q is neither in %s nor in the register",
+				a.ID, string(a.IncidentID), incFile),
+		})
+	}
+	return ne
 }
 
 // filterFlags are the selection flags of list and stats.
@@ -175,7 +214,7 @@ func cmdList(e *env, args []string) int {
 	if err != nil {
 		return e.usageErr("list", err)
 	}
-	st, closeStore, code := e.open()
+	st, closeStore, code := e.openRead()
 	if st == nil {
 		return code
 	}
@@ -272,7 +311,7 @@ func cmdDue(e *env, args []string) int {
 	if *format != "text" && *format != "json" {
 		return e.usageErr("due", cli.Usagef("-format %q: kies text of json", "-format %q: choose text or json", *format))
 	}
-	st, closeStore, code := e.open()
+	st, closeStore, code := e.openRead()
 	if st == nil {
 		return code
 	}
@@ -430,7 +469,7 @@ func cmdStats(e *env, args []string) int {
 	if *format != "text" && *format != "json" {
 		return e.usageErr("stats", cli.Usagef("-format %q: kies text of json", "-format %q: choose text or json", *format))
 	}
-	st, closeStore, code := e.open()
+	st, closeStore, code := e.openRead()
 	if st == nil {
 		return code
 	}
