@@ -235,24 +235,17 @@ func (s *Store) RecordAction(ctx context.Context, a followup.Action) error {
 		return err
 	}
 	a.At = a.At.Round(0).UTC()
-	return s.inTx(ctx, func(tx *sql.Tx) error { return s.recordAction(ctx, tx, nil, a) })
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.recordAction(ctx, tx, a) })
 }
 
 const insertAction = `INSERT INTO actions (` + actionCols + `)
 	SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?)
 	ON CONFLICT (id) DO NOTHING`
 
-// recordAction stores a checked action in tx, with the prepared
-// insertAction when ins is not nil.
-func (s *Store) recordAction(ctx context.Context, tx *sql.Tx, ins *sql.Stmt, a followup.Action) error {
-	args := []any{a.ID, string(a.IncidentID), string(a.Kind), a.Subject, a.At.UnixNano(), string(a.Outcome), a.Form, a.Reason, string(a.IncidentID)}
-	var res sql.Result
-	var err error
-	if ins != nil {
-		res, err = ins.ExecContext(ctx, args...)
-	} else {
-		res, err = tx.ExecContext(ctx, s.d.rebind(insertAction), args...)
-	}
+// recordAction stores a checked action in tx.
+func (s *Store) recordAction(ctx context.Context, tx *sql.Tx, a followup.Action) error {
+	res, err := tx.ExecContext(ctx, s.d.rebind(insertAction),
+		a.ID, string(a.IncidentID), string(a.Kind), a.Subject, a.At.UnixNano(), string(a.Outcome), a.Form, a.Reason, string(a.IncidentID))
 	if err != nil {
 		return fmt.Errorf("sqlstore: record action %s: %w", a.ID, err)
 	}
@@ -299,31 +292,140 @@ func (s *Store) Import(ctx context.Context, incs []incident.Incident, acts []fol
 				return err
 			}
 		}
-		if len(acts) == 0 {
-			return ctx.Err()
+		if err := s.checkIncidentsOf(ctx, tx, acts, recs); err != nil {
+			return err
 		}
-		ins, err := tx.PrepareContext(ctx, s.d.rebind(insertAction))
-		if err != nil {
-			return fmt.Errorf("sqlstore: import: %w", err)
-		}
-		defer ins.Close()
-		for k := range acts {
-			if k%256 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			if err := s.recordAction(ctx, tx, ins, acts[k]); err != nil {
-				return fmt.Errorf("sqlstore: import: %w", err)
-			}
-		}
-		return ctx.Err()
+		return s.insertActions(ctx, tx, acts)
 	})
 	if err != nil {
 		return err
 	}
 	for k := range incs {
 		writeBack(&incs[k], &recs[k])
+	}
+	return nil
+}
+
+// checkIncidentsOf returns ErrNotFound, naming the first such action, when
+// an action belongs to an incident that is neither in recs (the incidents
+// of the same import) nor stored.
+func (s *Store) checkIncidentsOf(ctx context.Context, tx *sql.Tx, acts []followup.Action, recs []incident.Incident) error {
+	known := make(map[incident.ID]bool, len(recs))
+	for k := range recs {
+		known[recs[k].ID] = true
+	}
+	var ask []any
+	asked := map[incident.ID]bool{}
+	for _, a := range acts {
+		if !known[a.IncidentID] && !asked[a.IncidentID] {
+			asked[a.IncidentID] = true
+			ask = append(ask, string(a.IncidentID))
+		}
+	}
+	for lo := 0; lo < len(ask); lo += 500 {
+		part := ask[lo:min(lo+500, len(ask))]
+		rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT id FROM incidents WHERE id IN (`+placeholders(len(part))+`)`), part...)
+		if err != nil {
+			return fmt.Errorf("sqlstore: import: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return fmt.Errorf("sqlstore: import: %w", err)
+			}
+			known[incident.ID(id)] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("sqlstore: import: %w", err)
+		}
+	}
+	for _, a := range acts {
+		if !known[a.IncidentID] {
+			return fmt.Errorf("sqlstore: import: action %s for incident %s: %w", a.ID, a.IncidentID, incident.ErrNotFound)
+		}
+	}
+	return nil
+}
+
+// actionChunk is how many actions one INSERT writes (8 columns each).
+const actionChunk = 128
+
+// insertActions writes checked actions, whose incidents exist, actionChunk
+// rows per statement. An action whose ID is stored already (before, or
+// earlier in acts) must be the same action, else ErrConflict.
+func (s *Store) insertActions(ctx context.Context, tx *sql.Tx, acts []followup.Action) error {
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	const ncols = 8
+	for lo := 0; lo < len(acts); lo += actionChunk {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		part := acts[lo:min(lo+actionChunk, len(acts))]
+		args := make([]any, 0, len(part)*ncols)
+		for _, a := range part {
+			args = append(args, a.ID, string(a.IncidentID), string(a.Kind), a.Subject, a.At.UnixNano(), string(a.Outcome), a.Form, a.Reason)
+		}
+		q := s.d.rebind(insertSQL("actions", actionCols, ncols, len(part), insertSuffix))
+		var rows *sql.Rows
+		var err error
+		if len(part) == actionChunk {
+			if full == nil {
+				full, err = tx.PrepareContext(ctx, q)
+			}
+			if err == nil {
+				rows, err = full.QueryContext(ctx, args...)
+			}
+		} else {
+			rows, err = tx.QueryContext(ctx, q, args...)
+		}
+		if err != nil {
+			return fmt.Errorf("sqlstore: import: actions: %w", err)
+		}
+		inserted := make(map[string]bool, len(part))
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return fmt.Errorf("sqlstore: import: actions: %w", err)
+			}
+			inserted[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("sqlstore: import: actions: %w", err)
+		}
+		for _, a := range part {
+			if inserted[a.ID] {
+				delete(inserted, a.ID) // a second occurrence is a repeat
+				continue
+			}
+			if err := s.sameAsStored(ctx, tx, a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// sameAsStored checks that the stored action with a's ID is a.
+func (s *Store) sameAsStored(ctx context.Context, tx *sql.Tx, a followup.Action) error {
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT `+actionCols+` FROM actions WHERE id = ?`), a.ID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: import: action %s: %w", a.ID, err)
+	}
+	old, err := scanActions(rows)
+	switch {
+	case err != nil:
+		return err
+	case len(old) == 0 || !inmem.SameAction(old[0], a):
+		return fmt.Errorf("sqlstore: import: action %s: %w", a.ID, incident.ErrConflict)
 	}
 	return nil
 }
