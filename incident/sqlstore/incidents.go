@@ -424,6 +424,8 @@ func (s *Store) Update(ctx context.Context, inc *incident.Incident) error {
 	}
 	c := inc.Clone()
 	c.Normalize()
+	var newRec time.Time
+	var newVersion int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		r := row(&c)
 		// SET every column but id (0) and recorded_ns (3); version goes up.
@@ -453,7 +455,9 @@ func (s *Store) Update(ctx context.Context, inc *incident.Incident) error {
 		if err != nil {
 			return fmt.Errorf("sqlstore: update %s: %w", c.ID, err)
 		}
-		c.RecordedAt, c.Version = fromNanos(rec), int(version)
+		// Kept aside, not written into c: a retried run starts from the
+		// version the caller gave.
+		newRec, newVersion = fromNanos(rec), int(version)
 		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM incident_people WHERE incident_id = ?`), string(c.ID)); err != nil {
 			return fmt.Errorf("sqlstore: update %s: %w", c.ID, err)
 		}
@@ -467,6 +471,7 @@ func (s *Store) Update(ctx context.Context, inc *incident.Incident) error {
 	if err != nil {
 		return err
 	}
+	c.RecordedAt, c.Version = newRec, newVersion
 	writeBack(inc, &c)
 	return nil
 }

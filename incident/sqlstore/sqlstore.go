@@ -62,6 +62,10 @@ type Store struct {
 	db  *sql.DB
 	d   Dialect
 	now func() time.Time
+
+	// beforeCommit, set by tests only, can fail a transaction after its
+	// writes, as a deadlock would, to check that a retried run is right.
+	beforeCommit func() error
 }
 
 // The store implements these interfaces.
@@ -271,7 +275,11 @@ func (s *Store) tryTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	err = fn(tx)
+	if err == nil && s.beforeCommit != nil {
+		err = s.beforeCommit()
+	}
+	if err != nil {
 		_ = tx.Rollback()
 		return err
 	}
