@@ -235,3 +235,20 @@ func TestReadWhileWriterHasItOpen(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []incident.ID{"INC-W"}, got)
 }
+
+// On PostgreSQL, Open reads a schema that New migrated and refuses one
+// that holds no register.
+func TestOpenPostgreSQL(t *testing.T) {
+	db, err := sql.Open("pgx", postgresDSN(t))
+	require.NoError(t, err)
+	defer db.Close()
+	_, err = sqlstore.Open(db, sqlstore.PostgreSQL)
+	require.ErrorIs(t, err, sqlstore.ErrNotRegister)
+	_, err = sqlstore.New(db, sqlstore.PostgreSQL)
+	require.NoError(t, err)
+	s, err := sqlstore.Open(db, sqlstore.PostgreSQL)
+	require.NoError(t, err)
+	got, err := s.List(context.Background(), incident.Filter{})
+	require.NoError(t, err)
+	assert.Empty(t, got)
+}
