@@ -14,7 +14,10 @@
 // anonymise, eight concurrent writers losing nothing, batches that are all
 // or nothing (an invalid incident or a conflict in the middle, a cancelled
 // context), follow-up actions (idempotent, conflict, unknown incident,
-// order) and the streaming of records.
+// order), the streaming of records, imports of incidents with their actions
+// that are all or nothing (the last action naming an unknown incident or
+// conflicting), and four importers at once writing shared rows in opposite
+// orders, every row stored once.
 //
 // The package imports testing and testify and is meant for tests only.
 package storetest
