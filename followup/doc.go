@@ -8,7 +8,8 @@
 // moment; [Summarize] measures compliance over a whole register in
 // constant memory, for the checklist evaluator's cross-check of claims
 // against facts. Actions are read with [DecodeAction] (JSON, with the
-// [Schema]) or [ReadActionsCSV], and stored through an [ActionStore].
+// [Schema]) or [ReadActionsCSV], and stored through an [ActionStore]; an
+// [Importer] stores incidents and their actions in one transaction.
 //
 // # Policy defaults
 //

@@ -24,7 +24,8 @@
 // [Store] is implemented by incident/inmem and incident/sqlstore (SQLite and
 // PostgreSQL); incident/storetest is the suite both pass. [BatchCreator]
 // adds an all-or-nothing CreateMany. Errors are the sentinels [ErrNotFound],
-// [ErrConflict] and [ErrStale], and *[norm.Error] for invalid input.
+// [ErrConflict], [ErrStale] and [ErrBusy] (another program kept the
+// register locked), and *[norm.Error] for invalid input.
 //
 // # CSV
 //

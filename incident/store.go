@@ -22,6 +22,11 @@ var (
 	// ErrStale: an update was based on a version that is no longer current;
 	// read the incident again and reapply the change.
 	ErrStale = errors.New("incident: stale version")
+	// ErrBusy: another program kept the register locked (or the database
+	// kept choosing this write as the victim of a deadlock) for longer
+	// than the store waits and retries; nothing was written. Try again
+	// when the other writer is done.
+	ErrBusy = errors.New("incident: register busy: another program is writing to it")
 )
 
 // AnonRef replaces a pseudonymous reference when an incident is

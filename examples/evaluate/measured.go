@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"iter"
 	"os"
 	"slices"
 	"time"
 
+	"github.com/goedgesprek/goedgesprek/examples/internal/cli"
 	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/incident/sqlstore"
@@ -26,16 +29,17 @@ func loadMeasured(incidents, actions string, at time.Time) (followup.Summary, er
 }
 
 func measureDB(path string, at time.Time) (followup.Summary, error) {
-	// sql.Open would create a missing file: refuse it instead.
-	if _, err := os.Stat(path); err != nil {
-		return followup.Summary{}, err
+	// Read only: a missing path, or a file that is not a register, is
+	// refused, and nothing is created or changed.
+	db, err := sqlstore.OpenSQLiteReadOnly(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		err = fmt.Errorf("%w: %w", cli.ErrNoRegister, err)
 	}
-	db, err := sqlstore.OpenSQLite(path)
 	if err != nil {
 		return followup.Summary{}, err
 	}
 	defer db.Close()
-	st, err := sqlstore.New(db, sqlstore.SQLite)
+	st, err := sqlstore.Open(db, sqlstore.SQLite)
 	if err != nil {
 		return followup.Summary{}, err
 	}

@@ -135,8 +135,9 @@ func records(incs []incident.Incident, acts []followup.Action) func(func(followu
 	}
 }
 
-// writeDB writes the register into a new SQLite file.
-func writeDB(path string, incs []incident.Incident, acts []followup.Action) error {
+// writeDB writes the register into a new SQLite file: incidents and
+// actions in one transaction, and no file left behind when that fails.
+func writeDB(path string, incs []incident.Incident, acts []followup.Action) (err error) {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("%s exists; remove it first", path)
 	}
@@ -144,19 +145,17 @@ func writeDB(path string, incs []incident.Incident, acts []followup.Action) erro
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer func() {
+		db.Close()
+		if err != nil {
+			for _, p := range []string{path, path + "-wal", path + "-shm"} {
+				_ = os.Remove(p)
+			}
+		}
+	}()
 	st, err := sqlstore.New(db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return until }))
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	if err := st.CreateMany(ctx, incs); err != nil {
-		return err
-	}
-	for _, a := range acts {
-		if err := st.RecordAction(ctx, a); err != nil {
-			return err
-		}
-	}
-	return nil
+	return st.Import(context.Background(), incs, acts)
 }

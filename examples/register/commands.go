@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"iter"
@@ -34,7 +35,7 @@ func cmdAdd(e *env, args []string) int {
 	if err != nil {
 		return cli.Fail(e.stderr, e.lang, name, err)
 	}
-	st, closeStore, code := e.open()
+	st, closeStore, code := e.openCreate()
 	if st == nil {
 		return code
 	}
@@ -46,11 +47,12 @@ func cmdAdd(e *env, args []string) int {
 	return cli.ExitOK
 }
 
-// cmdImport imports a CSV export of incidents, every row or none, and
-// optionally the actions CSV that goes with it.
+// cmdImport imports a CSV export of incidents, and optionally the actions
+// CSV that goes with it: one transaction, every row of both files or none.
+// It creates the register when it does not exist yet.
 func cmdImport(e *env, args []string) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	actions := fs.String("actions", "", e.t("importeer ook deze CSV met vervolgacties (na de incidenten)", "also import this CSV of follow-up actions (after the incidents)"))
+	actions := fs.String("actions", "", e.t("importeer ook deze CSV met vervolgacties, in dezelfde transactie", "also import this CSV of follow-up actions, in the same transaction"))
 	pos, code, ok := e.parseSub("import", fs, args, 1, 1)
 	if !ok {
 		return code
@@ -60,7 +62,8 @@ func cmdImport(e *env, args []string) int {
 		return cli.Fail(e.stderr, e.lang, name, err)
 	}
 	defer in.Close()
-	// Read the actions first, so that a bad actions file changes nothing.
+	// Read both files before the register is opened, so that a bad file
+	// changes nothing and creates no register.
 	var acts []followup.Action
 	if *actions != "" {
 		f, err := os.Open(*actions)
@@ -73,32 +76,61 @@ func cmdImport(e *env, args []string) int {
 			return cli.Fail(e.stderr, e.lang, *actions, err)
 		}
 	}
-	st, closeStore, code := e.open()
+	incs, err := incident.ReadCSV(in, incident.WithValidationTime(now()))
+	if err != nil {
+		return cli.Fail(e.stderr, e.lang, name, err)
+	}
+	// Every action must belong to an incident in the file or the register,
+	// and an action about a person must name one of its involved people.
+	// Checked before anything is written, and before a new register would
+	// be created for nothing; the problems come with their rows.
+	inFile := make(map[incident.ID]incident.Incident, len(incs))
+	for _, inc := range incs {
+		inFile[inc.ID] = inc
+	}
+	var st register
+	lookup := func(id incident.ID) (incident.Incident, error) {
+		if inc, ok := inFile[id]; ok {
+			return inc, nil
+		}
+		if st == nil {
+			return incident.Incident{}, incident.ErrNotFound
+		}
+		return st.Get(e.ctx, id)
+	}
+	_, statErr := os.Stat(e.db)
+	if statErr != nil {
+		if err := followup.CheckActions(acts, lookup); err != nil {
+			return cli.Fail(e.stderr, e.lang, *actions, err)
+		}
+	}
+	st, closeStore, code := e.openCreate()
 	if st == nil {
 		return code
 	}
 	defer closeStore()
-	n, err := importCSV(e, st, in)
-	if err != nil {
-		return cli.Fail(e.stderr, e.lang, name, err)
-	}
-	fmt.Fprintf(e.stdout, "%s %d\n", e.t("geïmporteerd:", "imported:"), n)
-	if len(acts) == 0 {
-		return cli.ExitOK
-	}
-	// Every action must belong to an incident in the register, and an
-	// action about a person must name one of its involved people, before
-	// any is recorded; the problems come with their rows.
-	lookup := func(id incident.ID) (incident.Incident, error) { return st.Get(e.ctx, id) }
-	if err := followup.CheckActions(acts, lookup); err != nil {
-		return cli.Fail(e.stderr, e.lang, *actions, err)
-	}
-	for _, a := range acts {
-		if err := st.RecordAction(e.ctx, a); err != nil {
-			return cli.Fail(e.stderr, e.lang, *actions, fmt.Errorf("%s: %w", a.ID, err))
+	if statErr == nil {
+		if err := followup.CheckActions(acts, lookup); err != nil {
+			return cli.Fail(e.stderr, e.lang, *actions, err)
 		}
 	}
-	fmt.Fprintf(e.stdout, "%s %d\n", e.t("acties vastgelegd:", "actions recorded:"), len(acts))
+	imp, ok := st.(followup.Importer)
+	if !ok {
+		return cli.Fail(e.stderr, e.lang, e.db, errors.New("register: the store cannot import incidents and actions all or nothing"))
+	}
+	if err := imp.Import(e.ctx, incs, acts); err != nil {
+		// Checked above, so only another program can have changed the
+		// register in between; name the actions file then.
+		var ne *norm.Error
+		if errors.Is(err, incident.ErrNotFound) || (errors.As(err, &ne) && ne.Op == "followup.Import") {
+			return cli.Fail(e.stderr, e.lang, *actions, err)
+		}
+		return cli.Fail(e.stderr, e.lang, name, err)
+	}
+	fmt.Fprintf(e.stdout, "%s %d\n", e.t("geïmporteerd:", "imported:"), len(incs))
+	if len(acts) > 0 {
+		fmt.Fprintf(e.stdout, "%s %d\n", e.t("acties vastgelegd:", "actions recorded:"), len(acts))
+	}
 	return cli.ExitOK
 }
 
@@ -170,7 +202,7 @@ func cmdList(e *env, args []string) int {
 	if err != nil {
 		return e.usageErr("list", err)
 	}
-	st, closeStore, code := e.open()
+	st, closeStore, code := e.openRead()
 	if st == nil {
 		return code
 	}
@@ -274,7 +306,7 @@ func cmdDue(e *env, args []string) int {
 	if *format != "text" && *format != "json" {
 		return e.usageErr("due", cli.Usagef("-format %q: kies text of json", "-format %q: choose text or json", *format))
 	}
-	st, closeStore, code := e.open()
+	st, closeStore, code := e.openRead()
 	if st == nil {
 		return code
 	}
@@ -450,7 +482,7 @@ func cmdStats(e *env, args []string) int {
 	if *format != "text" && *format != "json" {
 		return e.usageErr("stats", cli.Usagef("-format %q: kies text of json", "-format %q: choose text or json", *format))
 	}
-	st, closeStore, code := e.open()
+	st, closeStore, code := e.openRead()
 	if st == nil {
 		return code
 	}

@@ -155,11 +155,24 @@ func argsOf(name string, lang norm.Lang) string {
 	return ""
 }
 
-// open opens the register file, creating it when it does not exist.
-func (e *env) open() (register, func(), int) {
-	st, closer, err := openRegister(e.db)
+// open opens an existing register for a command that writes to it.
+func (e *env) open() (register, func(), int) { return e.openAs(forWriting) }
+
+// openRead opens an existing register for a command that only reads it:
+// no file is created or changed.
+func (e *env) openRead() (register, func(), int) { return e.openAs(forReading) }
+
+// openCreate opens the register for a command that fills it, creating it
+// when it does not exist yet.
+func (e *env) openCreate() (register, func(), int) { return e.openAs(forCreating) }
+
+func (e *env) openAs(mode openMode) (register, func(), int) {
+	st, closer, created, err := openRegister(e.db, mode)
 	if err != nil {
 		return nil, nil, cli.Fail(e.stderr, e.lang, e.db, err)
+	}
+	if created {
+		fmt.Fprintf(e.stderr, "%s: %s\n", e.db, e.t("nieuw register aangemaakt", "new register created"))
 	}
 	return st, closer, 0
 }

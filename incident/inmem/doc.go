@@ -1,5 +1,6 @@
 // Package inmem is an incident register held in memory: an
-// [incident.Store], [incident.BatchCreator] and [followup.ActionStore] for
+// [incident.Store], [incident.BatchCreator], [followup.ActionStore] and
+// [followup.Importer] (incidents and their actions at once) for
 // tests, examples and small tools.
 //
 // # Semantics

@@ -3,6 +3,7 @@ package inmem
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"slices"
@@ -31,6 +32,7 @@ var (
 	_ incident.BatchCreator  = (*Store)(nil)
 	_ followup.ActionStore   = (*Store)(nil)
 	_ incident.BatchRetainer = (*Store)(nil)
+	_ followup.Importer      = (*Store)(nil)
 )
 
 // Option configures a Store.
@@ -106,12 +108,25 @@ func writeBack(inc, rec *incident.Incident) {
 
 // CreateMany creates the incidents all or nothing; see incident.BatchCreator.
 func (s *Store) CreateMany(ctx context.Context, incs []incident.Incident) error {
+	return s.Import(ctx, incs, nil)
+}
+
+// Import creates the incidents and records the actions, all or nothing;
+// see followup.Importer.
+func (s *Store) Import(ctx context.Context, incs []incident.Incident, acts []followup.Action) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	now := s.now()
 	if err := incident.ValidateAll(incs, now); err != nil {
 		return err
+	}
+	acts = slices.Clone(acts)
+	for k := range acts {
+		if err := CheckAction(&acts[k]); err != nil {
+			return fmt.Errorf("inmem: import: action %d (%s): %w", k, acts[k].ID, err)
+		}
+		acts[k].At = acts[k].At.Round(0).UTC()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -125,11 +140,32 @@ func (s *Store) CreateMany(ctx context.Context, incs []incident.Incident) error 
 		pending[rec.ID] = rec
 		recs[k] = rec
 	}
+	// The actions, checked against the stored ones, the batch's incidents
+	// and each other before anything is stored.
+	newActs := make(map[string]followup.Action, len(acts))
+	for _, a := range acts {
+		if old, ok := newActs[a.ID]; ok {
+			if !SameAction(old, a) {
+				return fmt.Errorf("inmem: import: action %s: %w", a.ID, incident.ErrConflict)
+			}
+			continue
+		}
+		if err := s.checkNewAction(a, pending); err != nil {
+			if err == errKnownAction {
+				continue
+			}
+			return err
+		}
+		newActs[a.ID] = a
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	for id, rec := range pending {
 		s.incidents[id] = rec
+	}
+	for _, a := range newActs {
+		s.storeAction(a)
 	}
 	for k, rec := range recs {
 		writeBack(&incs[k], rec)
@@ -351,11 +387,29 @@ func (s *Store) RecordAction(ctx context.Context, a followup.Action) error {
 	a.At = a.At.Round(0).UTC()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	switch err := s.checkNewAction(a, nil); err {
+	case nil:
+		s.storeAction(a)
+		return nil
+	case errKnownAction:
+		return nil
+	default:
+		return err
+	}
+}
+
+// errKnownAction: the action is stored already, the same.
+var errKnownAction = errors.New("inmem: action stored already")
+
+// checkNewAction checks that a can be stored: its ID is new (or holds the
+// same action, errKnownAction) and its incident is stored or pending. The
+// caller holds the lock.
+func (s *Store) checkNewAction(a followup.Action, pending map[incident.ID]*incident.Incident) error {
 	if owner, ok := s.actionIDs[a.ID]; ok {
 		for _, old := range s.actions[owner] {
 			if old.ID == a.ID {
 				if SameAction(old, a) {
-					return nil
+					return errKnownAction
 				}
 				break
 			}
@@ -364,16 +418,20 @@ func (s *Store) RecordAction(ctx context.Context, a followup.Action) error {
 	}
 	inc := s.incidents[a.IncidentID]
 	if inc == nil {
+		inc = pending[a.IncidentID]
+	}
+	if inc == nil {
 		return fmt.Errorf("inmem: record action %s for incident %s: %w", a.ID, a.IncidentID, incident.ErrNotFound)
 	}
-	if err := a.CheckIncident(recordOp, inc); err != nil {
-		return err
-	}
+	return a.CheckIncident(recordOp, inc)
+}
+
+// storeAction adds a checked action. The caller holds the lock.
+func (s *Store) storeAction(a followup.Action) {
 	as := append(slices.Clone(s.actions[a.IncidentID]), a)
 	slices.SortFunc(as, compareActions)
 	s.actions[a.IncidentID] = as
 	s.actionIDs[a.ID] = a.IncidentID
-	return nil
 }
 
 func compareActions(a, b followup.Action) int {

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/incident/sqlstore"
 	"github.com/goedgesprek/goedgesprek/incident/storetest"
@@ -27,7 +28,8 @@ const (
 
 // TestHelperProcess is the child of TestCrashMidImport: it imports batches
 // into the register named by GOEDGESPREK_CRASH_DB for ever, printing
-// "committed N" after each, until its parent kills it.
+// "committed N" after each, until its parent kills it. Even batches are
+// imports with actions (Import), odd ones incidents only (CreateMany).
 func TestHelperProcess(t *testing.T) {
 	path := os.Getenv(crashEnv)
 	if path == "" {
@@ -49,7 +51,13 @@ func TestHelperProcess(t *testing.T) {
 		os.Exit(2)
 	}
 	for b := start / crashBatch; ; b++ {
-		if err := s.CreateMany(context.Background(), crashImport(b)); err != nil {
+		incs, acts := crashImport(b)
+		if b%2 == 0 {
+			err = s.Import(context.Background(), incs, acts)
+		} else {
+			err = s.CreateMany(context.Background(), incs)
+		}
+		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(2)
 		}
@@ -58,20 +66,25 @@ func TestHelperProcess(t *testing.T) {
 }
 
 // crashImport is import number b: crashBatch incidents with IDs
-// "B<b>-<k>".
-func crashImport(b int) []incident.Incident {
+// "B<b>-<k>", and an action on each.
+func crashImport(b int) ([]incident.Incident, []followup.Action) {
 	incs := make([]incident.Incident, crashBatch)
+	acts := make([]followup.Action, crashBatch)
 	at := storetest.From.Add(time.Duration(b) * time.Hour)
 	for k := range incs {
-		incs[k] = storetest.Sample(incident.ID(fmt.Sprintf("B%05d-%04d", b, k)), at.Add(time.Duration(k)*time.Millisecond))
+		id := incident.ID(fmt.Sprintf("B%05d-%04d", b, k))
+		incs[k] = storetest.Sample(id, at.Add(time.Duration(k)*time.Millisecond))
+		acts[k] = followup.Action{ID: "A-" + string(id), IncidentID: id, Kind: followup.KindReaction,
+			Subject: followup.SubjectPerpetrator, At: incs[k].OccurredAt.Add(time.Hour), Outcome: followup.OutcomeDone, Form: "conversation"}
 	}
-	return incs
+	return incs, acts
 }
 
 // TestCrashMidImport kills (SIGKILL) a process that imports batches into a
 // SQLite register, at a moment when it is busy writing, reopens the
 // register and checks that it holds whole imports only: every batch that
-// was reported committed, and of any other batch nothing. It does so three
+// was reported committed, and of any other batch nothing, actions
+// included. It does so three
 // times on the same file, the importer carrying on after each restart.
 func TestCrashMidImport(t *testing.T) {
 	if testing.Short() {
@@ -115,6 +128,8 @@ func checkWholeImports(t *testing.T, path string, committed int) {
 	db, err := sqlstore.OpenSQLite(path)
 	require.NoError(t, err)
 	defer db.Close()
+	_, err = sqlstore.New(db, sqlstore.SQLite) // recognises its register after the crash
+	require.NoError(t, err)
 	var check string
 	require.NoError(t, db.QueryRow(`PRAGMA integrity_check`).Scan(&check))
 	require.Equal(t, "ok", check)
@@ -138,5 +153,24 @@ func checkWholeImports(t *testing.T, path string, committed int) {
 	var people int
 	require.NoError(t, db.QueryRow(`SELECT count(*) FROM incident_people`).Scan(&people))
 	assert.Equal(t, 2*n*crashBatch, people, "every incident has its two people")
-	t.Logf("after the kill: %d whole imports of %d incidents", n, crashBatch)
+
+	// The imports with actions (even numbers) have all of theirs, the others none.
+	arows, err := db.Query(`SELECT substr(incident_id, 1, 6) AS b, count(*) FROM actions GROUP BY b ORDER BY b`)
+	require.NoError(t, err)
+	defer arows.Close()
+	withActions := 0
+	for arows.Next() {
+		var b string
+		var c int
+		require.NoError(t, arows.Scan(&b, &c))
+		assert.Equal(t, fmt.Sprintf("B%05d", 2*withActions), b, "actions belong to the even imports")
+		assert.Equal(t, crashBatch, c, "the actions of import %s are whole", b)
+		withActions++
+	}
+	require.NoError(t, arows.Err())
+	assert.Equal(t, (n+1)/2, withActions, "every import with actions that committed has them")
+	var orphans int
+	require.NoError(t, db.QueryRow(`SELECT count(*) FROM actions WHERE incident_id NOT IN (SELECT id FROM incidents)`).Scan(&orphans))
+	assert.Zero(t, orphans)
+	t.Logf("after the kill: %d whole imports of %d incidents, %d with their %d actions", n, crashBatch, withActions, crashBatch)
 }

@@ -1,19 +1,29 @@
 // Package sqlstore keeps the incident register in SQLite or PostgreSQL,
-// behind [incident.Store], [incident.BatchCreator] and
-// [followup.ActionStore].
+// behind [incident.Store], [incident.BatchCreator], [followup.ActionStore]
+// and [followup.Importer].
 //
 // # Opening
 //
 // The caller opens the *sql.DB with the driver of their choice and passes
-// the [Dialect]; the package imports no driver. For SQLite, [OpenSQLite]
-// opens a file with the settings a register needs (WAL, a 5 s busy timeout,
-// BEGIN IMMEDIATE, foreign keys) once the program imports
-// modernc.org/sqlite:
+// the [Dialect]; the package imports no driver. For SQLite, once the
+// program imports modernc.org/sqlite, [OpenSQLite] and [New] open a
+// register to write to, creating it when the file does not exist, and
+// [OpenSQLiteReadOnly] and [Open] read one without creating or changing any
+// file:
 //
 //	import _ "modernc.org/sqlite"
 //
-//	db, err := sqlstore.OpenSQLite("register.db")
-//	s, err := sqlstore.New(db, sqlstore.SQLite)
+//	db, err := sqlstore.OpenSQLite("register.db") // or OpenSQLiteReadOnly
+//	s, err := sqlstore.New(db, sqlstore.SQLite)   // or Open
+//
+// A path is a file name, whatever characters it holds: it is escaped into
+// a file: URI. A register carries a mark in its file header (PRAGMA
+// application_id = [ApplicationID]); both New and Open refuse any other
+// SQLite file, and a file that is not SQLite, with [ErrNotRegister] before
+// writing anything. Registers made before the mark are recognised by their
+// schema_migrations table and marked by New. Settings: WAL mode (set by
+// New; readers never block the writer), a busy timeout of 20 s, BEGIN
+// IMMEDIATE, foreign keys on.
 //
 // For PostgreSQL, import github.com/jackc/pgx/v5/stdlib and open driver
 // "pgx"; several application servers can share one database.
@@ -45,10 +55,19 @@
 // # Transactions
 //
 // Every write runs in one transaction, rolled back on any error: a failed
-// CreateMany leaves nothing behind. Write transactions start with a write
-// statement, so that SQLite takes the write lock before it reads. Each page
-// of a listing is read in one read-only transaction. [Store.RetainMany]
-// anonymises or deletes a whole batch in one transaction.
+// CreateMany, or a failed Import of incidents with their actions, leaves
+// nothing behind. Write transactions start with a write statement, so that
+// SQLite takes the write lock before it reads. Each page of a listing is
+// read in one read-only transaction. [Store.RetainMany] anonymises or
+// deletes a whole batch in one transaction.
+//
+// Batches are written in the order of their IDs, so that two imports that
+// share rows lock them in the same order and one waits for the other
+// instead of deadlocking. A transaction that still fails on contention
+// (SQLITE_BUSY or SQLITE_LOCKED after the busy timeout; PostgreSQL's
+// serialization_failure 40001 or deadlock_detected 40P01) runs again, up to
+// four times with a short random pause; after that the error wraps
+// [incident.ErrBusy].
 //
 // # Personal data
 //

@@ -1,10 +1,12 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -271,13 +273,31 @@ func (w *writer) flushPeople(ctx context.Context, all bool) error {
 
 // insert writes incs in tx and sets recs to the records as stored: new
 // ones, or the stored ones that incs repeat. A different incident under a
-// stored ID is ErrConflict.
+// stored ID is ErrConflict. It writes in the order of the IDs, so that two
+// transactions that write overlapping batches lock the rows they share in
+// the same order and one waits for the other (PostgreSQL would otherwise
+// find a deadlock and fail one); incidents without an ID, which get a new
+// random one, come last.
 func (s *Store) insert(ctx context.Context, tx *sql.Tx, incs, recs []incident.Incident, now time.Time) error {
+	order := make([]int, len(incs))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		ia, ib := incs[a].ID, incs[b].ID
+		if (ia == "") != (ib == "") {
+			if ia == "" {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(ia, ib)
+	})
 	w := &writer{s: s, tx: tx}
 	defer w.close()
-	for lo := 0; lo < len(incs); lo += chunk {
-		hi := min(lo+chunk, len(incs))
-		if err := w.chunk(ctx, incs[lo:hi], recs[lo:hi], now); err != nil {
+	for lo := 0; lo < len(order); lo += chunk {
+		hi := min(lo+chunk, len(order))
+		if err := w.chunk(ctx, incs, recs, order[lo:hi], now); err != nil {
 			return err
 		}
 	}
@@ -287,14 +307,15 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, incs, recs []incident.In
 	return ctx.Err()
 }
 
-func (w *writer) chunk(ctx context.Context, incs, recs []incident.Incident, now time.Time) error {
+// chunk writes the incidents incs[k] for k in idx, with one statement.
+func (w *writer) chunk(ctx context.Context, incs, recs []incident.Incident, idx []int, now time.Time) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	n := len(incs)
+	n := len(idx)
 	args := make([]any, 0, n*numIncidentCols)
-	given := make([]time.Time, n)
-	for k := range incs {
+	given := make(map[int]time.Time, n)
+	for _, k := range idx {
 		c := incs[k].Clone()
 		c.Normalize()
 		if c.ID == "" {
@@ -339,7 +360,7 @@ func (w *writer) chunk(ctx context.Context, incs, recs []incident.Incident, now 
 	// before, or earlier in this batch) and are checked once every row is
 	// written.
 	var repeats []int
-	for k := range recs {
+	for _, k := range idx {
 		id := recs[k].ID
 		if !inserted[id] {
 			repeats = append(repeats, k)
@@ -404,6 +425,8 @@ func (s *Store) Update(ctx context.Context, inc *incident.Incident) error {
 	}
 	c := inc.Clone()
 	c.Normalize()
+	var newRec time.Time
+	var newVersion int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		r := row(&c)
 		// SET every column but id (0) and recorded_ns (3); version goes up.
@@ -433,7 +456,9 @@ func (s *Store) Update(ctx context.Context, inc *incident.Incident) error {
 		if err != nil {
 			return fmt.Errorf("sqlstore: update %s: %w", c.ID, err)
 		}
-		c.RecordedAt, c.Version = fromNanos(rec), int(version)
+		// Kept aside, not written into c: a retried run starts from the
+		// version the caller gave.
+		newRec, newVersion = fromNanos(rec), int(version)
 		if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM incident_people WHERE incident_id = ?`), string(c.ID)); err != nil {
 			return fmt.Errorf("sqlstore: update %s: %w", c.ID, err)
 		}
@@ -447,6 +472,7 @@ func (s *Store) Update(ctx context.Context, inc *incident.Incident) error {
 	if err != nil {
 		return err
 	}
+	c.RecordedAt, c.Version = newRec, newVersion
 	writeBack(inc, &c)
 	return nil
 }

@@ -1,11 +1,13 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/goedgesprek/goedgesprek/followup"
@@ -280,6 +282,157 @@ func (s *Store) recordAction(ctx context.Context, tx *sql.Tx, a followup.Action)
 		return err
 	}
 	return fmt.Errorf("sqlstore: record action %s: not inserted", a.ID)
+}
+
+// Import creates the incidents and records the actions in one transaction,
+// all or nothing; see followup.Importer. Incidents and actions are written
+// in the order of their IDs, for the reason given at insert.
+func (s *Store) Import(ctx context.Context, incs []incident.Incident, acts []followup.Action) error {
+	now := s.now()
+	if err := incident.ValidateAll(incs, now); err != nil {
+		return err
+	}
+	acts = slices.Clone(acts)
+	for k := range acts {
+		if err := inmem.CheckAction(&acts[k]); err != nil {
+			return fmt.Errorf("sqlstore: import: action %d (%s): %w", k, acts[k].ID, err)
+		}
+		acts[k].At = acts[k].At.Round(0).UTC()
+	}
+	slices.SortStableFunc(acts, func(a, b followup.Action) int { return cmp.Compare(a.ID, b.ID) })
+	recs := make([]incident.Incident, len(incs))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if len(incs) > 0 {
+			if err := s.insert(ctx, tx, incs, recs, now); err != nil {
+				return err
+			}
+		}
+		if err := s.checkIncidentsOf(ctx, tx, acts, recs); err != nil {
+			return err
+		}
+		return s.insertActions(ctx, tx, acts)
+	})
+	if err != nil {
+		return err
+	}
+	for k := range incs {
+		writeBack(&incs[k], &recs[k])
+	}
+	return nil
+}
+
+// checkIncidentsOf returns ErrNotFound, naming the first such action, when
+// an action belongs to an incident that is neither in recs (the incidents
+// of the same import) nor stored, and the *norm.Error of
+// followup.Action.CheckIncident when an action about a person names
+// someone who is not involved in its incident.
+func (s *Store) checkIncidentsOf(ctx context.Context, tx *sql.Tx, acts []followup.Action, recs []incident.Incident) error {
+	known := make(map[incident.ID]*incident.Incident, len(recs))
+	for k := range recs {
+		known[recs[k].ID] = &recs[k]
+	}
+	for _, a := range acts {
+		inc, ok := known[a.IncidentID]
+		if !ok {
+			stored, err := s.get(ctx, tx, a.IncidentID)
+			if errors.Is(err, incident.ErrNotFound) {
+				return fmt.Errorf("sqlstore: import: action %s for incident %s: %w", a.ID, a.IncidentID, incident.ErrNotFound)
+			}
+			if err != nil {
+				return fmt.Errorf("sqlstore: import: %w", err)
+			}
+			inc = &stored
+			known[a.IncidentID] = inc
+		}
+		if err := a.CheckIncident(importOp, inc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// importOp is the Op of the *norm.Error of a refused action in Import.
+const importOp = "followup.Import"
+
+// actionChunk is how many actions one INSERT writes (8 columns each).
+const actionChunk = 128
+
+// insertActions writes checked actions, whose incidents exist, actionChunk
+// rows per statement. An action whose ID is stored already (before, or
+// earlier in acts) must be the same action, else ErrConflict.
+func (s *Store) insertActions(ctx context.Context, tx *sql.Tx, acts []followup.Action) error {
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	const ncols = 8
+	for lo := 0; lo < len(acts); lo += actionChunk {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		part := acts[lo:min(lo+actionChunk, len(acts))]
+		args := make([]any, 0, len(part)*ncols)
+		for _, a := range part {
+			args = append(args, a.ID, string(a.IncidentID), string(a.Kind), a.Subject, a.At.UnixNano(), string(a.Outcome), a.Form, a.Reason)
+		}
+		q := s.d.rebind(insertSQL("actions", actionCols, ncols, len(part), insertSuffix))
+		var rows *sql.Rows
+		var err error
+		if len(part) == actionChunk {
+			if full == nil {
+				full, err = tx.PrepareContext(ctx, q)
+			}
+			if err == nil {
+				rows, err = full.QueryContext(ctx, args...)
+			}
+		} else {
+			rows, err = tx.QueryContext(ctx, q, args...)
+		}
+		if err != nil {
+			return fmt.Errorf("sqlstore: import: actions: %w", err)
+		}
+		inserted := make(map[string]bool, len(part))
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return fmt.Errorf("sqlstore: import: actions: %w", err)
+			}
+			inserted[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("sqlstore: import: actions: %w", err)
+		}
+		for _, a := range part {
+			if inserted[a.ID] {
+				delete(inserted, a.ID) // a second occurrence is a repeat
+				continue
+			}
+			if err := s.sameAsStored(ctx, tx, a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// sameAsStored checks that the stored action with a's ID is a.
+func (s *Store) sameAsStored(ctx context.Context, tx *sql.Tx, a followup.Action) error {
+	rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT `+actionCols+` FROM actions WHERE id = ?`), a.ID)
+	if err != nil {
+		return fmt.Errorf("sqlstore: import: action %s: %w", a.ID, err)
+	}
+	old, err := scanActions(rows)
+	switch {
+	case err != nil:
+		return err
+	case len(old) == 0 || !inmem.SameAction(old[0], a):
+		return fmt.Errorf("sqlstore: import: action %s: %w", a.ID, incident.ErrConflict)
+	}
+	return nil
 }
 
 // ListActions returns the actions of one incident; see

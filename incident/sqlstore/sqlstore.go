@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"path"
 	"slices"
 	"strconv"
@@ -56,12 +55,17 @@ func (d Dialect) rebind(q string) string {
 var migrations embed.FS
 
 // Store is an incident register in a SQL database. It implements
-// incident.Store, incident.BatchCreator and followup.ActionStore, and is
+// incident.Store, incident.BatchCreator, followup.ActionStore and
+// followup.Importer, and is
 // safe for concurrent use.
 type Store struct {
 	db  *sql.DB
 	d   Dialect
 	now func() time.Time
+
+	// beforeCommit, set by tests only, can fail a transaction after its
+	// writes, as a deadlock would, to check that a retried run is right.
+	beforeCommit func() error
 }
 
 // The store implements these interfaces.
@@ -70,6 +74,7 @@ var (
 	_ incident.BatchCreator  = (*Store)(nil)
 	_ followup.ActionStore   = (*Store)(nil)
 	_ incident.BatchRetainer = (*Store)(nil)
+	_ followup.Importer      = (*Store)(nil)
 )
 
 // Option configures a Store.
@@ -83,7 +88,11 @@ func WithNow(now func() time.Time) Option { return func(s *Store) { s.now = now 
 // dialect d and keeps closing. It applies the migrations that the database
 // lacks, each in its own transaction, and records them in the table
 // schema_migrations; a store that runs against an already migrated database
-// changes nothing.
+// changes nothing. So New creates a register in an empty database; it
+// refuses, with ErrNotRegister and before writing anything, a SQLite
+// database that holds something else (see [Open] for the check). On
+// SQLite it marks the file as a register (PRAGMA application_id, see
+// [ApplicationID]) and switches it to WAL mode.
 func New(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
 	if db == nil {
 		return nil, errors.New("sqlstore: nil *sql.DB")
@@ -95,38 +104,44 @@ func New(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(s)
 	}
-	if err := s.migrate(context.Background()); err != nil {
+	ctx := context.Background()
+	if err := s.checkMark(ctx, true); err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.useWAL(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-// OpenSQLite opens the SQLite file at path for a Store: WAL mode (readers
-// never block the writer), a busy timeout of 5 s and BEGIN IMMEDIATE for
-// write transactions (so that concurrent writers wait for each other instead
-// of failing with SQLITE_BUSY), foreign keys on and synchronous=NORMAL (safe
-// in WAL mode: a crash may lose the last transactions, never corrupt or
-// half-apply one). It needs a driver registered as "sqlite" that takes
-// modernc.org/sqlite's DSN parameters: the caller imports
-// _ "modernc.org/sqlite".
-func OpenSQLite(path string) (*sql.DB, error) {
-	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(5000)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Add("_pragma", "cache_size(-65536)")
-	q.Add("_pragma", "temp_store(MEMORY)")
-	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: open %s: %w", path, err)
+// Open returns a store over a register that exists already, without
+// writing to the database: no migration, no change of mode. It returns
+// ErrNotRegister when db holds something else (another program's SQLite
+// file, an empty database, a file that is not SQLite) and an error that
+// says so when the register lacks a migration of this version. Use it with
+// [OpenSQLiteReadOnly] for everything that only reads a register.
+func Open(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
+	if db == nil {
+		return nil, errors.New("sqlstore: nil *sql.DB")
 	}
-	if err := db.Ping(); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("sqlstore: open %s: %w", path, err)
+	if !d.valid() {
+		return nil, fmt.Errorf("sqlstore: unknown dialect %q", string(d))
 	}
-	return db, nil
+	s := &Store{db: db, d: d, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	ctx := context.Background()
+	if err := s.checkMark(ctx, false); err != nil {
+		return nil, err
+	}
+	if err := s.checkMigrated(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // Migration is one embedded schema change.
@@ -228,6 +243,13 @@ func (s *Store) apply(ctx context.Context, m Migration) error {
 				return err
 			}
 		}
+		if s.d == SQLite && m.Version == 1 {
+			// The mark that tells a register from any other SQLite file;
+			// part of the transaction, like the tables.
+			if _, err := tx.ExecContext(ctx, `PRAGMA application_id = `+strconv.Itoa(ApplicationID)); err != nil {
+				return err
+			}
+		}
 		_, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO schema_migrations (version, name, applied_ns) VALUES (?, ?, ?)`),
 			m.Version, m.Name, s.now().UnixNano())
 		return err
@@ -235,8 +257,18 @@ func (s *Store) apply(ctx context.Context, m Migration) error {
 }
 
 // inTx runs fn in a write transaction and commits it, or rolls it back
-// when fn fails, so that a failed write leaves nothing behind.
+// when fn fails, so that a failed write leaves nothing behind. A
+// transaction that fails because another writer holds the lock (SQLite) or
+// because the database chose it as the victim of a deadlock or a
+// serialisation conflict (PostgreSQL) is run again from the start, a few
+// times; when it still fails the error wraps incident.ErrBusy. fn must
+// therefore compute everything it hands back anew on each run.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return retry(ctx, func() error { return s.tryTx(ctx, fn) })
+}
+
+// tryTx runs fn in one write transaction.
+func (s *Store) tryTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -244,7 +276,11 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	err = fn(tx)
+	if err == nil && s.beforeCommit != nil {
+		err = s.beforeCommit()
+	}
+	if err != nil {
 		_ = tx.Rollback()
 		return err
 	}

@@ -14,8 +14,11 @@
 // anonymise, eight concurrent writers losing nothing, batches that are all
 // or nothing (an invalid incident or a conflict in the middle, a cancelled
 // context), follow-up actions (idempotent, conflict, unknown incident,
-// order, a subject that is a name or not involved) and the streaming of
-// records. For personal data it anonymises through incident.Retain and
+// order, a subject that is a name or not involved), the streaming of
+// records, imports of incidents with their actions that are all or nothing
+// (the last action naming an unknown incident or conflicting), and four
+// importers at once writing shared rows in opposite orders, every row
+// stored once. For personal data it anonymises through incident.Retain and
 // searches everything the store holds for what should be gone: give Run
 // [WithDump] to have every table (or the whole in-memory state) searched,
 // not only what the API returns. It also checks that anonymising a whole

@@ -25,6 +25,7 @@ type Store interface {
 	incident.Store
 	incident.BatchCreator
 	followup.ActionStore
+	followup.Importer
 	// Records yields the incidents that match f with their actions,
 	// ordered by OccurredAt, then ID.
 	Records(ctx context.Context, f incident.Filter) iter.Seq2[followup.Record, error]
@@ -69,6 +70,8 @@ func Run(t *testing.T, open Opener, opts ...Option) {
 		{"AnonymiseLeavesNoTrace", func(t *testing.T, s Store) { testAnonymiseLeavesNoTrace(t, s, cfg.dump) }},
 		{"AnonymiseKeepsStatistics", testAnonymiseKeepsStatistics},
 		{"RetainManyAllOrNothing", testRetainManyAllOrNothing},
+		{"ImportAllOrNothing", testImportAllOrNothing},
+		{"ConcurrentImports", testConcurrentImports},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

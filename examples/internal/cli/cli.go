@@ -143,6 +143,10 @@ func Fail(stderr io.Writer, lang norm.Lang, what string, err error) int {
 		fmt.Fprintf(stderr, "%s: %s\n", what, ce.Message().In(lang))
 		return ExitInvalid
 	}
+	if t, ok := StoreText(err); ok {
+		fmt.Fprintf(stderr, "%s: %s\n", what, t.In(lang))
+		return ExitInvalid
+	}
 	fmt.Fprintf(stderr, "%s: %v\n", what, err)
 	return ExitInvalid
 }
