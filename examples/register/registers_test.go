@@ -40,7 +40,7 @@ func TestImportWithActionsIsAllOrNothing(t *testing.T) {
 		assert.Equal(t, 1, code)
 		assert.Empty(t, out)
 		assert.Contains(t, errs, "actions.csv")
-		assert.Contains(t, errs, `"INC-NOPE"`)
+		assert.Contains(t, errs, "rij 1176, kolom incident_id: incident INC-NOPE staat niet in het register")
 		assert.NoFileExists(t, r.db, "no register was created")
 	})
 	t.Run("existing register", func(t *testing.T) {
@@ -49,7 +49,7 @@ func TestImportWithActionsIsAllOrNothing(t *testing.T) {
 		before := files(t, filepath.Dir(r.db))
 		code, _, errs := r.run("", "import", "-actions", acts, dataPath("register.csv"), "-lang", "en")
 		assert.Equal(t, 1, code)
-		assert.Contains(t, errs, `incident "INC-NOPE" is neither in`)
+		assert.Contains(t, errs, "row 1176, column incident_id: incident INC-NOPE is not in the register")
 		assert.Equal(t, before, files(t, filepath.Dir(r.db)), "the register is unchanged")
 		assert.Contains(t, r.ok("", "list"), "1 incidenten")
 	})
