@@ -214,11 +214,11 @@ var Marks = map[string]string{
 // Colours of the results and ratings in the HTML report.
 var Colours = map[string]string{
 	"met":            "#2e7d32",
-	"partially_met":  "#ef8f00",
+	"partially_met":  "#a65300",
 	"not_met":        "#c62828",
 	"not_applicable": "#9e9e9e",
 	"unanswered":     "#616161",
 	"green":          "#2e7d32",
-	"amber":          "#ef8f00",
+	"amber":          "#a65300",
 	"red":            "#c62828",
 }
