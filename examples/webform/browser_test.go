@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -274,4 +275,60 @@ func TestBrowserUpload(t *testing.T) {
 	}
 	lang := evalJS[string](t, ctx, `document.documentElement.lang`)
 	assert.Equal(t, "en", lang)
+}
+
+// TestBrowserKeyboard uses the keyboard alone: the skip link comes first,
+// arrow keys answer a yes/no question, Enter in a text field checks the
+// form (not any other button), and the error summary takes the focus.
+func TestBrowserKeyboard(t *testing.T) {
+	ctx, base := browse(t)
+	yesNo := firstOf(t, checklist.TypeBool, false)
+	radio := fieldID(valuePtr(yesNo.ID))
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS("form#assessment")),
+		chromedp.KeyEvent(kb.Tab),
+	))
+	assert.Equal(t, "skip", evalJS[string](t, ctx, `document.activeElement.className`))
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)))
+	assert.Equal(t, "#main", evalJS[string](t, ctx, `location.hash`))
+
+	// Every control can be reached with Tab: none is taken out of the order.
+	assert.Equal(t, 0, evalJS[int](t, ctx, `document.querySelectorAll('input[tabindex^="-"], select[tabindex^="-"], textarea[tabindex^="-"], button[tabindex^="-"]').length`))
+
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Focus(sel(radio)), // "not answered yet", checked
+		chromedp.KeyEvent(kb.ArrowRight),
+	))
+	assert.Equal(t, true, evalJS[bool](t, ctx, fmt.Sprintf(`document.getElementById(%q).checked`, radio+"-2")), "the arrow key answers yes")
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Focus(sel(fieldID(ptrName))),
+		chromedp.KeyEvent("Proef"),
+		chromedp.KeyEvent(kb.Enter),
+		chromedp.WaitVisible(chromedp.CSS(".error-summary")),
+	))
+	focus := evalJS[string](t, ctx, `document.activeElement.className`)
+	assert.Equal(t, "error-summary", focus, "the summary has the focus, so it is read first")
+	assert.Equal(t, true, evalJS[bool](t, ctx, fmt.Sprintf(`document.getElementById(%q).checked`, radio+"-2")), "the answer is kept")
+	// The page now also has the language button: Enter still checks.
+	require.True(t, evalJS[bool](t, ctx, `!!document.querySelector('button[name="relang"]')`))
+	evalJS[bool](t, ctx, `window.oldPage = true`)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Focus(sel(fieldID(ptrManagers))),
+		chromedp.KeyEvent("x"),
+		chromedp.KeyEvent(kb.Enter),
+	))
+	for { // until the answer has loaded; while it loads, asking may fail
+		old, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.oldPage === true`))
+		if err == nil && !old {
+			break
+		}
+		require.NoError(t, ctx.Err())
+		time.Sleep(20 * time.Millisecond)
+	}
+	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(".error-summary"))))
+	assert.Equal(t, "x", evalJS[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).value`, fieldID(ptrManagers))))
+	assert.Equal(t, "nl", evalJS[string](t, ctx, `document.documentElement.lang`), "Enter did not switch the language")
+	assert.Contains(t, evalJS[string](t, ctx, `document.querySelector('.error-summary').textContent`), evalJS[string](t, ctx,
+		fmt.Sprintf(`document.querySelector('label[for=%q]').textContent`, fieldID(ptrManagers))), "the new mistake is listed")
 }
