@@ -113,7 +113,7 @@ func evalJS[T any](t *testing.T, ctx context.Context, js string) T {
 // and gets the report.
 func TestBrowserFillInCorrectAndReport(t *testing.T) {
 	ctx, base := browse(t)
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS("form#assessment"))))
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS(".actions"))))
 	screenshot(t, ctx, "blank-form.jpg")
 
 	lang := evalJS[string](t, ctx, `document.documentElement.lang`)
@@ -146,6 +146,7 @@ func TestBrowserFillInCorrectAndReport(t *testing.T) {
 		chromedp.SendKeys(sel(evDateID), "2026-02-01"),
 		chromedp.Click(chromedp.CSS(".actions button:not([name])")),
 		chromedp.WaitVisible(chromedp.CSS(".error-summary")),
+		chromedp.WaitVisible(chromedp.CSS(".actions")), // the whole page has arrived
 	))
 
 	// The summary links to the field, and the message sits at the field.
@@ -203,6 +204,7 @@ func TestBrowserFillInCorrectAndReport(t *testing.T) {
 		chromedp.SendKeys(sel(pctID), "95"),
 		chromedp.Click(chromedp.CSS(".actions button:not([name])")),
 		chromedp.WaitVisible(chromedp.CSS(".score")),
+		chromedp.WaitVisible(chromedp.CSS("footer")), // the whole page has arrived
 	))
 	rep := evalJS[map[string]string](t, ctx, `({
 		score: document.querySelector('.score').textContent,
@@ -228,6 +230,7 @@ func TestBrowserUpload(t *testing.T) {
 		chromedp.SetUploadFiles(chromedp.CSS("#upload-file"), []string{sample}),
 		chromedp.Click(chromedp.CSS("form.upload button")),
 		chromedp.WaitVisible(chromedp.CSS(".notice")),
+		chromedp.WaitVisible(chromedp.CSS(".actions")), // the whole page has arrived
 	))
 	// What the browser shows, by field name (the JSON pointer): the text
 	// of inputs, the chosen option, the ticked boxes.
@@ -286,7 +289,7 @@ func TestBrowserKeyboard(t *testing.T) {
 	radio := fieldID(valuePtr(yesNo.ID))
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(base+"/"),
-		chromedp.WaitVisible(chromedp.CSS("form#assessment")),
+		chromedp.WaitVisible(chromedp.CSS(".actions")),
 		chromedp.KeyEvent(kb.Tab),
 	))
 	assert.Equal(t, "skip", evalJS[string](t, ctx, `document.activeElement.className`))
@@ -306,6 +309,7 @@ func TestBrowserKeyboard(t *testing.T) {
 		chromedp.KeyEvent("Proef"),
 		chromedp.KeyEvent(kb.Enter),
 		chromedp.WaitVisible(chromedp.CSS(".error-summary")),
+		chromedp.WaitVisible(chromedp.CSS(".actions")), // the whole page has arrived
 	))
 	focus := evalJS[string](t, ctx, `document.activeElement.className`)
 	assert.Equal(t, "error-summary", focus, "the summary has the focus, so it is read first")
@@ -326,7 +330,7 @@ func TestBrowserKeyboard(t *testing.T) {
 		require.NoError(t, ctx.Err())
 		time.Sleep(20 * time.Millisecond)
 	}
-	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(".error-summary"))))
+	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(".error-summary")), chromedp.WaitVisible(chromedp.CSS(".actions"))))
 	assert.Equal(t, "x", evalJS[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).value`, fieldID(ptrManagers))))
 	assert.Equal(t, "nl", evalJS[string](t, ctx, `document.documentElement.lang`), "Enter did not switch the language")
 	assert.Contains(t, evalJS[string](t, ctx, `document.querySelector('.error-summary').textContent`), evalJS[string](t, ctx,

@@ -170,7 +170,10 @@ type messageData struct {
 func message(w http.ResponseWriter, r *http.Request, status int, code string, text func(*texts) string) {
 	lang := langOf(r, nil)
 	t := textsFor(lang)
-	heading := map[int]string{http.StatusNotFound: t.NotFound, http.StatusRequestEntityTooLarge: t.TooLarge}[status]
+	heading := map[int]string{
+		http.StatusNotFound: t.NotFound, http.StatusRequestEntityTooLarge: t.TooLarge,
+		http.StatusBadRequest: t.BadRequestTitle, http.StatusMethodNotAllowed: t.BadMethodTitle,
+	}[status]
 	if heading == "" {
 		heading = code
 	}

@@ -9,13 +9,13 @@ import "github.com/goedgesprek/goedgesprek/norm"
 type texts struct {
 	Site, Title, Intro, Skip, OtherLang, OtherLangKeep                    string
 	ErrorTitle, ErrorPrefix, ErrorTitleTag                                string
-	UploadLegend, UploadLabel, UploadHint, UploadButton                   string
-	General, DateHint, NumberHint, Submit, SubmitHint                     string
+	UploadLabel, UploadHint, UploadButton                                 string
+	General, DateHint, Submit, SubmitHint                                 string
 	Unanswered, Yes, No, None, AsGiven, ChooseKind                        string
-	More, MoreHint, EvidenceRow, EvidenceNew, CommentHint                 string
+	More, MoreHint, EvidenceRow, EvidenceNew                              string
 	Critical, EvidenceExpected, Checked, Download, Edit, ReportBar        string
 	NotFound, NotFoundText, BackToForm, TooLarge, TooLargeText, BadMethod string
-	BadRequest, NoFile                                                    string
+	BadRequest, BadRequestTitle, BadMethodTitle, NoFile                   string
 }
 
 var textsNL = texts{
@@ -29,14 +29,12 @@ var textsNL = texts{
 	ErrorPrefix:   "Fout:",
 	ErrorTitleTag: "Fout: ",
 
-	UploadLegend: "Een bestaande zelfevaluatie openen",
 	UploadLabel:  "Zelfevaluatie (JSON-bestand)",
 	UploadHint:   "Het formulier opent met alle waarden ingevuld, en met de problemen die in het bestand zitten.",
 	UploadButton: "Bestand openen",
 
 	General:    "Organisatie, peildatum en invuller",
 	DateHint:   "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-31.",
-	NumberHint: "Een getal.",
 	Submit:     "Controleren en rapport maken",
 	SubmitHint: "Na het controleren ziet u de problemen bij de velden, of het rapport.",
 
@@ -51,7 +49,6 @@ var textsNL = texts{
 	MoreHint:         "Een lege regel voor een bewijsstuk wordt overgeslagen. Na het controleren staat er weer een lege regel klaar.",
 	EvidenceRow:      "Bewijsstuk %d",
 	EvidenceNew:      "Nieuw bewijsstuk",
-	CommentHint:      "",
 	Critical:         "kritiek criterium",
 	EvidenceExpected: "bewijs verwacht",
 
@@ -60,14 +57,16 @@ var textsNL = texts{
 	Edit:      "Terug naar het formulier",
 	ReportBar: "Acties",
 
-	NotFound:     "Pagina niet gevonden",
-	NotFoundText: "Deze pagina bestaat niet.",
-	BackToForm:   "Naar het formulier",
-	TooLarge:     "Te groot",
-	TooLargeText: "Wat u verstuurde is groter dan de zelfevaluatie mag zijn.",
-	BadMethod:    "Deze pagina kan zo niet worden opgevraagd.",
-	BadRequest:   "Het verzoek kon niet worden gelezen.",
-	NoFile:       "kies een JSON-bestand met een zelfevaluatie",
+	NotFound:        "Pagina niet gevonden",
+	NotFoundText:    "Deze pagina bestaat niet.",
+	BackToForm:      "Naar het formulier",
+	TooLarge:        "Te groot",
+	TooLargeText:    "Wat u verstuurde is groter dan de zelfevaluatie mag zijn.",
+	BadMethod:       "Deze pagina kan zo niet worden opgevraagd.",
+	BadRequest:      "Het verzoek kon niet worden gelezen.",
+	NoFile:          "kies een JSON-bestand met een zelfevaluatie",
+	BadRequestTitle: "Verzoek niet leesbaar",
+	BadMethodTitle:  "Niet toegestaan",
 }
 
 var textsEN = texts{
@@ -81,14 +80,12 @@ var textsEN = texts{
 	ErrorPrefix:   "Error:",
 	ErrorTitleTag: "Error: ",
 
-	UploadLegend: "Open an existing self-assessment",
 	UploadLabel:  "Self-assessment (JSON file)",
 	UploadHint:   "The form opens with every value filled in, and with the problems the file has.",
 	UploadButton: "Open file",
 
 	General:    "Organisation, reference date and assessor",
 	DateHint:   "Write the date as YYYY-MM-DD, for example 2026-03-31.",
-	NumberHint: "A number.",
 	Submit:     "Check and make the report",
 	SubmitHint: "After checking you see the problems at their fields, or the report.",
 
@@ -103,7 +100,6 @@ var textsEN = texts{
 	MoreHint:         "An empty evidence row is skipped. After checking, a new empty row is ready.",
 	EvidenceRow:      "Evidence %d",
 	EvidenceNew:      "New evidence",
-	CommentHint:      "",
 	Critical:         "critical criterion",
 	EvidenceExpected: "evidence expected",
 
@@ -112,14 +108,16 @@ var textsEN = texts{
 	Edit:      "Back to the form",
 	ReportBar: "Actions",
 
-	NotFound:     "Page not found",
-	NotFoundText: "This page does not exist.",
-	BackToForm:   "To the form",
-	TooLarge:     "Too large",
-	TooLargeText: "What you sent is larger than a self-assessment may be.",
-	BadMethod:    "This page cannot be requested this way.",
-	BadRequest:   "The request could not be read.",
-	NoFile:       "choose a JSON file with a self-assessment",
+	NotFound:        "Page not found",
+	NotFoundText:    "This page does not exist.",
+	BackToForm:      "To the form",
+	TooLarge:        "Too large",
+	TooLargeText:    "What you sent is larger than a self-assessment may be.",
+	BadMethod:       "This page cannot be requested this way.",
+	BadRequest:      "The request could not be read.",
+	NoFile:          "choose a JSON file with a self-assessment",
+	BadRequestTitle: "Request not readable",
+	BadMethodTitle:  "Not allowed",
 }
 
 func textsFor(l norm.Lang) *texts {
