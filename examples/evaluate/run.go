@@ -131,8 +131,6 @@ func isDB(name string) bool {
 // endOfDay is the last second of a civil date in Amsterdam.
 func endOfDay(d norm.Date) time.Time { return cli.EndOfDay(d) }
 
-var amsterdam = cli.Amsterdam
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

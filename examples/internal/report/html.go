@@ -1,10 +1,13 @@
-package main
+package report
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
+	"strings"
 )
 
 //go:embed report.html.tmpl
@@ -16,7 +19,8 @@ var htmlSource string
 var htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
 
 type htmlData struct {
-	V      *view
+	V      *View
+	Before template.HTML // shown first in the body: the web form's buttons
 	Items  barChart
 	VPT    columnChart
 	Legend []legendEntry
@@ -64,8 +68,15 @@ const (
 	colGap   = 22
 )
 
-func writeHTML(w io.Writer, v *view) error {
-	d := htmlData{V: v}
+// WriteHTML writes the report as one self-contained HTML page: no
+// scripts, no external assets, charts as inline SVG, a print stylesheet.
+func WriteHTML(w io.Writer, v *View) error { return WritePage(w, v, "") }
+
+// WritePage is WriteHTML with a fragment of trusted HTML shown first in the
+// body, such as the web form's download and edit buttons. The fragment must
+// come from html/template (or be a constant): it is not escaped here.
+func WritePage(w io.Writer, v *View, before template.HTML) error {
+	d := htmlData{V: v, Before: before}
 
 	seen := map[string]bool{}
 	for _, r := range []string{"met", "partially_met", "not_met", "not_applicable", "unanswered"} {
@@ -90,7 +101,7 @@ func writeHTML(w io.Writer, v *view) error {
 		w := int(it.ScoreN*barScale + 0.5)
 		ic.Bars = append(ic.Bars, barShape{
 			Title: it.ID + " " + it.Title + ": " + it.Score + " (" + it.ResultLabel + ")",
-			Label: it.ID, Value: it.Score, Fill: colours[it.Result],
+			Label: it.ID, Value: it.Score, Fill: Colours[it.Result],
 			X: barLeft, Y: y, W: w, H: barH, TextY: y + barH - 3, ValueX: barLeft + w + 6,
 		})
 	}
@@ -123,9 +134,24 @@ func writeHTML(w io.Writer, v *view) error {
 func coverageColour(p int) string {
 	switch {
 	case p >= 80:
-		return colours["green"]
+		return Colours["green"]
 	case p >= 55:
-		return colours["amber"]
+		return Colours["amber"]
 	}
-	return colours["red"]
+	return Colours["red"]
 }
+
+// StyleHash is the Content-Security-Policy source of the report's inline
+// stylesheet ("'sha256-…'"), so that a server can allow exactly that
+// style and nothing else inline.
+func StyleHash() string { return styleHash }
+
+var styleHash = func() string {
+	_, rest, ok := strings.Cut(htmlSource, "<style>")
+	css, _, ok2 := strings.Cut(rest, "</style>")
+	if !ok || !ok2 || strings.Contains(css, "{{") {
+		panic("report: the template's stylesheet must be one static <style> element")
+	}
+	sum := sha256.Sum256([]byte(css))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}()
