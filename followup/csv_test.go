@@ -3,8 +3,8 @@ package followup_test
 import (
 	"bytes"
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"runtime"
 	"strings"
