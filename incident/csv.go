@@ -383,6 +383,14 @@ func (c *csvReader) row(row int, rec []string) (Incident, bool) {
 			continue
 		}
 		v := strings.TrimSpace(raw)
+		if (ci == colID || ci == colPerpRef || ci == colInvolved) && csvform.FormulaLike(v) {
+			// An ID or reference never starts like a spreadsheet formula;
+			// refused here, before Validate reads "-A1" as a valid token.
+			fail(ci, norm.CodeFormat, norm.Textf(
+				"%q begint als een spreadsheetformule (= + - @): een kenmerk of referentie begint met een letter of cijfer",
+				"%q starts like a spreadsheet formula (= + - @): an ID or reference starts with a letter or digit", clip(v)))
+			continue
+		}
 		switch ci {
 		case colID:
 			inc.ID = ID(v)

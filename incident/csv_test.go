@@ -450,3 +450,38 @@ func BenchmarkWriteCSV(b *testing.B) {
 		}
 	}
 }
+
+// Issue 12, item 9: an ID or reference that starts like a formula is
+// refused on reading; text cells are written defused and read back.
+func TestReadCSVRefusesFormulaIDs(t *testing.T) {
+	good := []string{"A-1", "2025-03-14 09:30", "2025-03-14 10:00", "desk", "shouting", "amber", "client", "P-1", "E-1:target", "nee", "0", "0"}
+	for _, tc := range []struct {
+		col string
+		i   int
+		v   string
+	}{
+		{"id", 0, "-A1"},
+		{"id", 0, `"=HYPERLINK(""http://x"")"`},
+		{"perpetrator_ref", 7, "-A1"},
+		{"perpetrator_ref", 7, "@SUM(1)"},
+		{"involved", 8, "-A1:target"},
+		{"involved", 8, "+cmd|x:target"},
+	} {
+		t.Run(tc.col+" "+tc.v, func(t *testing.T) {
+			row := append([]string(nil), good...)
+			row[tc.i] = tc.v
+			_, err := incident.ReadCSV(strings.NewReader(header + "\n" + strings.Join(row, ",") + "\n"))
+			var ne *norm.Error
+			require.ErrorAs(t, err, &ne)
+			requireProblem(t, ne, 2, tc.col, norm.CodeFormat)
+		})
+	}
+	// A negative number is no formula: it reaches Validate, which refuses
+	// it as out of range, not as a formula.
+	row := append([]string(nil), good...)
+	row[10] = "-1"
+	_, err := incident.ReadCSV(strings.NewReader(header + "\n" + strings.Join(row, ",") + "\n"))
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	requireProblem(t, ne, 2, "absence_days", norm.CodeRange)
+}
