@@ -384,9 +384,8 @@ func semantic(v docView) []norm.Problem {
 	return sortProblems(probs)
 }
 
-// maxProblems caps the problems of one document, as form does, so that a
-// document built to fail everywhere cannot make the error itself huge.
-const maxProblems = 100
+// maxProblems caps the problems of one document, as everywhere.
+const maxProblems = norm.MaxProblems
 
 // sortProblems orders problems by pointer (array indices as numbers) and
 // code, as form does, and caps them at maxProblems.
@@ -397,14 +396,7 @@ func sortProblems(probs []norm.Problem) []norm.Problem {
 		}
 		return strings.Compare(string(a.Code), string(b.Code))
 	})
-	if n := len(probs) - maxProblems; n > 0 {
-		probs = append(probs[:maxProblems:maxProblems], norm.Problem{
-			Code: norm.CodeSchema,
-			Message: norm.Textf("en nog %d problemen die niet zijn vermeld",
-				"and %d more problems that are not listed", n),
-		})
-	}
-	return probs
+	return norm.Cap(probs)
 }
 
 // lookup resolves JSON pointer tokens in a tree; nil when absent.

@@ -329,9 +329,6 @@ func AnonymiseActions(inc *incident.Incident, repl map[string]string, acts []Act
 	return out
 }
 
-// maxCheckProblems caps the problems of CheckActions.
-const maxCheckProblems = 100
-
 // CheckActions checks actions against the incidents they belong to, as a
 // store will when it records them (see Action.CheckIncident), so that a
 // file can be refused with its rows before anything is written. lookup
@@ -339,23 +336,18 @@ const maxCheckProblems = 100
 // incident.ErrNotFound for an unknown one; any other error of lookup is
 // returned as it is.
 //
-// The problems (the first 100, then how many more) come in one
+// The problems (the first norm.MaxProblems, then how many more) come in one
 // *norm.Error with Op "followup.CheckActions" and code
 // norm.CodeReference, with the row and column of the actions CSV that
 // ReadActionsCSV read them from (the header is row 1, acts[0] row 2) and
 // the pointer of the action ("/0/subject").
 func CheckActions(acts []Action, lookup func(incident.ID) (incident.Incident, error)) error {
 	const op = "followup.CheckActions"
-	var ps []norm.Problem
-	more := 0
+	var ps norm.Problems
 	add := func(k int, p norm.Problem) {
-		if len(ps) == maxCheckProblems {
-			more++
-			return
-		}
 		col := strings.TrimPrefix(p.Pointer, "/")
 		p.Row, p.Column, p.Pointer = k+2, col, "/"+strconv.Itoa(k)+p.Pointer
-		ps = append(ps, p)
+		ps.Add(p)
 	}
 	seen := map[incident.ID]*incident.Incident{}
 	for k := range acts {
@@ -382,9 +374,5 @@ func CheckActions(acts []Action, lookup func(incident.ID) (incident.Incident, er
 			add(k, p)
 		}
 	}
-	if more > 0 {
-		ps = append(ps, norm.Problem{Code: norm.CodeReference, Message: norm.Textf(
-			"en nog %d problemen", "and %d more problems", more)})
-	}
-	return norm.Errorf(op, ps)
+	return ps.Err(op)
 }

@@ -1,7 +1,6 @@
 package followup
 
 import (
-	"encoding/csv"
 	"errors"
 	"io"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/norm"
+	"github.com/goedgesprek/goedgesprek/norm/csvform"
 )
 
 // The columns of an actions CSV file, in the order WriteActionsCSV writes
@@ -55,57 +55,57 @@ func ActionsCSVHeader(lang norm.Lang) []string {
 // some 400,000 actions); reading stops there.
 const MaxCSVBytes = 64 << 20
 
-// maxCSVProblems caps the problems one file can produce.
-const maxCSVProblems = 100
-
 const csvOp = "followup.ReadActionsCSV"
 
 // ReadActionsCSV reads actions from a CSV file with a header row (see
-// ActionsCSVHeader; English or Dutch names, any order, a UTF-8 byte order
-// mark allowed). Each action is checked as Action.Validate does, and an ID
-// may occur once. All problems (up to 100) come in one *norm.Error with Op
-// "followup.ReadActionsCSV", each with Row (the header is row 1) and
-// Column (the header name as the file spells it); on error no actions are
-// returned. An I/O error from r is returned as it is.
+// ActionsCSVHeader; English or Dutch names, any order). It reads what
+// spreadsheet programs write: ',', ';' or tab as the separator (taken from
+// the header line), a UTF-8 byte order mark, CRLF, and empty columns
+// without a name at the end. Each action is checked as Action.Validate
+// does, an ID may occur once, and id, incident_id and subject may not
+// start like a spreadsheet formula (= + - @). All problems come in one
+// *norm.Error with Op "followup.ReadActionsCSV", each with Row (the header
+// is row 1) and Column (the header name as the file spells it); past
+// norm.MaxProblems they are only counted. On error no actions are
+// returned. The file may be at most MaxCSVBytes, 64 columns wide and 256
+// KiB per row; reading stops at the first row over a limit. An I/O error
+// from r is returned as it is.
 func ReadActionsCSV(r io.Reader) ([]Action, error) {
-	lr := &io.LimitedReader{R: r, N: MaxCSVBytes + 1}
-	cr := csv.NewReader(lr)
-	cr.ReuseRecord = true
-	var probs []norm.Problem
+	cr := csvform.NewReader(r, 0, csvform.Limits{MaxBytes: MaxCSVBytes})
+	var probs norm.Problems
 	add := func(row int, col string, code norm.ProblemCode, msg norm.Text) {
-		probs = append(probs, norm.Problem{Row: row, Column: col, Code: code, Message: msg})
+		probs.Add(norm.Problem{Row: row, Column: col, Code: code, Message: msg})
 	}
-	row := 1 // the row last read; the header is row 1
-	syntax := func(err error) ([]Action, error) {
-		var pe *csv.ParseError
-		if !errors.As(err, &pe) {
+	// stop ends reading at an error of the CSV reader.
+	stop := func(err error) ([]Action, error) {
+		var re *csvform.RecordError
+		if !errors.As(err, &re) {
 			return nil, err
 		}
-		if lr.N <= 0 {
-			return nil, tooLargeCSV()
-		}
-		add(row+1, "", norm.CodeSyntax, norm.Textf("geen geldige CSV: %v", "not valid CSV: %v", pe.Err))
-		return nil, norm.Errorf(csvOp, probs)
+		probs.Add(re.Problem)
+		return nil, probs.Err(csvOp)
 	}
 
-	row = 0
 	header, err := cr.Read()
-	header = append([]string(nil), header...) // ReuseRecord: keep the header
 	if err == io.EOF {
 		add(1, "", norm.CodeRequired, norm.T("het bestand is leeg: de kopregel ontbreekt", "the file is empty: the header row is missing"))
-		return nil, norm.Errorf(csvOp, probs)
+		return nil, probs.Err(csvOp)
 	}
 	if err != nil {
-		return syntax(err)
+		return stop(err)
 	}
+	const unnamed = -2
 	cols := make([]int, len(header)) // column index -> csvColumns index, -1 unknown
 	names := make([]string, len(csvColumns))
 	for i, h := range header {
 		name := strings.TrimSpace(h)
-		if i == 0 {
-			name = strings.TrimPrefix(name, "\ufeff")
-		}
 		cols[i] = -1
+		if name == "" {
+			// Spreadsheet programs add empty columns at the end; they are
+			// ignored as long as nothing is written in them.
+			cols[i] = unnamed
+			continue
+		}
 		for j, c := range csvColumns {
 			if strings.EqualFold(name, c.en) || strings.EqualFold(name, c.nl) {
 				cols[i] = j
@@ -113,7 +113,7 @@ func ReadActionsCSV(r io.Reader) ([]Action, error) {
 		}
 		switch {
 		case cols[i] < 0:
-			add(1, name, norm.CodeUnknownField, norm.Textf("onbekende kolom %q", "unknown column %q", name))
+			add(1, clip(name), norm.CodeUnknownField, norm.Textf("onbekende kolom %q", "unknown column %q", clip(name)))
 		case names[cols[i]] != "":
 			add(1, name, norm.CodeDuplicateKey, norm.Textf("kolom %q staat er twee keer", "column %q appears twice", name))
 		default:
@@ -125,8 +125,8 @@ func ReadActionsCSV(r io.Reader) ([]Action, error) {
 			add(1, c.en, norm.CodeRequired, norm.Textf("kolom %q (of %q) ontbreekt", "column %q (or %q) is missing", c.en, c.nl))
 		}
 	}
-	if len(probs) > 0 {
-		return nil, norm.Errorf(csvOp, probs)
+	if probs.Len() > 0 {
+		return nil, probs.Err(csvOp)
 	}
 	// column names by pointer, for the problems of Validate
 	byPointer := map[string]string{}
@@ -136,20 +136,29 @@ func ReadActionsCSV(r io.Reader) ([]Action, error) {
 
 	var out []Action
 	seen := map[string]int{}
-	row = 1
-	for len(probs) < maxCSVProblems {
+	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return syntax(err)
+			return stop(err)
 		}
-		row++
+		row := cr.Row()
+		rec, fits := csvform.Fit(rec, header)
+		if !fits {
+			add(row, "", norm.CodeSyntax, norm.Textf("rij heeft %d velden, de kopregel %d", "row has %d fields, the header %d", len(rec), len(header)))
+			continue
+		}
 		var a Action
-		var fieldProbs bool
+		var fieldProbs, bad bool
 		for i, v := range rec {
 			switch cols[i] {
+			case unnamed:
+				if strings.TrimSpace(v) != "" {
+					bad = true
+					add(row, "", norm.CodeUnknownField, norm.Textf("waarde in kolom %d, die geen naam heeft", "value in column %d, which has no name", i+1))
+				}
 			case 0:
 				a.ID = v
 			case 1:
@@ -179,36 +188,41 @@ func ReadActionsCSV(r io.Reader) ([]Action, error) {
 				a.Reason = v
 			}
 		}
+		for _, f := range []struct {
+			col int
+			v   string
+		}{{0, a.ID}, {1, string(a.IncidentID)}, {3, a.Subject}} {
+			if csvform.FormulaLike(f.v) {
+				bad = true
+				add(row, names[f.col], norm.CodeFormat, norm.Textf(
+					"%q begint als een spreadsheetformule (= + - @): een kenmerk of referentie begint met een letter of cijfer",
+					"%q starts like a spreadsheet formula (= + - @): an ID or reference starts with a letter or digit", clip(f.v)))
+			}
+		}
 		for _, p := range a.problems(nil) {
 			if fieldProbs && p.Pointer == "/at" {
 				continue // already reported as a bad time
 			}
+			bad = true
 			add(row, byPointer[p.Pointer], p.Code, p.Message)
 		}
 		if a.ID != "" {
 			if first, ok := seen[a.ID]; ok {
+				bad = true
 				add(row, names[0], norm.CodeDuplicate, norm.Textf(
 					"actie %q staat al op rij %d", "action %q already appears in row %d", clip(a.ID), first))
 			} else {
 				seen[a.ID] = row
 			}
 		}
-		if len(probs) == 0 {
+		if !bad && !fieldProbs && probs.Len() == 0 {
 			out = append(out, a)
 		}
 	}
-	if lr.N <= 0 {
-		return nil, tooLargeCSV()
-	}
-	if len(probs) > 0 {
-		return nil, norm.Errorf(csvOp, probs)
+	if err := probs.Err(csvOp); err != nil {
+		return nil, err
 	}
 	return out, nil
-}
-
-func tooLargeCSV() error {
-	return norm.Errorf(csvOp, []norm.Problem{{Code: norm.CodeTooLarge, Message: norm.Textf(
-		"het bestand is groter dan %d MiB", "the file is larger than %d MiB", MaxCSVBytes>>20)}})
 }
 
 // clip shortens a value quoted in a message.
@@ -221,16 +235,17 @@ func clip(s string) string {
 
 // WriteActionsCSV writes actions as CSV with the English header (see
 // ActionsCSVHeader), one row per action, times in RFC 3339 with their own
-// offset, so that ReadActionsCSV gives the same actions back. Reasons are
-// written as they are: a spreadsheet that opens the file may treat a
-// reason starting with "=" as a formula.
+// offset, so that ReadActionsCSV gives the same actions back. A cell that
+// a spreadsheet program would run as a formula (a reason starting with
+// "=", say) gets a leading apostrophe, which ReadActionsCSV takes off
+// again (see csvform.Neutralise).
 func WriteActionsCSV(w io.Writer, actions []Action) error {
 	return WriteActionsCSVLang(w, norm.EN, actions)
 }
 
 // WriteActionsCSVLang is WriteActionsCSV with the header in a language.
 func WriteActionsCSVLang(w io.Writer, lang norm.Lang, actions []Action) error {
-	cw := csv.NewWriter(w)
+	cw := csvform.NewWriter(w, ',')
 	if err := cw.Write(ActionsCSVHeader(lang)); err != nil {
 		return err
 	}
@@ -246,6 +261,5 @@ func WriteActionsCSVLang(w io.Writer, lang norm.Lang, actions []Action) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }

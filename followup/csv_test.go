@@ -3,8 +3,10 @@ package followup_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -148,3 +150,164 @@ func (endless) Read(p []byte) (int, error) {
 type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// fill streams prefix and then n copies of b, without holding them.
+type fill struct {
+	prefix string
+	b      byte
+	n      int
+}
+
+func (f *fill) Read(p []byte) (int, error) {
+	k := 0
+	for ; k < len(p) && f.prefix != ""; k++ {
+		p[k], f.prefix = f.prefix[0], f.prefix[1:]
+	}
+	for ; k < len(p) && f.n > 0; k++ {
+		p[k] = f.b
+		f.n--
+	}
+	if k == 0 {
+		return 0, io.EOF
+	}
+	return k, nil
+}
+
+// Issue 12, item 7: a header of 8 MiB of commas gave 8,388,608 problems,
+// 49 s and 4 GB.
+func TestReadActionsCSVHeaderBomb(t *testing.T) {
+	const header = "id,incident_id,kind,subject,at,outcome\n"
+	for _, tc := range []struct {
+		name string
+		in   io.Reader
+		row  int
+	}{
+		{"8 MiB of commas", &fill{b: ',', n: 8 << 20}, 1},
+		{"64 MiB of semicolons", &fill{b: ';', n: 64<<20 - 1}, 1},
+		{"a data row of commas", &fill{prefix: header, b: ',', n: 8 << 20}, 2},
+		{"a stray quote", &fill{prefix: header + "\"", b: 'x', n: 8 << 20}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			got, err := followup.ReadActionsCSV(tc.in)
+			runtime.ReadMemStats(&after)
+			assert.Nil(t, got)
+			var ne *norm.Error
+			require.ErrorAs(t, err, &ne)
+			require.Len(t, ne.Problems, 1, "%v", ne)
+			assert.Equal(t, tc.row, ne.Problems[0].Row)
+			assert.Equal(t, norm.CodeTooLarge, ne.Problems[0].Code)
+			assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(4<<20), "the row is refused, not read")
+		})
+	}
+}
+
+// Past norm.MaxProblems, problems are counted, not listed.
+func TestReadActionsCSVCountsWhatItDoesNotList(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,incident_id,kind,subject,at,outcome\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "A%d,INC,nonsense,perpetrator,2026-03-11T09:15:00+01:00,done\n", i)
+	}
+	_, err := followup.ReadActionsCSV(strings.NewReader(b.String()))
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	require.Len(t, ne.Problems, norm.MaxProblems+1)
+	last := ne.Problems[norm.MaxProblems]
+	assert.Equal(t, norm.CodeMore, last.Code)
+	assert.Equal(t, "and 4900 more problems that are not listed", last.Message.EN)
+	assert.Equal(t, "en nog 4900 problemen die niet zijn vermeld", last.Message.NL)
+	assert.Contains(t, ne.Error(), "followup.ReadActionsCSV: 5000 problems")
+}
+
+// Issue 12, item 13: the actions reader reads what Excel writes, as the
+// incidents reader does.
+func TestReadActionsCSVWhatExcelWrites(t *testing.T) {
+	cols := []string{"kenmerk", "incident", "soort", "betreft", "tijdstip", "uitkomst", "vorm", "reden"}
+	row := []string{"A1", "INC-1", "reaction", "perpetrator", "2026-03-11T09:15:00+01:00", "done", "ban", "boos; \"erg\" boos"}
+	join := func(ss []string, sep string, quoted bool) string {
+		out := make([]string, len(ss))
+		for i, s := range ss {
+			if quoted || strings.ContainsAny(s, sep+"\"") {
+				s = `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+			}
+			out[i] = s
+		}
+		return strings.Join(out, sep)
+	}
+	for _, sep := range []string{",", ";", "\t"} {
+		for _, tc := range []struct {
+			name string
+			in   string
+		}{
+			{"plain", join(cols, sep, false) + "\n" + join(row, sep, false) + "\n"},
+			{"BOM and CRLF", "\ufeff" + join(cols, sep, false) + "\r\n" + join(row, sep, false) + "\r\n"},
+			{"BOM before a quoted header", "\ufeff" + join(cols, sep, true) + "\r\n" + join(row, sep, true) + "\r\n"},
+			{"trailing empty columns", join(cols, sep, false) + sep + sep + "\r\n" + join(row, sep, false) + sep + sep + "\r\n"},
+			{"trailing empty columns in the header only", join(cols, sep, false) + sep + "\n" + join(row, sep, false) + "\n"},
+			{"trailing empty cells in the rows only", join(cols, sep, false) + "\n" + join(row, sep, false) + sep + sep + "\n"},
+		} {
+			t.Run(tc.name+" "+strings.ReplaceAll(sep, "\t", "tab"), func(t *testing.T) {
+				got, err := followup.ReadActionsCSV(strings.NewReader(tc.in))
+				require.NoError(t, err)
+				require.Len(t, got, 1)
+				assert.Equal(t, "A1", got[0].ID)
+				assert.Equal(t, followup.FormBan, got[0].Form)
+				assert.Equal(t, `boos; "erg" boos`, got[0].Reason)
+			})
+		}
+	}
+	// Something written in a column without a name is not an empty column.
+	_, err := followup.ReadActionsCSV(strings.NewReader(join(cols, ",", false) + ",\n" + join(row, ",", false) + ",x\n"))
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	assert.Equal(t, 2, ne.Problems[0].Row)
+	assert.Equal(t, norm.CodeUnknownField, ne.Problems[0].Code)
+}
+
+// Issue 12, item 9: formulas in an actions CSV.
+func TestActionsCSVFormulas(t *testing.T) {
+	const header = "id,incident_id,kind,subject,at,outcome,form,reason\n"
+	for _, tc := range []struct {
+		name, row, col string
+	}{
+		{"id", "\"=HYPERLINK(\"\"http://x\"\")\",INC-1,reaction,perpetrator,2026-03-11T09:15:00+01:00,done,ban,\n", "id"},
+		{"incident", "A1,+cmd|' /C calc'!A0,reaction,perpetrator,2026-03-11T09:15:00+01:00,done,ban,\n", "incident_id"},
+		{"subject", "A1,INC-1,aftercare,@SUM(1+1),2026-03-11T09:15:00+01:00,done,,\n", "subject"},
+		{"subject with a minus", "A1,INC-1,aftercare,-A1,2026-03-11T09:15:00+01:00,done,,\n", "subject"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := followup.ReadActionsCSV(strings.NewReader(header + tc.row))
+			var ne *norm.Error
+			require.ErrorAs(t, err, &ne)
+			found := false
+			for _, p := range ne.Problems {
+				found = found || (p.Row == 2 && p.Column == tc.col && p.Code == norm.CodeFormat)
+			}
+			assert.True(t, found, "%v", ne)
+		})
+	}
+
+	// A reason is free text: a formula in it is kept, and written defused.
+	a := followup.Action{ID: "A1", IncidentID: "INC-1", Kind: followup.KindPoliceReport, Subject: followup.SubjectPerpetrator,
+		At: time.Date(2026, 3, 11, 9, 15, 0, 0, time.UTC), Outcome: followup.OutcomeNotPossible, Reason: "=HYPERLINK(\"http://x\";\"klik\")"}
+	for _, reason := range []string{a.Reason, "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "'=al met apostrof", "-5"} {
+		a.Reason = reason
+		var buf bytes.Buffer
+		require.NoError(t, followup.WriteActionsCSV(&buf, []followup.Action{a}))
+		_, line, _ := strings.Cut(buf.String(), "\n")
+		cells := strings.SplitN(line, ",", 8)
+		require.Len(t, cells, 8)
+		last := strings.Trim(cells[7], "\"\n")
+		if reason == "-5" {
+			assert.Equal(t, "-5", last, "a plain number stays as it is")
+		} else {
+			assert.True(t, strings.HasPrefix(last, "'"), "written defused: %q", line)
+		}
+		back, err := followup.ReadActionsCSV(&buf)
+		require.NoError(t, err)
+		require.Len(t, back, 1)
+		assert.Equal(t, reason, back[0].Reason)
+	}
+}

@@ -2,6 +2,7 @@ package followup_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/norm"
+	"github.com/goedgesprek/goedgesprek/norm/csvform"
 )
 
 // FuzzDecodeAction: DecodeAction never panics and returns either an action
@@ -85,8 +87,11 @@ func FuzzReadActionsCSV(f *testing.F) {
 			if actions != nil {
 				t.Fatalf("actions with an error")
 			}
+			if len(ne.Problems) > norm.MaxProblems+1 {
+				t.Fatalf("%d problems: the list is not capped", len(ne.Problems))
+			}
 			for _, p := range ne.Problems {
-				if !p.Message.Complete() || (p.Row == 0 && p.Code != norm.CodeTooLarge) {
+				if !p.Message.Complete() || (p.Row == 0 && p.Code != norm.CodeTooLarge && p.Code != norm.CodeMore) {
 					t.Fatalf("problem without a row or bilingual message: %+v", p)
 				}
 			}
@@ -96,14 +101,40 @@ func FuzzReadActionsCSV(f *testing.F) {
 			if err := a.Validate("fuzz"); err != nil {
 				t.Fatalf("read an invalid action: %v", err)
 			}
+			for _, v := range []string{a.ID, string(a.IncidentID), a.Subject} {
+				if csvform.FormulaLike(v) {
+					t.Fatalf("read a formula as an ID or reference: %q", v)
+				}
+			}
 		}
 		var buf bytes.Buffer
 		if err := followup.WriteActionsCSV(&buf, actions); err != nil {
 			t.Fatal(err)
 		}
+		cells, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, rec := range cells {
+			for _, c := range rec {
+				if csvform.FormulaLike(c) {
+					t.Fatalf("wrote a formula cell: %q", c)
+				}
+			}
+		}
 		back, err := followup.ReadActionsCSV(&buf)
 		if err != nil || len(back) != len(actions) {
-			t.Fatalf("round trip: %d actions, %v", len(back), err)
+			t.Fatalf("round trip: %d of %d actions back, %v", len(back), len(actions), err)
+		}
+		for i := range back {
+			a, b := actions[i], back[i]
+			if !a.At.Equal(b.At) {
+				t.Fatalf("round trip changed the time: %v, %v", a.At, b.At)
+			}
+			a.At, b.At = time.Time{}, time.Time{}
+			if a != b {
+				t.Fatalf("round trip changed the action:\n%+v\n%+v", a, b)
+			}
 		}
 	})
 }

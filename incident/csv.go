@@ -1,9 +1,7 @@
 package incident
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/goedgesprek/goedgesprek/norm"
+	"github.com/goedgesprek/goedgesprek/norm/csvform"
 )
 
 // Limits of ReadCSV; change them with WithMaxBytes and WithMaxRows.
@@ -23,9 +22,17 @@ const (
 	DefaultCSVMaxBytes = 32 << 20
 	// DefaultCSVMaxRows is the largest number of data rows ReadCSV accepts.
 	DefaultCSVMaxRows = 100_000
-	// MaxCSVProblems is how many problems ReadCSV lists before it stops
-	// counting, so that a file in the wrong format gives a readable error.
-	MaxCSVProblems = 1000
+	// MaxCSVProblems is how many problems ReadCSV lists; the rest are
+	// counted in one last problem, so that a file in the wrong format
+	// gives a readable error (the same cap as every reader, see
+	// norm.MaxProblems).
+	MaxCSVProblems = norm.MaxProblems
+	// MaxCSVColumns is the most columns a CSV file may have (the known
+	// columns, possibly twice in a mix of languages, and some empty ones);
+	// MaxCSVRowBytes the longest row. A header of millions of empty
+	// columns is refused at once instead of being read.
+	MaxCSVColumns  = csvform.DefaultMaxColumns
+	MaxCSVRowBytes = csvform.DefaultMaxRecordBytes
 )
 
 const (
@@ -198,16 +205,11 @@ type csvReader struct {
 	header   []string // the header cells as written in the file
 	cols     []int    // file column -> csvColumns index (-1: none)
 	where    [numColumns]int
-	problems []norm.Problem
-	dropped  int
+	problems norm.Problems
 }
 
 func (c *csvReader) add(row int, col string, ptr string, code norm.ProblemCode, msg norm.Text) {
-	if len(c.problems) >= MaxCSVProblems {
-		c.dropped++
-		return
-	}
-	c.problems = append(c.problems, norm.Problem{Pointer: ptr, Row: row, Column: col, Code: code, Message: msg})
+	c.problems.Add(norm.Problem{Pointer: ptr, Row: row, Column: col, Code: code, Message: msg})
 }
 
 // colName names column ci as the file does, or canonically when absent.
@@ -218,13 +220,7 @@ func (c *csvReader) colName(ci int) string {
 	return csvColumns[ci].name
 }
 
-func (c *csvReader) err() error {
-	if c.dropped > 0 {
-		c.problems = append(c.problems, norm.Problem{Code: norm.CodeTooLarge,
-			Message: norm.Textf("nog %d problemen niet getoond", "%d more problems not shown", c.dropped)})
-	}
-	return norm.Errorf(readCSVOp, c.problems)
-}
+func (c *csvReader) err() error { return c.problems.Err(readCSVOp) }
 
 // ReadCSV reads incidents from a CSV file with a header row (see the
 // package documentation for the columns). It reads everything before it
@@ -243,31 +239,14 @@ func readCSV(r io.Reader, cfg csvConfig) ([]Incident, []int, error) {
 	for i := range c.where {
 		c.where[i] = -1
 	}
-	data, err := io.ReadAll(io.LimitReader(r, c.cfg.maxBytes+1))
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", readCSVOp, err)
-	}
-	if int64(len(data)) > c.cfg.maxBytes {
-		c.add(0, "", "", norm.CodeTooLarge, norm.Textf("het bestand is groter dan %d bytes", "the file is larger than %d bytes", c.cfg.maxBytes))
-		return nil, nil, c.err()
-	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff")) // byte-order mark that spreadsheet programs write
-
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = c.cfg.delimiter
-	if cr.Comma == 0 {
-		cr.Comma = detectDelimiter(data)
-	}
-	cr.FieldsPerRecord = -1 // field counts are checked per row, so that one short row does not stop the rest
-
+	cr := csvform.NewReader(r, c.cfg.delimiter, csvform.Limits{MaxBytes: c.cfg.maxBytes})
 	header, err := cr.Read()
 	if err == io.EOF {
 		c.add(1, "", "", norm.CodeRequired, norm.T("het bestand is leeg: een kopregel met kolomnamen ontbreekt", "the file is empty: a header row with column names is missing"))
 		return nil, nil, c.err()
 	}
 	if err != nil {
-		c.syntax(1, err)
-		return nil, nil, c.err()
+		return nil, nil, c.readErr(err)
 	}
 	if !c.readHeader(header) {
 		return nil, nil, c.err()
@@ -277,15 +256,15 @@ func readCSV(r io.Reader, cfg csvConfig) ([]Incident, []int, error) {
 	var rows []int
 	ids := map[ID]int{}
 	dataRows := 0
-	for row := 2; ; row++ {
+	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			c.syntax(row, err)
-			break
+			return nil, nil, c.readErr(err)
 		}
+		row := cr.Row()
 		if blank(rec) {
 			continue
 		}
@@ -293,7 +272,8 @@ func readCSV(r io.Reader, cfg csvConfig) ([]Incident, []int, error) {
 			c.add(row, "", "", norm.CodeTooLarge, norm.Textf("meer dan %d rijen", "more than %d rows", c.cfg.maxRows))
 			break
 		}
-		if len(rec) != len(c.header) {
+		rec, fits := csvform.Fit(rec, c.header)
+		if !fits {
 			c.add(row, "", "", norm.CodeSyntax, norm.Textf("rij heeft %d velden, de kopregel %d", "row has %d fields, the header %d", len(rec), len(c.header)))
 			continue
 		}
@@ -320,13 +300,16 @@ func readCSV(r io.Reader, cfg csvConfig) ([]Incident, []int, error) {
 	return incs, rows, nil
 }
 
-func (c *csvReader) syntax(row int, err error) {
-	msg := norm.T("het bestand is geen geldige CSV", "the file is not valid CSV")
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		msg = norm.Textf("geen geldige CSV op regel %d, teken %d: %v", "not valid CSV at line %d, character %d: %v", pe.Line, pe.Column, pe.Err)
+// readErr ends reading at an error of the CSV reader: a record that is
+// not CSV or over a limit joins the problems; an I/O error is returned as
+// it is.
+func (c *csvReader) readErr(err error) error {
+	var re *csvform.RecordError
+	if !errors.As(err, &re) {
+		return fmt.Errorf("%s: %w", readCSVOp, err)
 	}
-	c.add(row, "", "", norm.CodeSyntax, msg)
+	c.problems.Add(re.Problem)
+	return c.err()
 }
 
 func blank(rec []string) bool {
@@ -336,35 +319,6 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
-}
-
-// detectDelimiter picks ',', ';' or tab, whichever the header line (outside
-// quotes) holds most of; ',' when it holds none.
-func detectDelimiter(data []byte) rune {
-	counts := map[rune]int{}
-	quoted := false
-	for _, b := range data {
-		if b == '"' {
-			quoted = !quoted
-			continue
-		}
-		if quoted {
-			continue
-		}
-		if b == '\n' || b == '\r' {
-			break
-		}
-		if b == ',' || b == ';' || b == '\t' {
-			counts[rune(b)]++
-		}
-	}
-	best := ','
-	for _, d := range []rune{';', '\t'} {
-		if counts[d] > counts[best] {
-			best = d
-		}
-	}
-	return best
 }
 
 func (c *csvReader) readHeader(header []string) bool {
@@ -429,9 +383,17 @@ func (c *csvReader) row(row int, rec []string) (Incident, bool) {
 			continue
 		}
 		v := strings.TrimSpace(raw)
+		if (ci == colID || ci == colPerpRef || ci == colInvolved) && csvform.FormulaLike(v) {
+			// An ID or reference never starts like a spreadsheet formula;
+			// refused here, before Validate reads "-A1" as a valid token.
+			fail(ci, norm.CodeFormat, norm.Textf(
+				"%q begint als een spreadsheetformule (= + - @): een kenmerk of referentie begint met een letter of cijfer",
+				"%q starts like a spreadsheet formula (= + - @): an ID or reference starts with a letter or digit", clip(v)))
+			continue
+		}
 		switch ci {
 		case colID:
-			inc.ID = ID(unescapeCell(v))
+			inc.ID = ID(v)
 		case colOccurred, colReported, colRecorded:
 			if v == "" {
 				continue // Validate reports a missing required time
@@ -450,7 +412,7 @@ func (c *csvReader) row(row int, rec []string) (Incident, bool) {
 				inc.RecordedAt = t
 			}
 		case colSite:
-			inc.Site = unescapeCell(v)
+			inc.Site = v
 		case colChannel:
 			inc.Channel = norm.Channel(strings.ToLower(v))
 		case colBehaviours:
@@ -462,9 +424,9 @@ func (c *csvReader) row(row int, rec []string) (Incident, bool) {
 		case colPerpRole:
 			inc.Perpetrator.Role = PerpetratorRole(strings.ToLower(v))
 		case colPerpRef:
-			inc.Perpetrator.Ref = unescapeCell(v)
+			inc.Perpetrator.Ref = v
 		case colInvolved:
-			for k, s := range splitList(unescapeCell(v)) {
+			for k, s := range splitList(v) {
 				ref, role, found := strings.Cut(s, ":")
 				if !found {
 					fail(ci, norm.CodeFormat, norm.Textf("betrokkene %d: schrijf referentie:rol, bijvoorbeeld E-017:target", "person %d: write ref:role, for example E-017:target", k+1))
@@ -503,13 +465,13 @@ func (c *csvReader) row(row int, rec []string) (Incident, bool) {
 				hasAnalysis = true
 			}
 		case colAnalysis:
-			analysis.Text = unescapeCell(v)
+			analysis.Text = v
 			hasAnalysis = hasAnalysis || v != ""
 		case colLessons:
-			analysis.Lessons = unescapeCell(v)
+			analysis.Lessons = v
 			hasAnalysis = hasAnalysis || v != ""
 		case colDescription:
-			inc.Description = unescapeCell(v)
+			inc.Description = v
 		}
 	}
 	if inc.Perpetrator.Role == "" && inc.Perpetrator.Ref == "" {
@@ -635,26 +597,6 @@ func clip(s string) string {
 	return s[:cut] + "…"
 }
 
-// Cells that start with one of these are formulas to a spreadsheet
-// program. WriteCSV puts an apostrophe in front of them and ReadCSV takes
-// it off again, so that a description cannot run a formula on the
-// computer of whoever opens the export (CSV injection).
-const formulaStart = "=+-@\t\r"
-
-func escapeCell(s string) string {
-	if s != "" && strings.IndexByte(formulaStart, s[0]) >= 0 {
-		return "'" + s
-	}
-	return s
-}
-
-func unescapeCell(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && strings.IndexByte(formulaStart, s[1]) >= 0 {
-		return s[1:]
-	}
-	return s
-}
-
 // WriteCSV writes incidents as CSV with a header row, in the documented
 // columns. The free-text columns (description, analysis, lessons) are
 // left out unless WithFreeText is given. Times are RFC 3339 in
@@ -662,11 +604,7 @@ func unescapeCell(s string) string {
 // a leading apostrophe, which ReadCSV removes.
 func WriteCSV(w io.Writer, incs []Incident, opts ...CSVOption) error {
 	cfg := newCSVConfig(opts)
-	cw := csv.NewWriter(w)
-	cw.Comma = cfg.delimiter
-	if cw.Comma == 0 {
-		cw.Comma = ','
-	}
+	cw := csvform.NewWriter(w, cfg.delimiter)
 	var cols []int
 	for ci, col := range csvColumns {
 		if !col.free || cfg.freeText {
@@ -693,8 +631,7 @@ func WriteCSV(w io.Writer, incs []Incident, opts ...CSVOption) error {
 			return fmt.Errorf("incident.WriteCSV: %w", err)
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := cw.Flush(); err != nil {
 		return fmt.Errorf("incident.WriteCSV: %w", err)
 	}
 	return nil
@@ -703,7 +640,7 @@ func WriteCSV(w io.Writer, incs []Incident, opts ...CSVOption) error {
 func cell(inc *Incident, ci int) string {
 	switch ci {
 	case colID:
-		return escapeCell(string(inc.ID))
+		return string(inc.ID)
 	case colOccurred:
 		return csvTime(inc.OccurredAt)
 	case colReported:
@@ -711,7 +648,7 @@ func cell(inc *Incident, ci int) string {
 	case colRecorded:
 		return csvTime(inc.RecordedAt)
 	case colSite:
-		return escapeCell(inc.Site)
+		return inc.Site
 	case colChannel:
 		return string(inc.Channel)
 	case colBehaviours:
@@ -725,13 +662,13 @@ func cell(inc *Incident, ci int) string {
 	case colPerpRole:
 		return string(inc.Perpetrator.Role)
 	case colPerpRef:
-		return escapeCell(inc.Perpetrator.Ref)
+		return inc.Perpetrator.Ref
 	case colInvolved:
 		s := make([]string, len(inc.Involved))
 		for k, p := range inc.Involved {
 			s[k] = p.Ref + ":" + string(p.Role)
 		}
-		return escapeCell(strings.Join(s, ";"))
+		return strings.Join(s, ";")
 	case colInjury:
 		return strconv.FormatBool(inc.Consequences.Injury)
 	case colAbsence:
@@ -753,14 +690,14 @@ func cell(inc *Incident, ci int) string {
 		if inc.Analysis == nil {
 			return ""
 		}
-		return escapeCell(inc.Analysis.Text)
+		return inc.Analysis.Text
 	case colLessons:
 		if inc.Analysis == nil {
 			return ""
 		}
-		return escapeCell(inc.Analysis.Lessons)
+		return inc.Analysis.Lessons
 	case colDescription:
-		return escapeCell(inc.Description)
+		return inc.Description
 	}
 	return ""
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -203,8 +205,116 @@ func TestReadCSVLimits(t *testing.T) {
 	require.ErrorAs(t, err, &ne)
 	require.Len(t, ne.Problems, incident.MaxCSVProblems+1)
 	last := ne.Problems[len(ne.Problems)-1]
-	assert.Equal(t, norm.CodeTooLarge, last.Code)
-	assert.Contains(t, last.Message.EN, "more problems not shown")
+	assert.Equal(t, norm.CodeMore, last.Code)
+	assert.Contains(t, last.Message.EN, "and 3200 more problems that are not listed")
+	assert.Contains(t, last.Message.NL, "en nog 3200 problemen")
+}
+
+// commas streams prefix and then n bytes of fill without holding them.
+type commas struct {
+	prefix string
+	fill   byte
+	n, pos int
+}
+
+func (c *commas) Read(p []byte) (int, error) {
+	k := 0
+	for ; k < len(p) && c.prefix != ""; k++ {
+		p[k], c.prefix = c.prefix[0], c.prefix[1:]
+	}
+	for ; k < len(p) && c.pos < c.n; k++ {
+		p[k] = c.fill
+		c.pos++
+	}
+	if k == 0 {
+		return 0, io.EOF
+	}
+	return k, nil
+}
+
+// Issue 12, item 7: a header of millions of empty columns took seconds and
+// gigabytes, and with the required columns in front it read as an empty
+// register ("imported: 0", exit 0).
+func TestReadCSVHeaderBomb(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   io.Reader
+		row  int
+	}{
+		{"32 MiB of commas", &commas{fill: ',', n: 32<<20 - 2}, 1},
+		{"the required columns and 32 MiB of empty ones", &commas{prefix: header, fill: ',', n: 32<<20 - 2 - len(header)}, 1},
+		{"32 MiB of semicolons", &commas{fill: ';', n: 32<<20 - 2}, 1},
+		{"a data row of 32 MiB of commas", &commas{prefix: header + "\n", fill: ',', n: 32 << 20}, 2},
+		{"a row with a stray quote", &commas{prefix: header + "\n\"", fill: 'x', n: 32 << 20}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			incs, err := incident.ReadCSV(tc.in, incident.WithMaxBytes(64<<20))
+			runtime.ReadMemStats(&after)
+			assert.Nil(t, incs)
+			var ne *norm.Error
+			require.ErrorAs(t, err, &ne)
+			require.Len(t, ne.Problems, 1, "%v", ne)
+			assert.Equal(t, tc.row, ne.Problems[0].Row)
+			assert.Equal(t, norm.CodeTooLarge, ne.Problems[0].Code)
+			assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(4<<20), "the header is refused, not read")
+		})
+	}
+}
+
+// A file that is not a register is refused, never read as an empty one.
+func TestReadCSVNotARegister(t *testing.T) {
+	for _, in := range []string{
+		",,,,\n",
+		"naam,adres\nJan,Dorpsstraat 1\n",
+		"\ufeff\n\n",
+	} {
+		incs, err := incident.ReadCSV(strings.NewReader(in))
+		assert.Nil(t, incs)
+		var ne *norm.Error
+		require.ErrorAs(t, err, &ne, "%q", in)
+		assert.Equal(t, 1, ne.Problems[0].Row)
+	}
+}
+
+// Issue 12, item 13: what Excel writes reads, whatever the separator.
+func TestReadCSVWhatExcelWrites(t *testing.T) {
+	good := []string{"A-1", "2025-03-14 09:30", "2025-03-14 10:00", "desk", "shouting", "amber", "client", "P-1", "E-1:target", "nee", "0", "0"}
+	cols := strings.Split(header, ",")
+	quote := func(ss []string) []string {
+		out := make([]string, len(ss))
+		for i, s := range ss {
+			out[i] = `"` + s + `"`
+		}
+		return out
+	}
+	for _, sep := range []string{",", ";", "\t"} {
+		for _, tc := range []struct {
+			name string
+			in   string
+		}{
+			{"plain", strings.Join(cols, sep) + "\n" + strings.Join(good, sep) + "\n"},
+			{"BOM and CRLF", "\ufeff" + strings.Join(cols, sep) + "\r\n" + strings.Join(good, sep) + "\r\n"},
+			{"BOM before a quoted header", "\ufeff" + strings.Join(quote(cols), sep) + "\r\n" + strings.Join(quote(good), sep) + "\r\n"},
+			{"trailing empty columns", strings.Join(cols, sep) + sep + sep + "\r\n" + strings.Join(good, sep) + sep + sep + "\r\n"},
+			{"trailing empty columns in the header only", strings.Join(cols, sep) + sep + sep + "\n" + strings.Join(good, sep) + "\n"},
+			{"trailing empty cells in the rows only", strings.Join(cols, sep) + "\n" + strings.Join(good, sep) + sep + sep + sep + "\n"},
+		} {
+			t.Run(tc.name+" "+strings.ReplaceAll(sep, "\t", "tab"), func(t *testing.T) {
+				incs, err := incident.ReadCSV(strings.NewReader(tc.in))
+				require.NoError(t, err)
+				require.Len(t, incs, 1)
+				assert.Equal(t, incident.ID("A-1"), incs[0].ID)
+				assert.Equal(t, []incident.Person{{Ref: "E-1", Role: incident.RoleTarget}}, incs[0].Involved)
+			})
+		}
+	}
+	// A value past the header is not an empty column.
+	_, err := incident.ReadCSV(strings.NewReader(header + "\n" + strings.Join(good, ",") + ",,x\n"))
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	requireProblem(t, ne, 2, "", norm.CodeSyntax)
 }
 
 func TestReadCSVFutureWithValidationTime(t *testing.T) {
@@ -339,4 +449,39 @@ func BenchmarkWriteCSV(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// Issue 12, item 9: an ID or reference that starts like a formula is
+// refused on reading; text cells are written defused and read back.
+func TestReadCSVRefusesFormulaIDs(t *testing.T) {
+	good := []string{"A-1", "2025-03-14 09:30", "2025-03-14 10:00", "desk", "shouting", "amber", "client", "P-1", "E-1:target", "nee", "0", "0"}
+	for _, tc := range []struct {
+		col string
+		i   int
+		v   string
+	}{
+		{"id", 0, "-A1"},
+		{"id", 0, `"=HYPERLINK(""http://x"")"`},
+		{"perpetrator_ref", 7, "-A1"},
+		{"perpetrator_ref", 7, "@SUM(1)"},
+		{"involved", 8, "-A1:target"},
+		{"involved", 8, "+cmd|x:target"},
+	} {
+		t.Run(tc.col+" "+tc.v, func(t *testing.T) {
+			row := append([]string(nil), good...)
+			row[tc.i] = tc.v
+			_, err := incident.ReadCSV(strings.NewReader(header + "\n" + strings.Join(row, ",") + "\n"))
+			var ne *norm.Error
+			require.ErrorAs(t, err, &ne)
+			requireProblem(t, ne, 2, tc.col, norm.CodeFormat)
+		})
+	}
+	// A negative number is no formula: it reaches Validate, which refuses
+	// it as out of range, not as a formula.
+	row := append([]string(nil), good...)
+	row[10] = "-1"
+	_, err := incident.ReadCSV(strings.NewReader(header + "\n" + strings.Join(row, ",") + "\n"))
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	requireProblem(t, ne, 2, "absence_days", norm.CodeRange)
 }

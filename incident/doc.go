@@ -33,8 +33,10 @@
 // [ImportCSV] read one; [WriteCSV] writes one. The first row names the
 // columns, in any order, in English or Dutch, in any case ("Datum voorval"
 // and "datum_voorval" are the same column). The delimiter (',' ';' or tab)
-// is detected from the header row. Lists inside a cell are separated by
-// ';' (quote the cell when ';' is also the delimiter).
+// is detected from the header row; a UTF-8 byte order mark, CRLF line ends
+// and empty columns at the end are fine, as spreadsheet programs write
+// them (see [csvform]). Lists inside a cell are separated by ';' (quote
+// the cell when ';' is also the delimiter).
 //
 //	column            Dutch header        content
 //	id                id, kenmerk         the incident's ID; empty lets the store make one
@@ -66,12 +68,18 @@
 // rows are skipped.
 //
 // ReadCSV reads the whole file before it answers: either every incident, or
-// a *[norm.Error] listing every problem (up to [MaxCSVProblems]) with its row
-// (the header is row 1) and column as the file names it. Each row is
-// checked with [Validate]; an ID that appears twice is refused. The file may
-// be at most [DefaultCSVMaxBytes] and [DefaultCSVMaxRows] rows unless
-// [WithMaxBytes] and [WithMaxRows] say otherwise. ImportCSV then creates
-// all incidents in one [BatchCreator.CreateMany]: all or nothing.
+// a *[norm.Error] listing every problem with its row (the header is row 1)
+// and column as the file names it; past [MaxCSVProblems] problems are only
+// counted ("and 2,000 more"). Each row is checked with [Validate]; an ID
+// that appears twice is refused. A header that names none of the required
+// columns is refused, so that a file that is not a register never reads as
+// an empty one; a file with only a valid header holds no incidents. The
+// file may be at most [DefaultCSVMaxBytes] and [DefaultCSVMaxRows] rows
+// unless [WithMaxBytes] and [WithMaxRows] say otherwise, at most
+// [MaxCSVColumns] columns wide and [MaxCSVRowBytes] bytes per row; reading
+// stops at the first row over a limit, before it is held in memory.
+// ImportCSV then creates all incidents in one [BatchCreator.CreateMany]:
+// all or nothing.
 //
 // # Statistics
 //
@@ -105,7 +113,8 @@
 // the analysis and lessons texts are free text and may hold personal data:
 // WriteCSV leaves them out unless [WithFreeText] is given, and the package
 // never logs. Cells that a spreadsheet would run as a formula (starting with
-// = + - @) are written with a leading apostrophe, which ReadCSV removes.
+// = + - @, except plain numbers) are written with a leading apostrophe,
+// which ReadCSV removes ([csvform.Neutralise]).
 //
 // [Retain] enforces a retention period: incidents that occurred longer ago
 // than [RetentionPolicy.After] are anonymised or deleted, and the

@@ -2,6 +2,7 @@ package incident_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/incident/incidenttest"
 	"github.com/goedgesprek/goedgesprek/norm"
+	"github.com/goedgesprek/goedgesprek/norm/csvform"
 )
 
 // FuzzReadCSV checks that ReadCSV never panics, returns either incidents
@@ -37,6 +39,9 @@ func FuzzReadCSV(f *testing.F) {
 			if incs != nil || len(ne.Problems) == 0 {
 				t.Fatalf("half a result: %d incidents, %d problems", len(incs), len(ne.Problems))
 			}
+			if len(ne.Problems) > norm.MaxProblems+1 {
+				t.Fatalf("%d problems: the list is not capped", len(ne.Problems))
+			}
 			for _, p := range ne.Problems {
 				if p.Code == "" || !p.Message.Complete() {
 					t.Fatalf("problem without code or bilingual message: %+v", p)
@@ -49,6 +54,15 @@ func FuzzReadCSV(f *testing.F) {
 		}
 		var out bytes.Buffer
 		require.NoError(t, incident.WriteCSV(&out, incs, incident.WithFreeText()))
+		cells, err := csv.NewReader(bytes.NewReader(out.Bytes())).ReadAll()
+		require.NoError(t, err)
+		for _, rec := range cells {
+			for _, c := range rec {
+				if csvform.FormulaLike(c) {
+					t.Fatalf("wrote a formula cell: %q", c)
+				}
+			}
+		}
 		again, err := incident.ReadCSV(&out)
 		require.NoError(t, err, "written CSV reads back:\n%s", out.String())
 		require.Equal(t, incs, again)

@@ -289,15 +289,15 @@ func (v *validator) text(ptr, s string, limit int) {
 // returns one *norm.Error (Op "incident.Validate") whose pointers start with
 // the index of the incident, e.g. "/3/behaviours/0".
 func ValidateAll(incs []Incident, at time.Time) error {
-	var ps []norm.Problem
+	var ps norm.Problems // a batch of 100,000 bad incidents keeps only the first problems
 	for k := range incs {
 		v := validator{}
 		v.incident(&incs[k], at)
 		prefix := "/" + strconv.Itoa(k)
 		for _, p := range v.ps {
 			p.Pointer = prefix + p.Pointer
-			ps = append(ps, p)
+			ps.Add(p)
 		}
 	}
-	return norm.Errorf(validateOp, ps)
+	return ps.Err(validateOp)
 }

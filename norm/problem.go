@@ -38,6 +38,7 @@ const (
 	CodeFuture       ProblemCode = "future"        // a date after the reference date
 	CodeSchema       ProblemCode = "schema"        // any other schema violation
 	CodeReference    ProblemCode = "reference"     // a reference to a person or record that is not there (an action for someone not involved)
+	CodeMore         ProblemCode = "more"          // stands for problems left out of a long list (see MaxProblems)
 )
 
 // Problem is one thing wrong with a document. Pointer is the RFC 6901 JSON
@@ -49,6 +50,8 @@ type Problem struct {
 	Column  string      `json:"column,omitempty"`
 	Code    ProblemCode `json:"code"`
 	Message Text        `json:"message"`
+
+	more int // for CodeMore: how many problems it stands for
 }
 
 // Where renders the location: the pointer, or "row 3, column x" for CSV.
@@ -90,7 +93,7 @@ func (e *Error) In(l Lang) string {
 	var b strings.Builder
 	b.WriteString(e.Op)
 	b.WriteString(": ")
-	n := len(e.Problems)
+	n := total(e.Problems)
 	if l == EN {
 		if n == 1 {
 			b.WriteString("1 problem")
@@ -125,12 +128,13 @@ func (e *Error) Has(pointer string, code ProblemCode) bool {
 }
 
 // Errorf returns nil when there are no problems and an *Error otherwise,
-// so that callers can write `return norm.Errorf(op, problems)`.
+// so that callers can write `return norm.Errorf(op, problems)`. The list
+// is cut at MaxProblems (see Cap).
 func Errorf(op string, problems []Problem) error {
 	if len(problems) == 0 {
 		return nil
 	}
-	return &Error{Op: op, Problems: problems}
+	return &Error{Op: op, Problems: Cap(problems)}
 }
 
 // SplitPointer undoes Pointer: the unescaped reference tokens of an RFC

@@ -14,16 +14,24 @@ import (
 
 	"github.com/goedgesprek/goedgesprek/checklist"
 	"github.com/goedgesprek/goedgesprek/norm"
+	"github.com/goedgesprek/goedgesprek/norm/form"
 )
 
 const (
-	// maxLine is the longest assessment line the batch reads; a longer
-	// line is refused (and skipped without being held in memory).
-	maxLine = 4 << 20
+	// maxLine is the longest assessment line the batch reads: the
+	// decoder's own limit, so that a line it would refuse anyway is
+	// skipped without being held in memory, and refused with its number.
+	maxLine = form.DefaultMaxBytes
 	// chunk is how many lines are evaluated in parallel before their
-	// reports are written in input order. Memory is bounded by chunk
-	// lines and reports, whatever the number of lines.
-	chunk = 128
+	// reports are written in input order, and chunkBytes how many bytes
+	// of lines at most (a chunk ends at whichever comes first). Three
+	// chunks are alive at a time, so memory is bounded by 3 × chunkBytes
+	// of lines, their reports and two decodes, whatever the input.
+	chunk      = 128
+	chunkBytes = 4 << 20
+	// keepBuf is the largest line buffer kept for the next round; a
+	// bigger one (a long line) is let go once its line is done.
+	keepBuf = 64 << 10
 )
 
 // batchError is the line written for an input line that was refused, so
@@ -77,10 +85,15 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 	// readChunk fills slots with the next non-blank lines and returns how
 	// many it read; at the end of the input it sets readErr.
 	readChunk := func(slots []slot) int {
-		n := 0
-		for n < len(slots) && readErr == nil {
+		n, size := 0, 0
+		for n < len(slots) && size < chunkBytes && readErr == nil {
 			line, tooLong, err := readLine(r, slots[n].in[:0])
 			slots[n].in = line // keep the buffer for the next round
+			size += len(line)
+			if tooLong {
+				// Its buffer grew to maxLine before the line was given up.
+				slots[n].in, size = nil, size+maxLine
+			}
 			if err != nil && !errors.Is(err, io.EOF) {
 				readErr = err
 				break
@@ -100,7 +113,9 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 			slots[n].err = nil
 			if tooLong {
 				slots[n].err = &norm.Error{Op: "evaluate.batch", Problems: []norm.Problem{{
-					Code: norm.CodeTooLarge, Message: norm.Textf("regel langer dan %d bytes", "line longer than %d bytes", maxLine),
+					Code: norm.CodeTooLarge, Message: norm.Textf(
+						"regel langer dan %d bytes, de grens van een zelfevaluatie; overgeslagen",
+						"line longer than %d bytes, the limit of a self-assessment; skipped", maxLine),
 				}}}
 			}
 			n++
@@ -112,8 +127,14 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 	writeChunk := func(slots []slot) error {
 		for i := range slots {
 			s := &slots[i]
+			if cap(s.in) > keepBuf {
+				s.in = nil
+			}
 			if s.err == nil {
 				out.Write(s.out.Bytes())
+				if s.out.Cap() > keepBuf {
+					s.out = bytes.Buffer{}
+				}
 				continue
 			}
 			refused++

@@ -60,15 +60,35 @@ func measureCSV(incPath, actPath string, at time.Time) (followup.Summary, error)
 	if actPath != "" {
 		f, err := os.Open(actPath)
 		if err != nil {
-			return followup.Summary{}, err
+			return followup.Summary{}, &fileError{actPath, err}
 		}
 		acts, err = followup.ReadActionsCSV(f)
 		f.Close()
 		if err != nil {
-			return followup.Summary{}, fmt.Errorf("%s: %w", actPath, err)
+			return followup.Summary{}, &fileError{actPath, err}
 		}
 	}
 	return followup.Summarize(recordsOf(incs, acts, at), followup.DefaultPolicy(), at)
+}
+
+// fileError is an error in a file other than the one the caller reads
+// (the actions CSV beside the incidents CSV), so that it is reported
+// against the right file.
+type fileError struct {
+	path string
+	err  error
+}
+
+func (e *fileError) Error() string { return e.path + ": " + e.err.Error() }
+func (e *fileError) Unwrap() error { return e.err }
+
+// fileOf names the file err is about: the one in a fileError, else def.
+func fileOf(err error, def string) (string, error) {
+	var fe *fileError
+	if errors.As(err, &fe) {
+		return fe.path, fe.err
+	}
+	return def, err
 }
 
 // recordsOf joins incidents with their actions, in the order of the

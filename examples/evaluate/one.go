@@ -38,7 +38,8 @@ func runOne(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		sum, err := loadMeasured(c.incidents, c.actions, at)
 		if err != nil {
-			return fail(stderr, c.lang, c.incidents, err)
+			what, err := fileOf(err, c.incidents)
+			return fail(stderr, c.lang, what, err)
 		}
 		opts = append(opts, checklist.WithMeasured(sum))
 		meas = measuredInfo{Origin: filepath.Base(c.incidents), Overdue: overdueCount(sum)}

@@ -90,6 +90,9 @@ func decodeBytes(buf []byte, v *Validator, rv reflect.Value, lim Limits) []norm.
 		d := treeDecoder{}
 		d.value(tree, fresh.Elem())
 		if len(d.probs) > 0 {
+			if d.more > 0 {
+				d.probs = append(d.probs, norm.MoreProblems(d.more))
+			}
 			return finish(d.probs)
 		}
 		rv.Elem().Set(fresh.Elem())

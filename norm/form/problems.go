@@ -31,15 +31,7 @@ func finish(probs []norm.Problem) []norm.Problem {
 		}
 		out = append(out, p)
 	}
-	if len(out) > maxProblems {
-		n := len(out) - maxProblems
-		out = append(out[:maxProblems], norm.Problem{
-			Code: norm.CodeSchema,
-			Message: norm.Textf("en nog %d problemen die niet zijn vermeld",
-				"and %d more problems that are not listed", n),
-		})
-	}
-	return out
+	return norm.Cap(out)
 }
 
 // ComparePointers orders JSON pointers token by token, comparing tokens

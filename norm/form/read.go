@@ -35,7 +35,7 @@ const (
 // maxProblems caps the problems one document can produce, so that a
 // document built to fail in every element cannot make the report itself
 // huge.
-const maxProblems = 100
+const maxProblems = norm.MaxProblems
 
 func (l Limits) maxBytes() int64 {
 	if l.MaxBytes <= 0 {

@@ -174,13 +174,16 @@ func validTag(s string) bool {
 // treeDecoder fills values and collects problems.
 type treeDecoder struct {
 	probs []norm.Problem
+	more  int // problems past maxProblems, counted only
 	path  []string
 }
 
 func (d *treeDecoder) problem(p norm.Problem) {
-	if len(d.probs) <= maxProblems {
+	if len(d.probs) < maxProblems {
 		d.probs = append(d.probs, p)
+		return
 	}
+	d.more++
 }
 
 func (d *treeDecoder) pointer() string { return norm.Pointer(d.path...) }
