@@ -67,7 +67,7 @@ var schemas form.Cache[schemaKey]
 // The draft-07 schema has every reference inlined (no "definitions" or
 // "$defs"), for JSON Forms and react-jsonschema-form. Each schema is
 // built once and then served from a cache: a call after the first costs
-// a map lookup, and the returned bytes are shared, so do not modify them.
+// a map lookup and a copy, and the caller owns the returned bytes.
 func Schema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	if err := checkLangDialect(lang, d); err != nil {
 		return nil, err
@@ -295,7 +295,7 @@ func buildAssessmentSchema(lang norm.Lang) (*jsonschema.Schema, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, it := range Items() {
+	for _, it := range catalogue {
 		for _, c := range it.Criteria {
 			a, err := answerSchema(tmpl, it, c, lang)
 			if err != nil {
@@ -482,7 +482,7 @@ var (
 func emitReportSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	var itemIDs []ItemID
 	var criterionIDs []CriterionID
-	for _, it := range Items() {
+	for _, it := range catalogue {
 		itemIDs = append(itemIDs, it.ID)
 		for _, c := range it.Criteria {
 			criterionIDs = append(criterionIDs, c.ID)

@@ -98,8 +98,9 @@ var schemaCache form.SchemaCache
 // Schema returns the JSON Schema of the incident document in a language
 // (titles, descriptions and choice labels) and a dialect (form.Draft2020,
 // the default, or form.Draft07 for react-jsonschema-form and JSON Forms).
-// The bytes are built once per language and dialect and shared: do not
-// modify them. An unknown language or dialect is a *norm.CodeError.
+// The schema is built once per language and dialect; each call returns its
+// own copy of the bytes. An unknown language or dialect is a
+// *norm.CodeError.
 func Schema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	return schemaCache.Get(lang, d, buildSchema)
 }
