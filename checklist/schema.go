@@ -245,6 +245,18 @@ var maxLength = map[string]uint64{
 	"evidence.reference": 200,
 }
 
+// textPatterns keeps control characters out of every free-text string
+// (see norm.LinePattern): names, references and titles are one line; a
+// comment may have line breaks and tabs.
+var textPatterns = map[string]string{
+	"organisation.name":  norm.LinePattern,
+	"assessor.id":        norm.LinePattern,
+	"assessor.role":      norm.LinePattern,
+	"answer.comment":     norm.TextPattern,
+	"evidence.title":     norm.LinePattern,
+	"evidence.reference": norm.LinePattern,
+}
+
 var (
 	answersType  = reflect.TypeFor[map[CriterionID]Answer]()
 	evidenceType = reflect.TypeFor[Evidence]()
@@ -358,6 +370,7 @@ func decorate(s *jsonschema.Schema, path string, lang norm.Lang) error {
 		if n, ok := maxLength[path]; ok {
 			s.MaxLength = &n
 		}
+		s.Pattern = textPatterns[path]
 	}
 	if s.Properties == nil {
 		return nil
@@ -404,6 +417,9 @@ func answerSchema(tmpl *jsonschema.Schema, it *Item, c *Criterion, lang norm.Lan
 			s.Description = t.desc.In(lang)
 			if n, ok := maxLength["answer."+p.Key]; ok {
 				s.MaxLength = &n
+			}
+			if s.Type == "string" {
+				s.Pattern = textPatterns["answer."+p.Key]
 			}
 			a.Properties.Set(p.Key, &s)
 		}

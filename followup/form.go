@@ -102,9 +102,9 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		}
 		switch pair.Key {
 		case "id", "incident_id", "subject":
-			p.MinLength, p.MaxLength = u(1), u(MaxRefLen)
+			p.MinLength, p.MaxLength, p.Pattern = u(1), u(MaxRefLen), norm.LinePattern
 		case "reason":
-			p.MaxLength = u(MaxReasonLen)
+			p.MaxLength, p.Pattern = u(MaxReasonLen), norm.TextPattern
 		case "form":
 			p.OneOf = make([]*jsonschema.Schema, len(allForms))
 			for i, f := range allForms {

@@ -175,9 +175,9 @@ func annotate(s *jsonschema.Schema, base string, lang norm.Lang) {
 		case "/perpetrator/ref", "/involved/ref":
 			p.MinLength, p.MaxLength, p.Pattern = u(1), u(MaxIDLen), tokenPattern
 		case "/site":
-			p.MaxLength = u(MaxSiteLen)
+			p.MaxLength, p.Pattern = u(MaxSiteLen), norm.LinePattern
 		case "/description", "/analysis/text", "/analysis/lessons":
-			p.MaxLength = u(MaxTextBytes)
+			p.MaxLength, p.Pattern = u(MaxTextBytes), norm.TextPattern
 		case "/behaviours":
 			p.MinItems, p.MaxItems, p.UniqueItems = u(1), u(MaxItems), true
 		case "/analysis/causes":
