@@ -53,11 +53,11 @@ func runOne(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	var buf bytes.Buffer
 	if err := render(&buf, c.format, &rep, &a, meas); err != nil {
-		fmt.Fprintf(stderr, "evaluate: %v\n", err)
+		fmt.Fprintf(stderr, "evaluate: %s\n", norm.Printable(err.Error()))
 		return exitInvalid
 	}
 	if err := emit(c, stdout, &buf); err != nil {
-		fmt.Fprintf(stderr, "evaluate: %v\n", err)
+		fmt.Fprintf(stderr, "evaluate: %s\n", norm.Printable(err.Error()))
 		return exitInvalid
 	}
 	return exitOK
@@ -161,8 +161,14 @@ func num(f float64, lang norm.Lang) string {
 
 func pct(f float64) int { return int(math.Round(f * 100)) }
 
-// newView flattens a report into the strings the renderers show.
+// newView flattens a report into the strings the renderers show. Every
+// string that comes from the input, or from the library's texts that may
+// quote it, passes through norm.Printable: the decoder refuses control
+// characters, but a report may have been built from an assessment that
+// never went through it, and a file name may hold anything. The renderers
+// add their own escaping (Markdown, html/template) on top.
 func newView(rep *checklist.Report, a *checklist.Assessment, meas measuredInfo) *view {
+	p := norm.Printable
 	lang := rep.Language
 	if lang != norm.EN {
 		lang = norm.NL
@@ -170,37 +176,37 @@ func newView(rep *checklist.Report, a *checklist.Assessment, meas measuredInfo) 
 	v := &view{
 		Lang:         lang,
 		L:            labelsFor(lang),
-		Org:          rep.Organisation.Name,
+		Org:          p(rep.Organisation.Name),
 		OrgKind:      kindLabels[rep.Organisation.Kind].In(lang),
 		Date:         rep.AssessmentDate.String(),
 		Score:        num(rep.Score, lang),
 		Rating:       string(rep.Rating),
 		RatingLabel:  ratingLabels[rep.Rating].In(lang),
-		RatingReason: rep.RatingReason,
+		RatingReason: p(rep.RatingReason),
 		Completeness: pct(rep.Completeness),
 	}
 	v.OrgSize = fmt.Sprintf("%d %s, %d %s", rep.Organisation.ClientFacingEmployees, v.L.Employees, rep.Organisation.Managers, v.L.Managers)
 	if a != nil {
-		v.Assessor = a.Assessor.ID
+		v.Assessor = p(a.Assessor.ID)
 		if a.Assessor.Role != "" {
-			v.Assessor += " (" + a.Assessor.Role + ")"
+			v.Assessor += " (" + p(a.Assessor.Role) + ")"
 		}
 	}
 	for _, it := range rep.Items {
 		iv := itemView{
-			ID: string(it.ID), Title: it.Title, Score: num(it.Score, lang), ScoreN: it.Score,
+			ID: p(string(it.ID)), Title: p(it.Title), Score: num(it.Score, lang), ScoreN: it.Score,
 			Result: string(it.Result), ResultLabel: resultLabels[it.Result].In(lang), Mark: marks[string(it.Result)],
 		}
 		for _, cr := range it.Criteria {
 			iv.Criteria = append(iv.Criteria, criterionView{
 				ID: string(cr.ID), Result: string(cr.Result), ResultLabel: resultLabels[cr.Result].In(lang),
-				Mark: marks[string(cr.Result)], Explanation: cr.Explanation,
+				Mark: marks[string(cr.Result)], Explanation: p(cr.Explanation),
 			})
 		}
 		v.Items = append(v.Items, iv)
 	}
-	for _, p := range rep.Principles {
-		pv := principleView{ID: string(p.ID), Title: p.Title, Coverage: pct(p.Coverage)}
+	for _, pr := range rep.Principles {
+		pv := principleView{ID: string(pr.ID), Title: p(pr.Title), Coverage: pct(pr.Coverage)}
 		if strings.HasPrefix(pv.ID, "VPT") {
 			v.VPT = append(v.VPT, pv)
 		} else {
@@ -214,8 +220,8 @@ func newView(rep *checklist.Report, a *checklist.Assessment, meas measuredInfo) 
 			msg = string(f.Criterion) + ": " + msg
 		}
 		v.Findings = append(v.Findings, findingView{
-			N: i + 1, Code: string(f.Code), Criterion: string(f.Criterion), Pointer: f.Pointer,
-			Message: msg, Source: full, Short: short, NextStep: f.NextStep, Critical: f.Critical,
+			N: i + 1, Code: string(f.Code), Criterion: p(string(f.Criterion)), Pointer: p(f.Pointer),
+			Message: p(msg), Source: full, Short: short, NextStep: p(f.NextStep), Critical: f.Critical,
 		})
 	}
 	if m := rep.Measured; m != nil {
@@ -240,7 +246,7 @@ func newView(rep *checklist.Report, a *checklist.Assessment, meas measuredInfo) 
 			return r
 		}
 		v.Measured = &measuredView{
-			Origin:    meas.origin,
+			Origin:    p(meas.origin),
 			Overdue:   meas.overdue,
 			At:        m.At.In(amsterdam).Format("2006-01-02 15:04 MST"),
 			Incidents: m.Incidents,
