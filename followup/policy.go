@@ -234,7 +234,7 @@ func (p Policy) AnchorTime(inc incident.Incident) time.Time {
 // taken. This matters for the periods in calendar days, see Policy.)
 func (p Policy) Deadline(anchor time.Time, d time.Duration) time.Time {
 	p = p.withDefaults()
-	return p.deadline(anchor, d)
+	return p.deadline(anchor, d).In(Amsterdam()) // a copy of the location, see Plan
 }
 
 // deadline is Deadline for a policy with defaults filled in.

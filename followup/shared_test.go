@@ -74,6 +74,15 @@ func TestHandedOutValuesDoNotChangePlan(t *testing.T) {
 	ks[0] = "x"
 	loc := followup.Amsterdam()
 	*loc = *time.UTC
+	// A time carries a pointer to its location: writing through it must
+	// not reach the package's own.
+	far := inc
+	far.OccurredAt = time.Date(2250, time.March, 30, 10, 0, 0, 0, time.UTC) // outside the fast zone table
+	far.ReportedAt = far.OccurredAt
+	wantFar := followup.Plan(far, followup.Policy{})
+	*followup.Plan(inc, followup.Policy{})[0].Due.Location() = *time.UTC
+	*followup.Policy{}.Deadline(inc.OccurredAt, time.Hour).Location() = *time.UTC
+	assert.Equal(t, wantFar, followup.Plan(far, followup.Policy{}))
 
 	got := followup.Plan(inc, followup.Policy{})
 	assert.Equal(t, want, got)
