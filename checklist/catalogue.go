@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/goedgesprek/goedgesprek/norm"
@@ -8,8 +9,8 @@ import (
 
 // The catalogue: the 14 items of the Goed gesprek checklist (seed 001,
 // chapter 5) with their criteria, as Go literals. It is built once and
-// never changed; Items, Criteria and the lookups hand out pointers into it,
-// which callers must treat as read-only.
+// never changed; Items, Criteria and the lookups hand out deep copies, so
+// that no caller can change what the evaluator computes for another.
 
 func src(n int) norm.Source {
 	return norm.Source{Seed: "001", Section: "5, item " + strconv.Itoa(n)}
@@ -855,30 +856,76 @@ func principleIndex(p norm.PrincipleID) int {
 
 var principleOrder = norm.PrincipleIDs()
 
-// Items returns the 14 checklist items in checklist order, GG01..GG14. The
-// items are shared: treat them as read-only.
-func Items() []*Item { return append([]*Item(nil), catalogue...) }
+// Items returns the 14 checklist items in checklist order, GG01..GG14,
+// with their criteria. Each call returns a fresh deep copy: changing it
+// changes nothing in the catalogue, in [Evaluate] or in what another caller
+// is handed.
+func Items() []*Item {
+	out := make([]*Item, len(catalogue))
+	for i, it := range catalogue {
+		out[i] = it.clone()
+	}
+	return out
+}
 
-// Criteria returns every criterion in checklist order. The criteria are
-// shared: treat them as read-only.
-func Criteria() []*Criterion { return append([]*Criterion(nil), criteria...) }
+// Criteria returns every criterion in checklist order, as a fresh deep
+// copy (see [Items]).
+func Criteria() []*Criterion {
+	out := make([]*Criterion, len(criteria))
+	for i, c := range criteria {
+		out[i] = c.clone()
+	}
+	return out
+}
 
-// LookupItem finds an item by ID.
+// LookupItem finds an item by ID and returns a deep copy of it (see
+// [Items]).
 func LookupItem(id ItemID) (*Item, bool) {
 	i, ok := itemIndex[id]
 	if !ok {
 		return nil, false
 	}
-	return catalogue[i], true
+	return catalogue[i].clone(), true
 }
 
-// LookupCriterion finds a criterion by ID.
+// LookupCriterion finds a criterion by ID and returns a deep copy of it
+// (see [Items]).
 func LookupCriterion(id CriterionID) (*Criterion, bool) {
+	c, ok := lookupCriterion(id)
+	if !ok {
+		return nil, false
+	}
+	return c.clone(), true
+}
+
+// lookupCriterion is LookupCriterion without the copy, for this package's
+// own read-only use.
+func lookupCriterion(id CriterionID) (*Criterion, bool) {
 	i, ok := criterionIdx[id]
 	if !ok {
 		return nil, false
 	}
 	return criteria[i], true
+}
+
+// clone deep-copies an item and its criteria.
+func (it *Item) clone() *Item {
+	c := *it
+	c.Principles = slices.Clone(it.Principles)
+	c.Criteria = make([]*Criterion, len(it.Criteria))
+	for i, cr := range it.Criteria {
+		c.Criteria[i] = cr.clone()
+	}
+	return &c
+}
+
+// clone deep-copies a criterion: its options, principles and rule.
+func (c *Criterion) clone() *Criterion {
+	d := *c
+	d.Options = slices.Clone(c.Options)
+	d.Principles = slices.Clone(c.Principles)
+	d.Rule.Required = slices.Clone(c.Rule.Required)
+	return &d
 }
 
 // OptionByCode finds one of the criterion's options by code.

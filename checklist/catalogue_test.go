@@ -29,7 +29,8 @@ func TestCatalogueShape(t *testing.T) {
 		assert.True(t, len(it.Criteria) >= 2 && len(it.Criteria) <= 5, "%s has %d criteria", it.ID, len(it.Criteria))
 		got, ok := checklist.LookupItem(it.ID)
 		require.True(t, ok)
-		assert.Same(t, it, got)
+		assert.Equal(t, it, got)
+		assert.NotSame(t, it, got, "LookupItem hands out a copy")
 		for k, c := range it.Criteria {
 			assert.Regexp(t, idRe, string(c.ID))
 			assert.Equal(t, checklist.CriterionID(fmt.Sprintf("%s.%d", it.ID, k+1)), c.ID, "criteria numbered in order")
@@ -55,7 +56,8 @@ func TestCatalogueCriteria(t *testing.T) {
 		t.Run(string(c.ID), func(t *testing.T) {
 			got, ok := checklist.LookupCriterion(c.ID)
 			require.True(t, ok)
-			assert.Same(t, c, got)
+			assert.Equal(t, c, got)
+			assert.NotSame(t, c, got, "LookupCriterion hands out a copy")
 			assert.True(t, c.Question.Complete(), "question")
 			assert.True(t, c.Help.Complete(), "help")
 			assert.True(t, c.NextStep.Complete(), "next step")

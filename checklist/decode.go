@@ -34,7 +34,7 @@ func WithLimits(l form.Limits) DecodeOption {
 // validates against. The Dutch and English schemas differ only in their
 // titles, so either will do.
 var assessmentValidator = sync.OnceValues(func() (*form.Validator, error) {
-	b, err := Schema(norm.NL, form.Draft2020)
+	b, err := Schema(norm.NL, form.Draft2020) // a copy of its own: no caller can reach these bytes
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +232,7 @@ func dateProblem(ptr, s string) norm.Problem {
 // criterionOrder maps each criterion to its place in the checklist.
 var criterionOrder = sync.OnceValue(func() map[CriterionID]int {
 	m := map[CriterionID]int{}
-	for i, c := range Criteria() {
+	for i, c := range criteria {
 		m[c.ID] = i
 	}
 	return m
@@ -313,7 +313,7 @@ func viewOfTree(tree any) docView {
 	})
 	for _, k := range keys {
 		ans, _ := answers[k].(map[string]any)
-		if c, ok := LookupCriterion(CriterionID(k)); ok && c.Type == TypeDate {
+		if c, ok := lookupCriterion(CriterionID(k)); ok && c.Type == TypeDate {
 			if s, ok := ans["value"].(string); ok {
 				v.dates = append(v.dates, datedAt{at: loc{answer: k, field: "value"}, date: s})
 			}

@@ -12,8 +12,9 @@
 // text and next step, an [AnswerType], coded [Option]s for choice and multi
 // answers, the principles it serves (VPT1..VPT8, PC1..PC10), whether it is
 // critical and whether evidence is expected, and a [Rule]. The catalogue is
-// built once at package initialisation and never changes: treat what the
-// lookups return as read-only.
+// built once at package initialisation and never changes: [Items],
+// [Criteria] and the lookups return deep copies, so that a caller who
+// changes one changes nothing for [Evaluate] or for another caller.
 //
 // # Rules
 //

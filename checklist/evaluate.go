@@ -74,6 +74,9 @@ func validate(a *Assessment, sc *scratch, ps []norm.Problem) []norm.Problem {
 		ps = append(ps, norm.Problem{Pointer: "/organisation/name", Code: norm.CodeRequired, Message: norm.T(
 			"de naam van de organisatie ontbreekt", "the organisation's name is missing")})
 	}
+	ps = checkLine(ps, "/organisation/name", o.Name)
+	ps = checkLine(ps, "/assessor/id", a.Assessor.ID)
+	ps = checkLine(ps, "/assessor/role", a.Assessor.Role)
 	switch {
 	case o.Kind == "":
 		ps = append(ps, norm.Problem{Pointer: "/organisation/kind", Code: norm.CodeRequired, Message: norm.T(
@@ -108,6 +111,10 @@ func validate(a *Assessment, sc *scratch, ps []norm.Problem) []norm.Problem {
 		}
 		sc.answers[ci], sc.has[ci] = ans, true
 		known++
+		if r, pos, bad := norm.FirstRefused(ans.Comment, true); bad {
+			ps = append(ps, norm.Problem{Pointer: norm.Pointer("answers", string(c.ID), "comment"), Code: norm.CodeFormat,
+				Message: norm.RefusedMessage(r, pos, true)})
+		}
 		if ans.Value.kind != KindNone {
 			ps = checkValue(c, ans.Value, at, ps)
 		}
@@ -126,6 +133,15 @@ func validate(a *Assessment, sc *scratch, ps []norm.Problem) []norm.Problem {
 	return ps
 }
 
+// checkLine appends the problem of a one-line text field holding a
+// control character (see norm.LinePattern).
+func checkLine(ps []norm.Problem, ptr, s string) []norm.Problem {
+	if p, bad := norm.CheckLine(ptr, s); bad {
+		ps = append(ps, p)
+	}
+	return ps
+}
+
 func checkEvidence(id CriterionID, i int, e *Evidence, at norm.Date, ps []norm.Problem) []norm.Problem {
 	ptr := func(field string) string {
 		return norm.Pointer("answers", string(id), "evidence", strconv.Itoa(i), field)
@@ -133,6 +149,11 @@ func checkEvidence(id CriterionID, i int, e *Evidence, at norm.Date, ps []norm.P
 	if strings.TrimSpace(e.Title) == "" {
 		ps = append(ps, norm.Problem{Pointer: ptr("title"), Code: norm.CodeRequired, Message: norm.T(
 			"een bewijsstuk heeft een titel nodig", "evidence needs a title")})
+	}
+	for _, f := range [2]struct{ name, s string }{{"title", e.Title}, {"reference", e.Reference}} {
+		if r, pos, bad := norm.FirstRefused(f.s, false); bad {
+			ps = append(ps, norm.Problem{Pointer: ptr(f.name), Code: norm.CodeFormat, Message: norm.RefusedMessage(r, pos, false)})
+		}
 	}
 	switch {
 	case e.Date.IsZero():

@@ -87,6 +87,11 @@ func FuzzDecodeAssessment(f *testing.F) {
 				if p.Pointer != "" && !strings.HasPrefix(p.Pointer, "/") {
 					t.Fatalf("not a JSON pointer: %q", p.Pointer)
 				}
+				for _, l := range norm.Langs() {
+					if s := p.In(l); norm.Printable(s) != s {
+						t.Fatalf("problem prints a control character: %q", s)
+					}
+				}
 			}
 			if !reflect.DeepEqual(a, Assessment{}) {
 				t.Fatalf("half-decoded document returned with an error")
@@ -95,6 +100,16 @@ func FuzzDecodeAssessment(f *testing.F) {
 		}
 		if a.Answers == nil {
 			t.Fatalf("nil answers")
+		}
+		// Free text the decoder (through the schema's patterns) accepts,
+		// Evaluate accepts too: the two keep one rule.
+		var ne *norm.Error
+		if _, err := Evaluate(a); errors.As(err, &ne) {
+			for _, p := range ne.Problems {
+				if p.Code == norm.CodeFormat {
+					t.Fatalf("decoded, but Evaluate refuses it: %v", err)
+				}
+			}
 		}
 		enc, err := json.Marshal(a)
 		if err != nil {

@@ -67,7 +67,7 @@ var schemas form.Cache[schemaKey]
 // The draft-07 schema has every reference inlined (no "definitions" or
 // "$defs"), for JSON Forms and react-jsonschema-form. Each schema is
 // built once and then served from a cache: a call after the first costs
-// a map lookup, and the returned bytes are shared, so do not modify them.
+// a map lookup and a copy, and the caller owns the returned bytes.
 func Schema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	if err := checkLangDialect(lang, d); err != nil {
 		return nil, err
@@ -245,6 +245,18 @@ var maxLength = map[string]uint64{
 	"evidence.reference": 200,
 }
 
+// textPatterns keeps control characters out of every free-text string
+// (see norm.LinePattern): names, references and titles are one line; a
+// comment may have line breaks and tabs.
+var textPatterns = map[string]string{
+	"organisation.name":  norm.LinePattern,
+	"assessor.id":        norm.LinePattern,
+	"assessor.role":      norm.LinePattern,
+	"answer.comment":     norm.TextPattern,
+	"evidence.title":     norm.LinePattern,
+	"evidence.reference": norm.LinePattern,
+}
+
 var (
 	answersType  = reflect.TypeFor[map[CriterionID]Answer]()
 	evidenceType = reflect.TypeFor[Evidence]()
@@ -295,7 +307,7 @@ func buildAssessmentSchema(lang norm.Lang) (*jsonschema.Schema, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, it := range Items() {
+	for _, it := range catalogue {
 		for _, c := range it.Criteria {
 			a, err := answerSchema(tmpl, it, c, lang)
 			if err != nil {
@@ -358,6 +370,7 @@ func decorate(s *jsonschema.Schema, path string, lang norm.Lang) error {
 		if n, ok := maxLength[path]; ok {
 			s.MaxLength = &n
 		}
+		s.Pattern = textPatterns[path]
 	}
 	if s.Properties == nil {
 		return nil
@@ -404,6 +417,9 @@ func answerSchema(tmpl *jsonschema.Schema, it *Item, c *Criterion, lang norm.Lan
 			s.Description = t.desc.In(lang)
 			if n, ok := maxLength["answer."+p.Key]; ok {
 				s.MaxLength = &n
+			}
+			if s.Type == "string" {
+				s.Pattern = textPatterns["answer."+p.Key]
 			}
 			a.Properties.Set(p.Key, &s)
 		}
@@ -482,7 +498,7 @@ var (
 func emitReportSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	var itemIDs []ItemID
 	var criterionIDs []CriterionID
-	for _, it := range Items() {
+	for _, it := range catalogue {
 		itemIDs = append(itemIDs, it.ID)
 		for _, c := range it.Criteria {
 			criterionIDs = append(criterionIDs, c.ID)

@@ -407,9 +407,11 @@ func TestSchemaServedFromCache(t *testing.T) {
 	b, err := Schema(norm.NL, form.Draft07)
 	require.NoError(t, err)
 	require.NotEmpty(t, a)
-	assert.Same(t, &a[0], &b[0], "the second call rebuilt or copied the schema")
+	assert.Equal(t, a, b)
+	assert.NotSame(t, &a[0], &b[0], "each caller gets its own copy")
+	// A rebuild costs tens of thousands of allocations; a hit is one copy.
 	allocs := testing.AllocsPerRun(100, func() { _, _ = Schema(norm.NL, form.Draft07) })
-	assert.Zero(t, allocs)
+	assert.Equal(t, 1.0, allocs, "the second call rebuilt the schema")
 }
 
 // TestSchemaConcurrent asks for every schema from 16 goroutines at once;

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/goedgesprek/goedgesprek/norm"
@@ -193,9 +194,9 @@ func (v Value) AsNumber() (float64, bool) { return v.n, v.kind == KindNumber }
 // AsString returns the string and whether the value is one.
 func (v Value) AsString() (string, bool) { return v.s, v.kind == KindString }
 
-// AsList returns the list and whether the value is one. The slice is shared:
-// do not modify it.
-func (v Value) AsList() ([]string, bool) { return v.list, v.kind == KindList }
+// AsList returns a copy of the list and whether the value is one, so that
+// a Value never changes once made.
+func (v Value) AsList() ([]string, bool) { return slices.Clone(v.list), v.kind == KindList }
 
 // String renders the value for explanations: "true", "85", "both",
 // "[a, b]".

@@ -35,7 +35,7 @@ var generalLabel = norm.T("Organisatie en invuller", "Organisation and assessor"
 //     and checkboxes for multiple choices;
 //   - the version is a hidden field (its schema default fills it in).
 //
-// Cached; the returned bytes are shared: do not modify them.
+// Cached; each call returns its own copy of the bytes.
 func RJSFUISchema(lang norm.Lang) ([]byte, error) {
 	if err := checkLang(lang); err != nil {
 		return nil, err
@@ -52,7 +52,7 @@ func RJSFUISchema(lang norm.Lang) ([]byte, error) {
 // comment and evidence, e.g.
 // "#/properties/answers/properties/GG01.1/properties/value": JSON Forms'
 // vanilla renderers show nothing for nested objects that no Control
-// reaches. Cached; the returned bytes are shared: do not modify them.
+// reaches. Cached; each call returns its own copy of the bytes.
 func JSONFormsUISchema(lang norm.Lang) ([]byte, error) {
 	if err := checkLang(lang); err != nil {
 		return nil, err
@@ -72,7 +72,7 @@ type rjsf map[string]any
 func buildRJSF(lang norm.Lang) ([]byte, error) {
 	answers := rjsf{}
 	var order []string
-	for _, it := range Items() {
+	for _, it := range catalogue {
 		for _, c := range it.Criteria {
 			order = append(order, string(c.ID))
 			value := rjsf{
@@ -138,7 +138,7 @@ func buildJSONForms(lang norm.Lang) ([]byte, error) {
 		general.Elements = append(general.Elements, jsonForms{Type: "Control", Scope: scope("assessor", f)})
 	}
 	root := jsonForms{Type: "Categorization", Elements: []jsonForms{general}}
-	for _, it := range Items() {
+	for _, it := range catalogue {
 		cat := jsonForms{Type: "Category", Label: string(it.ID) + " " + it.Title.In(lang)}
 		for _, c := range it.Criteria {
 			id := string(c.ID)

@@ -77,6 +77,10 @@ func (a *Action) problems(ps []norm.Problem) []norm.Problem {
 			add(field, norm.CodeInvalidUTF8, norm.T("geen geldige UTF-8", "not valid UTF-8"))
 		case utf8.RuneCountInString(v) > MaxRefLen:
 			add(field, norm.CodeRange, norm.Textf("%s is langer dan %d tekens", "%s is longer than %d characters", field, MaxRefLen))
+		default:
+			if r, pos, bad := norm.FirstRefused(v, false); bad {
+				add(field, norm.CodeFormat, norm.RefusedMessage(r, pos, false))
+			}
 		}
 	}
 	ref("id", a.ID)
@@ -139,6 +143,8 @@ func (a *Action) problems(ps []norm.Problem) []norm.Problem {
 		add("reason", norm.CodeInvalidUTF8, norm.T("geen geldige UTF-8", "not valid UTF-8"))
 	} else if utf8.RuneCountInString(a.Reason) > MaxReasonLen {
 		add("reason", norm.CodeRange, norm.Textf("de reden is langer dan %d tekens", "the reason is longer than %d characters", MaxReasonLen))
+	} else if r, pos, bad := norm.FirstRefused(a.Reason, true); bad {
+		add("reason", norm.CodeFormat, norm.RefusedMessage(r, pos, true))
 	}
 	if kindOK {
 		allowed := formsByKind[a.Kind]

@@ -17,12 +17,12 @@ import (
 // through, so that it measures Summarize and not the generators.
 func benchPool(tb testing.TB, n int) ([]followup.Record, time.Time) {
 	tb.Helper()
-	from := time.Date(2025, time.April, 1, 8, 0, 0, 0, followup.Amsterdam)
+	from := time.Date(2025, time.April, 1, 8, 0, 0, 0, followup.Amsterdam())
 	rng := rand.New(rand.NewPCG(1, 2))
 	recs := make([]followup.Record, 0, n)
 	var last time.Time
 	for inc := range incidenttest.All(1, n, from) {
-		recs = append(recs, followup.Record{Incident: inc, Actions: followuptest.Actions(inc, followup.Policy{}, rng, followuptest.Sample)})
+		recs = append(recs, followup.Record{Incident: inc, Actions: followuptest.Actions(inc, followup.Policy{}, rng, followuptest.Sample())})
 		last = inc.OccurredAt
 	}
 	return recs, last.Add(30 * 24 * time.Hour)
@@ -101,10 +101,10 @@ func BenchmarkPlanStatus(b *testing.B) {
 // BenchmarkGenerate is the cost of the synthetic register itself
 // (incidents and actions), for comparison.
 func BenchmarkGenerate(b *testing.B) {
-	from := time.Date(2025, time.April, 1, 8, 0, 0, 0, followup.Amsterdam)
+	from := time.Date(2025, time.April, 1, 8, 0, 0, 0, followup.Amsterdam())
 	b.ReportAllocs()
 	for b.Loop() {
-		for range followuptest.Register(1, 1000, from, followup.Policy{}, followuptest.Sample) {
+		for range followuptest.Register(1, 1000, from, followup.Policy{}, followuptest.Sample()) {
 		}
 	}
 }

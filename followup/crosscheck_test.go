@@ -42,7 +42,7 @@ func sampleRegister(tb testing.TB) iter.Seq2[followup.Record, error] {
 // register shows about 62%, so the evaluator reports
 // measured_contradicts_claim on GG12.1.
 func TestCrossCheckSampleRegister(t *testing.T) {
-	at := time.Date(2026, time.March, 31, 23, 59, 59, 999999999, followup.Amsterdam)
+	at := time.Date(2026, time.March, 31, 23, 59, 59, 999999999, followup.Amsterdam())
 	reg := sampleRegister(t)
 	s, err := followup.Summarize(reg, followup.DefaultPolicy(), at)
 	require.NoError(t, err)

@@ -21,11 +21,11 @@ import (
 )
 
 func TestActionsCSVRoundTrip(t *testing.T) {
-	from := time.Date(2025, time.April, 1, 8, 0, 0, 0, followup.Amsterdam)
+	from := time.Date(2025, time.April, 1, 8, 0, 0, 0, followup.Amsterdam())
 	rng := rand.New(rand.NewPCG(5, 5))
 	var actions []followup.Action
 	for _, inc := range incidenttest.Generate(5, 50, from) {
-		actions = append(actions, followuptest.Actions(inc, followup.Policy{}, rng, followuptest.Sample)...)
+		actions = append(actions, followuptest.Actions(inc, followup.Policy{}, rng, followuptest.Sample())...)
 	}
 	actions = append(actions, followup.Action{ID: "X-1", IncidentID: "INC-X", Kind: followup.KindPoliceDecision, Subject: followup.SubjectPerpetrator,
 		At: time.Date(2026, 10, 25, 2, 30, 0, 5, time.FixedZone("", 7200)), Outcome: followup.OutcomeDone, Form: followup.FormNoReport,

@@ -15,7 +15,7 @@ import (
 // exist exactly once.
 func ams(tb testing.TB, y int, m time.Month, d, hh, mm int) time.Time {
 	tb.Helper()
-	return time.Date(y, m, d, hh, mm, 0, 0, followup.Amsterdam)
+	return time.Date(y, m, d, hh, mm, 0, 0, followup.Amsterdam())
 }
 
 func utc(y int, m time.Month, d, hh, mm int) time.Time {
@@ -23,7 +23,7 @@ func utc(y int, m time.Month, d, hh, mm int) time.Time {
 }
 
 // wall renders a time as the Amsterdam wall clock with its zone.
-func wall(t time.Time) string { return t.In(followup.Amsterdam).Format("Mon 2006-01-02 15:04 MST") }
+func wall(t time.Time) string { return t.In(followup.Amsterdam()).Format("Mon 2006-01-02 15:04 MST") }
 
 func TestDeadlineElapsedAcrossDST(t *testing.T) {
 	p := followup.Policy{} // elapsed hours, the default
@@ -71,7 +71,7 @@ func TestDeadlineElapsedAcrossDST(t *testing.T) {
 			assert.Equal(t, tt.want, wall(got))
 			assert.Equal(t, tt.d, got.Sub(tt.anchor), "elapsed time is exactly the deadline")
 			assert.Equal(t, tt.wallChange, wallClock(got).Sub(wallClock(tt.anchor)), "difference on the wall clock")
-			assert.Equal(t, followup.Amsterdam, got.Location())
+			assert.Equal(t, followup.Amsterdam(), got.Location())
 		})
 	}
 }
@@ -79,7 +79,7 @@ func TestDeadlineElapsedAcrossDST(t *testing.T) {
 // wallClock reads the Amsterdam wall clock as if it were UTC, so that
 // subtracting two of them gives the difference a person sees on the clock.
 func wallClock(t time.Time) time.Time {
-	l := t.In(followup.Amsterdam)
+	l := t.In(followup.Amsterdam())
 	y, m, d := l.Date()
 	return time.Date(y, m, d, l.Hour(), l.Minute(), l.Second(), l.Nanosecond(), time.UTC)
 }

@@ -13,7 +13,7 @@ import (
 // A threat at the desk on the Saturday before the clocks go forward: the
 // 48 hours of the reaction end at 11:00 on Monday, in summer time.
 func ExamplePlan() {
-	occurred := time.Date(2026, time.March, 28, 10, 0, 0, 0, followup.Amsterdam)
+	occurred := time.Date(2026, time.March, 28, 10, 0, 0, 0, followup.Amsterdam())
 	inc := incident.Incident{
 		ID:          "INC-2026-0042",
 		OccurredAt:  occurred,
@@ -25,7 +25,7 @@ func ExamplePlan() {
 		},
 	}
 	for _, o := range followup.Plan(inc, followup.Policy{}) {
-		fmt.Printf("%-16s %-12s %s %v\n", o.Kind, o.Subject, o.Due.In(followup.Amsterdam).Format("Mon 02 Jan 15:04 MST"), o.Sources)
+		fmt.Printf("%-16s %-12s %s %v\n", o.Kind, o.Subject, o.Due.In(followup.Amsterdam()).Format("Mon 02 Jan 15:04 MST"), o.Sources)
 	}
 	// Output:
 	// reaction         perpetrator  Mon 30 Mar 11:00 CEST [VPT5 GG12]
@@ -44,7 +44,7 @@ func ExamplePlan() {
 // Friday 3 April and Easter Monday 6 April do not count.
 func ExamplePolicy_Deadline() {
 	p := followup.Policy{Counting: followup.CountWorkingDays, GoodFriday: true}
-	anchor := time.Date(2026, time.April, 2, 16, 0, 0, 0, followup.Amsterdam)
+	anchor := time.Date(2026, time.April, 2, 16, 0, 0, 0, followup.Amsterdam())
 	fmt.Println(p.Deadline(anchor, 48*time.Hour).Format("Mon 02 Jan 15:04"))
 	// Output:
 	// Wed 08 Apr 16:00
@@ -54,7 +54,7 @@ func ExamplePolicy_Deadline() {
 // aftercare contact was declined (so the offer must be repeated), the
 // manager has not talked with the employee yet.
 func ExampleStatus() {
-	occurred := time.Date(2026, time.March, 10, 10, 0, 0, 0, followup.Amsterdam)
+	occurred := time.Date(2026, time.March, 10, 10, 0, 0, 0, followup.Amsterdam())
 	inc := incident.Incident{
 		ID:          "INC-7",
 		OccurredAt:  occurred,

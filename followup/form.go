@@ -75,8 +75,9 @@ var schemaCache form.SchemaCache
 // Schema returns the JSON Schema of the action document in a language
 // (titles, descriptions and choice labels) and a dialect (form.Draft2020,
 // the default, or form.Draft07 for react-jsonschema-form and JSON Forms).
-// The bytes are built once per language and dialect and shared: do not
-// modify them. An unknown language or dialect is a *norm.CodeError.
+// The schema is built once per language and dialect; each call returns its
+// own copy of the bytes. An unknown language or dialect is a
+// *norm.CodeError.
 func Schema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	return schemaCache.Get(lang, d, buildSchema)
 }
@@ -107,7 +108,7 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 			// References, not names: the pattern of incident.ValidToken.
 			p.MinLength, p.MaxLength, p.Pattern = u(1), u(incident.MaxIDLen), "^[A-Za-z0-9._:-]+$"
 		case "reason":
-			p.MaxLength = u(MaxReasonLen)
+			p.MaxLength, p.Pattern = u(MaxReasonLen), norm.TextPattern
 		case "form":
 			p.OneOf = make([]*jsonschema.Schema, len(allForms))
 			for i, f := range allForms {
@@ -136,7 +137,7 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 // validator checks documents against the 2020-12 schema (the language only
 // changes texts, so one validator serves both).
 var validator = sync.OnceValues(func() (*form.Validator, error) {
-	b, err := Schema(norm.NL, form.Draft2020)
+	b, err := Schema(norm.NL, form.Draft2020) // a copy of its own: no caller can reach these bytes
 	if err != nil {
 		return nil, err
 	}

@@ -124,8 +124,12 @@ var reasonUnknownPerpetrator = norm.T(
 func Plan(inc incident.Incident, p Policy) []Obligation {
 	p = p.withDefaults()
 	out := plan(nil, &inc, &p, true)
+	// Times carry a pointer to their location: label them with a copy,
+	// so that the package's own location never leaves it.
+	loc := Amsterdam()
 	for i := range out {
 		out[i].Sources = append([]string(nil), out[i].Sources...)
+		out[i].Due = out[i].Due.In(loc)
 	}
 	return out
 }

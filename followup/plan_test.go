@@ -16,7 +16,7 @@ import (
 // by a known client, against one employee.
 func oneIncident(tb testing.TB) incident.Incident {
 	tb.Helper()
-	occurred := time.Date(2026, time.March, 10, 10, 0, 0, 0, followup.Amsterdam)
+	occurred := time.Date(2026, time.March, 10, 10, 0, 0, 0, followup.Amsterdam())
 	return incident.Incident{
 		ID:          "INC-1",
 		OccurredAt:  occurred.UTC(),

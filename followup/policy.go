@@ -1,6 +1,7 @@
 package followup
 
 import (
+	"slices"
 	"sync"
 	"time"
 	_ "time/tzdata" // deadlines are in Europe/Amsterdam on every platform, with or without a system zoneinfo
@@ -12,8 +13,17 @@ import (
 	"github.com/goedgesprek/goedgesprek/norm"
 )
 
-// Amsterdam is the time zone of every deadline: Europe/Amsterdam.
-var Amsterdam = mustAmsterdam()
+// amsterdam is the time zone of every deadline: Europe/Amsterdam. It is
+// private, so that no caller can swap it; Amsterdam hands out copies.
+var amsterdam = mustAmsterdam()
+
+// Amsterdam returns the time zone of every deadline, Europe/Amsterdam. Each
+// call returns a new copy of the location, so that nothing a caller does
+// with it changes the deadlines the package computes.
+func Amsterdam() *time.Location {
+	loc := *amsterdam
+	return &loc
+}
 
 func mustAmsterdam() *time.Location {
 	loc, err := time.LoadLocation("Europe/Amsterdam")
@@ -224,12 +234,12 @@ func (p Policy) AnchorTime(inc incident.Incident) time.Time {
 // taken. This matters for the periods in calendar days, see Policy.)
 func (p Policy) Deadline(anchor time.Time, d time.Duration) time.Time {
 	p = p.withDefaults()
-	return p.deadline(anchor, d)
+	return p.deadline(anchor, d).In(Amsterdam()) // a copy of the location, see Plan
 }
 
 // deadline is Deadline for a policy with defaults filled in.
 func (p *Policy) deadline(anchor time.Time, d time.Duration) time.Time {
-	local := anchor.In(Amsterdam)
+	local := anchor.In(amsterdam)
 	if p.Counting != CountWorkingDays {
 		return local.Add(d)
 	}
@@ -249,7 +259,7 @@ func (p *Policy) deadline(anchor time.Time, d time.Duration) time.Time {
 // in Europe/Amsterdam, with the same rules for gaps and repeats as
 // Deadline (see atClock). In working-day mode a day off moves it to the next working day.
 func (p *Policy) afterDays(anchor time.Time, days int) time.Time {
-	local := anchor.In(Amsterdam)
+	local := anchor.In(amsterdam)
 	y, m, d := localDate(local)
 	date := time.Date(y, m, d+days, 12, 0, 0, 0, time.UTC)
 	if p.Counting == CountWorkingDays {
@@ -284,12 +294,12 @@ func atClock(date, clock time.Time) time.Time {
 		if best.IsZero() { // in the gap: read the wall clock in winter time
 			best = wall.Add(-time.Duration(z.std) * time.Second)
 		}
-		return best.In(Amsterdam)
+		return best.In(amsterdam)
 	}
 	var best time.Time
 	for _, probe := range [...]time.Duration{-3 * time.Hour, 0, 3 * time.Hour} {
-		_, off := wall.Add(probe).In(Amsterdam).Zone()
-		u := wall.Add(-time.Duration(off) * time.Second).In(Amsterdam)
+		_, off := wall.Add(probe).In(amsterdam).Zone()
+		u := wall.Add(-time.Duration(off) * time.Second).In(amsterdam)
 		if sameWall(u, wall) && (best.IsZero() || u.Before(best)) {
 			best = u
 		}
@@ -298,12 +308,12 @@ func atClock(date, clock time.Time) time.Time {
 		return best
 	}
 	// In the gap: read the wall clock with the offset in force before it.
-	_, off := wall.Add(-5 * time.Hour).In(Amsterdam).Zone()
-	return wall.Add(-time.Duration(off) * time.Second).In(Amsterdam)
+	_, off := wall.Add(-5 * time.Hour).In(amsterdam).Zone()
+	return wall.Add(-time.Duration(off) * time.Second).In(amsterdam)
 }
 
 // localDate and localClock read t as Amsterdam shows it. They are what
-// t.In(Amsterdam).Date() and .Clock() give, but avoid the time package's
+// t.In(amsterdam).Date() and .Clock() give, but avoid the time package's
 // rule evaluation for every call (it evaluates the zone's rule string
 // anew for every time after the last listed transition, which made it the
 // largest cost of Summarize).
@@ -321,7 +331,7 @@ func localWall(t time.Time) time.Time {
 	if z, ok := zoneOf(u.Year()); ok {
 		return u.Add(time.Duration(z.offset(u.Unix())) * time.Second)
 	}
-	_, off := t.In(Amsterdam).Zone()
+	_, off := t.In(amsterdam).Zone()
 	return u.Add(time.Duration(off) * time.Second)
 }
 
@@ -362,7 +372,7 @@ var zoneTable = sync.OnceValue(func() []zoneYear {
 
 func (z zoneYear) verify(y int) bool {
 	at := func(unix int64) int64 {
-		_, off := time.Unix(unix, 0).In(Amsterdam).Zone()
+		_, off := time.Unix(unix, 0).In(amsterdam).Zone()
 		return int64(off)
 	}
 	jan := time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC).Unix()
@@ -426,15 +436,37 @@ func (p Policy) Holidays(year int) []Holiday {
 	return out
 }
 
-func holidayDefs(year int, goodFriday bool, lib LiberationDay) []*cal.Holiday {
-	defs := make([]*cal.Holiday, 0, len(nl.Holidays))
+// dutchHolidays are deep copies of the holiday rules of rickar/cal/nl,
+// taken when the package starts: those rules are exported variables of
+// that package, and a program that changed one would otherwise change
+// every deadline computed here.
+var dutchHolidays, goodFridayDef, liberationDayDef = func() ([]*cal.Holiday, *cal.Holiday, *cal.Holiday) {
+	var out []*cal.Holiday
+	var gf, lib *cal.Holiday
 	for _, h := range nl.Holidays {
+		c := *h
+		c.Except = slices.Clone(h.Except)
+		c.Observed = slices.Clone(h.Observed)
+		out = append(out, &c)
 		switch h {
 		case nl.GoedeVrijdag:
+			gf = &c
+		case nl.BevrijdingsDag:
+			lib = &c
+		}
+	}
+	return out, gf, lib
+}()
+
+func holidayDefs(year int, goodFriday bool, lib LiberationDay) []*cal.Holiday {
+	defs := make([]*cal.Holiday, 0, len(dutchHolidays))
+	for _, h := range dutchHolidays {
+		switch h {
+		case goodFridayDef:
 			if !goodFriday {
 				continue
 			}
-		case nl.BevrijdingsDag:
+		case liberationDayDef:
 			switch lib {
 			case LiberationNever:
 				continue

@@ -14,7 +14,7 @@ import (
 
 // act builds an action on INC-1, h hours after the incident of oneIncident.
 func act(id string, k followup.Kind, subject string, h float64, o followup.Outcome) followup.Action {
-	occurred := time.Date(2026, time.March, 10, 10, 0, 0, 0, followup.Amsterdam)
+	occurred := time.Date(2026, time.March, 10, 10, 0, 0, 0, followup.Amsterdam())
 	return followup.Action{ID: id, IncidentID: "INC-1", Kind: k, Subject: subject,
 		At: occurred.Add(time.Duration(h * float64(time.Hour))), Outcome: o}
 }
@@ -38,7 +38,7 @@ func stateOf(tb testing.TB, sts []followup.ObligationStatus, k followup.Kind, su
 func TestStatus(t *testing.T) {
 	const P, E = followup.SubjectPerpetrator, "E-001"
 	hours := func(h float64) time.Time {
-		return time.Date(2026, time.March, 10, 10, 0, 0, 0, followup.Amsterdam).Add(time.Duration(h * float64(time.Hour)))
+		return time.Date(2026, time.March, 10, 10, 0, 0, 0, followup.Amsterdam()).Add(time.Duration(h * float64(time.Hour)))
 	}
 	tests := []struct {
 		name    string

@@ -29,7 +29,7 @@ func seq(recs ...followup.Record) iter.Seq2[followup.Record, error] {
 // hand in TestSummarizeByHand.
 func handRecords(tb testing.TB) ([]followup.Record, time.Time) {
 	tb.Helper()
-	t0 := time.Date(2026, time.March, 10, 10, 0, 0, 0, followup.Amsterdam)
+	t0 := time.Date(2026, time.March, 10, 10, 0, 0, 0, followup.Amsterdam())
 	at := t0.AddDate(0, 0, 60)
 	h := func(base time.Time, hours int) time.Time { return base.Add(time.Duration(hours) * time.Hour) }
 	a := func(inc incident.ID, id string, k followup.Kind, subject string, when time.Time, o followup.Outcome, form string) followup.Action {
@@ -197,9 +197,9 @@ func reference(tb testing.TB, recs iter.Seq2[followup.Record, error], p followup
 func TestSummarizeSampleRegister(t *testing.T) {
 	// The sample register: a year of incidents from 1 April 2025, measured
 	// on 31 March 2026, with the Sample profile.
-	from := time.Date(2025, time.April, 1, 8, 0, 0, 0, followup.Amsterdam)
-	at := time.Date(2026, time.March, 31, 23, 59, 59, 0, followup.Amsterdam)
-	profile := followuptest.Sample
+	from := time.Date(2025, time.April, 1, 8, 0, 0, 0, followup.Amsterdam())
+	at := time.Date(2026, time.March, 31, 23, 59, 59, 0, followup.Amsterdam())
+	profile := followuptest.Sample()
 	profile.Now = at
 	p := followup.DefaultPolicy()
 	reg := followuptest.Register(2012, 200, from, p, profile)

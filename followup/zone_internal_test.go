@@ -15,7 +15,7 @@ import (
 func TestLocalWallAgreesWithTimePackage(t *testing.T) {
 	check := func(u time.Time) {
 		t.Helper()
-		want := u.In(Amsterdam)
+		want := u.In(amsterdam)
 		y, m, d := localDate(u)
 		hh, mm, ss, ns := localClock(u)
 		wy, wm, wd := want.Date()
@@ -48,7 +48,7 @@ func TestAtClock(t *testing.T) {
 		for day := range 400 {
 			date := time.Date(y, time.January, 1+day, 12, 0, 0, 0, time.UTC)
 			for _, hm := range [][2]int{{0, 0}, {2, 0}, {2, 30}, {2, 59}, {3, 0}, {10, 15}, {23, 59}} {
-				clock := time.Date(2000, 1, 10, hm[0], hm[1], 0, 0, Amsterdam) // atClock reads it in Amsterdam
+				clock := time.Date(2000, 1, 10, hm[0], hm[1], 0, 0, amsterdam) // atClock reads it in Amsterdam
 				got := atClock(date, clock)
 				if date.Equal(spring.Add(12*time.Hour)) && hm[0] == 2 { // in the gap
 					assert.Equal(t, hm[0]+1, got.Hour(), "%s %v", date, hm)

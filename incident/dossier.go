@@ -3,6 +3,7 @@ package incident
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -102,8 +103,23 @@ const Year = 365 * 24 * time.Hour
 // DefaultLadder is the documented escalation ladder (see the package
 // documentation). The 001 report asks for a reaction to every perpetrator
 // within 48 hours, oral or written, with options (chapter 5, item 12); the
-// thresholds below are the project's choice and can be replaced.
-var DefaultLadder = Ladder{
+// thresholds below are the project's choice and can be replaced with
+// [WithLadder]. Each call returns a fresh deep copy: changing it changes
+// nothing for [Dossier] or for another caller.
+func DefaultLadder() Ladder { return defaultLadder.clone() }
+
+// clone deep-copies the ladder's rules.
+func (l Ladder) clone() Ladder {
+	l.Rules = slices.Clone(l.Rules)
+	for i := range l.Rules {
+		l.Rules[i].Categories = slices.Clone(l.Rules[i].Categories)
+	}
+	return l
+}
+
+// defaultLadder is the ladder of DefaultLadder, private so that no caller
+// can change it.
+var defaultLadder = Ladder{
 	Window: Year,
 	Rules: []LadderRule{
 		{Step: StepConversation, MinIncidents: 1,
@@ -180,8 +196,9 @@ type DossierEntry struct {
 // DossierOption configures Dossier.
 type DossierOption func(*Ladder)
 
-// WithLadder replaces DefaultLadder.
-func WithLadder(l Ladder) DossierOption { return func(d *Ladder) { *d = l } }
+// WithLadder replaces DefaultLadder. The ladder is copied, so that a
+// caller changing its rules later does not change a Dossier under way.
+func WithLadder(l Ladder) DossierOption { return func(d *Ladder) { *d = l.clone() } }
 
 // Dossier collects the incidents of one perpetrator reference that
 // occurred within window before at (at included) and suggests the next
@@ -191,7 +208,7 @@ func WithLadder(l Ladder) DossierOption { return func(d *Ladder) { *d = l } }
 // wrapped.
 func Dossier(ctx context.Context, store Lister, ref string, window time.Duration, at time.Time, opts ...DossierOption) (PerpetratorDossier, error) {
 	const op = "incident.Dossier"
-	ladder := DefaultLadder
+	ladder := defaultLadder.clone() // a DossierOption may change what it is given
 	for _, o := range opts {
 		if o != nil {
 			o(&ladder)

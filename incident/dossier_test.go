@@ -150,7 +150,7 @@ func TestDossierInvalid(t *testing.T) {
 			assert.True(t, ne.Has(tc.ptr, tc.code), "%v", ne)
 		})
 	}
-	require.NoError(t, incident.DefaultLadder.Validate())
+	require.NoError(t, incident.DefaultLadder().Validate())
 }
 
 type failingLister struct{}

@@ -98,8 +98,9 @@ var schemaCache form.SchemaCache
 // Schema returns the JSON Schema of the incident document in a language
 // (titles, descriptions and choice labels) and a dialect (form.Draft2020,
 // the default, or form.Draft07 for react-jsonschema-form and JSON Forms).
-// The bytes are built once per language and dialect and shared: do not
-// modify them. An unknown language or dialect is a *norm.CodeError.
+// The schema is built once per language and dialect; each call returns its
+// own copy of the bytes. An unknown language or dialect is a
+// *norm.CodeError.
 func Schema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	return schemaCache.Get(lang, d, buildSchema)
 }
@@ -174,9 +175,9 @@ func annotate(s *jsonschema.Schema, base string, lang norm.Lang) {
 		case "/perpetrator/ref", "/involved/ref":
 			p.MinLength, p.MaxLength, p.Pattern = u(1), u(MaxIDLen), tokenPattern
 		case "/site":
-			p.MaxLength = u(MaxSiteLen)
+			p.MaxLength, p.Pattern = u(MaxSiteLen), norm.LinePattern
 		case "/description", "/analysis/text", "/analysis/lessons":
-			p.MaxLength = u(MaxTextBytes)
+			p.MaxLength, p.Pattern = u(MaxTextBytes), norm.TextPattern
 		case "/behaviours":
 			p.MinItems, p.MaxItems, p.UniqueItems = u(1), u(MaxItems), true
 		case "/analysis/causes":

@@ -88,7 +88,7 @@ func (v *validator) incident(inc *Incident, at time.Time) {
 	}
 	v.times(inc, at)
 
-	v.text("/site", inc.Site, MaxSiteLen)
+	v.text("/site", inc.Site, MaxSiteLen, false)
 	switch _, err := norm.ParseChannel(string(inc.Channel)); {
 	case inc.Channel == "":
 		v.add("/channel", norm.CodeRequired, norm.T("kanaal ontbreekt", "channel is missing"))
@@ -114,10 +114,10 @@ func (v *validator) incident(inc *Incident, at time.Time) {
 	}
 	if a := inc.Analysis; a != nil {
 		v.causes(a.Causes)
-		v.text("/analysis/text", a.Text, MaxTextBytes)
-		v.text("/analysis/lessons", a.Lessons, MaxTextBytes)
+		v.text("/analysis/text", a.Text, MaxTextBytes, true)
+		v.text("/analysis/lessons", a.Lessons, MaxTextBytes, true)
 	}
-	v.text("/description", inc.Description, MaxTextBytes)
+	v.text("/description", inc.Description, MaxTextBytes, true)
 	if inc.Version < 0 {
 		v.add("/version", norm.CodeRange, norm.T("versie mag niet negatief zijn", "version must not be negative"))
 	}
@@ -275,13 +275,19 @@ func ValidToken(s string) bool {
 	return true
 }
 
-func (v *validator) text(ptr, s string, limit int) {
+// text checks free text: its size, UTF-8, and no control characters (one
+// line, or multiLine with tabs and line feeds; see norm.LinePattern).
+func (v *validator) text(ptr, s string, limit int, multiLine bool) {
 	if len(s) > limit {
 		v.add(ptr, norm.CodeTooLarge, norm.Textf("tekst is langer dan %d bytes", "text is longer than %d bytes", limit))
 		return
 	}
 	if !utf8.ValidString(s) {
 		v.add(ptr, norm.CodeInvalidUTF8, norm.T("tekst is geen geldige UTF-8", "text is not valid UTF-8"))
+		return
+	}
+	if r, pos, bad := norm.FirstRefused(s, multiLine); bad {
+		v.add(ptr, norm.CodeFormat, norm.RefusedMessage(r, pos, multiLine))
 	}
 }
 

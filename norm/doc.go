@@ -65,7 +65,16 @@
 // Refused input is reported as one [*Error] that lists every [Problem]
 // with an RFC 6901 [Pointer] (or a CSV row and column), a [ProblemCode]
 // and a bilingual message. Every *Error matches [ErrInvalid] and every
-// *CodeError matches [ErrUnknownCode] with errors.Is.
+// *CodeError matches [ErrUnknownCode] with errors.Is. [Problem.In]
+// renders one problem on one line, with control characters escaped.
+//
+// # Free text
+//
+// Free text may not hold characters that change how the text around it is
+// shown: [LinePattern] and [TextPattern] are the JSON Schema patterns of
+// one-line and multi-line fields, [CheckLine], [CheckText] and
+// [FirstRefused] the same rule in Go, and [Printable] escapes those
+// characters in text on its way to a terminal.
 //
 // # Dates
 //

@@ -68,13 +68,17 @@ func (p Problem) Where() string {
 	return p.Pointer
 }
 
-// String renders the problem in the given language.
+// In renders the problem in the given language, on one line: characters a
+// terminal would act on are escaped (see [Printable]).
 func (p Problem) In(l Lang) string {
 	where := p.Where()
 	if l != EN && p.Row > 0 {
 		where = strings.NewReplacer("row ", "rij ", "column ", "kolom ").Replace(where)
 	}
-	return fmt.Sprintf("%s: %s (%s)", where, p.Message.In(l), p.Code)
+	// The pointer and the column name come from the input (a key, a
+	// header), and a message may quote a value: escape what a terminal
+	// would act on.
+	return fmt.Sprintf("%s: %s (%s)", Printable(where), Printable(p.Message.In(l)), p.Code)
 }
 
 // Error is the one typed error for refused input: the operation that

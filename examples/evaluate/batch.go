@@ -185,7 +185,7 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 		writeChunk(pending)
 	}
 	if err := out.Flush(); err != nil {
-		fmt.Fprintf(stderr, "evaluate: %v\n", err)
+		fmt.Fprintf(stderr, "evaluate: %s\n", norm.Printable(err.Error()))
 		return exitInvalid
 	}
 	if readErr != nil && !errors.Is(readErr, io.EOF) {

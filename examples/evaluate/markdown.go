@@ -4,17 +4,39 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/goedgesprek/goedgesprek/norm"
 )
 
 // mdEscaper escapes the characters that would change the meaning of
 // Markdown (and of raw HTML inside it) in a user-supplied string.
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", `&lt;`, ">", `&gt;`, "|", `\|`, "#", `\#`, "&", "&amp;",
+	"<", `&lt;`, ">", `&gt;`, "|", `\|`, "#", `\#`, "&", "&amp;", "~", `\~`,
 	"\r", " ", "\n", " ",
 )
 
-func md(s string) string { return mdEscaper.Replace(s) }
+// md escapes s for a table cell or a line of running text: control
+// characters become visible escapes (norm.Printable), Markdown and HTML
+// characters are escaped, and a leading "+", "-", "=" or "1." that would
+// start a list or underline a heading when the value opens a line is
+// escaped too.
+func md(s string) string {
+	s = mdEscaper.Replace(norm.Printable(s))
+	if s == "" {
+		return s
+	}
+	switch c := s[0]; {
+	case c == '+' || c == '-' || c == '=':
+		return `\` + s
+	case c >= '0' && c <= '9':
+		i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+		if i > 0 && (s[i] == '.' || s[i] == ')') {
+			return s[:i] + `\` + s[i:]
+		}
+	}
+	return s
+}
 
 // writeMarkdown renders the report for pasting into an audit report:
 // headings one level below the document's own, tables and a findings list.

@@ -51,11 +51,11 @@ func runOne(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	var buf bytes.Buffer
 	if err := render(&buf, c.format, &rep, &a, meas); err != nil {
-		fmt.Fprintf(stderr, "evaluate: %v\n", err)
+		fmt.Fprintf(stderr, "evaluate: %s\n", norm.Printable(err.Error()))
 		return exitInvalid
 	}
 	if err := emit(c, stdout, &buf); err != nil {
-		fmt.Fprintf(stderr, "evaluate: %v\n", err)
+		fmt.Fprintf(stderr, "evaluate: %s\n", norm.Printable(err.Error()))
 		return exitInvalid
 	}
 	return exitOK

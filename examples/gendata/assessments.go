@@ -23,6 +23,7 @@ func writeAssessments(w io.Writer, seed uint64, n int) error {
 	enc := json.NewEncoder(bw)
 	kinds := checklist.OrgKinds()
 	first := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	crits := checklist.Criteria() // a copy per call: take it once
 	for i := range n {
 		m := r.Float64()
 		date := norm.DateOf(first.AddDate(0, 0, r.IntN(540)))
@@ -38,7 +39,7 @@ func writeAssessments(w io.Writer, seed uint64, n int) error {
 			Answers:  map[checklist.CriterionID]checklist.Answer{},
 		}
 		a.Organisation.Managers = 1 + a.Organisation.ClientFacingEmployees/12
-		for _, c := range checklist.Criteria() {
+		for _, c := range crits {
 			if r.Float64() < 0.04 {
 				continue // now and then a criterion stays unanswered
 			}

@@ -41,7 +41,7 @@ var (
 // reactions to the perpetrator come within 48 hours. That contradicts the
 // 100% the 'after' assessment claims.
 var profile = func() followuptest.Profile {
-	p := followuptest.Sample
+	p := followuptest.Sample()
 	p.ReactionOnTime, p.ReactionLate, p.ReactionNotPossible = 0.60, 0.25, 0.03
 	// Aftercare is where the organisation does keep its promise.
 	p.AftercareOnTime, p.AftercareLate = 0.97, 0.02

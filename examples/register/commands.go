@@ -43,7 +43,7 @@ func cmdAdd(e *env, args []string) int {
 	if err := st.Create(e.ctx, &inc); err != nil {
 		return cli.Fail(e.stderr, e.lang, name, err)
 	}
-	fmt.Fprintf(e.stdout, "%s %s\n", e.t("geregistreerd:", "registered:"), inc.ID)
+	fmt.Fprintf(e.stdout, "%s %s\n", e.t("geregistreerd:", "registered:"), norm.Printable(string(inc.ID)))
 	return cli.ExitOK
 }
 
@@ -243,10 +243,15 @@ func cmdList(e *env, args []string) int {
 		for j, p := range inc.Involved {
 			refs[j] = p.Ref
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", inc.ID, inc.OccurredAt.In(cli.Amsterdam).Format("2006-01-02 15:04"),
-			inc.Channel, inc.Site, strings.Join(cats, ","), c.Severity, inc.Phase.Label().In(e.lang), perp, strings.Join(refs, ","))
+		// Every stored value is escaped (norm.Printable): a register
+		// written by an older version may hold a site with a line break
+		// or an escape sequence, which would add a line to this listing
+		// or reach the terminal.
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", norm.Printable(string(inc.ID)), inc.OccurredAt.In(cli.Amsterdam).Format("2006-01-02 15:04"),
+			norm.Printable(string(inc.Channel)), norm.Printable(inc.Site), strings.Join(cats, ","), c.Severity, inc.Phase.Label().In(e.lang),
+			norm.Printable(perp), norm.Printable(strings.Join(refs, ",")))
 		if *freeText && inc.Description != "" {
-			fmt.Fprintf(tw, "\t%s\n", strings.ReplaceAll(inc.Description, "\n", " "))
+			fmt.Fprintf(tw, "\t%s\n", norm.Printable(strings.ReplaceAll(inc.Description, "\n", " ")))
 		}
 	}
 	tw.Flush()
@@ -342,8 +347,8 @@ func cmdDue(e *env, args []string) int {
 			state = e.t("TE LAAT", "OVERDUE")
 			overdue++
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.Due.In(cli.Amsterdam).Format("2006-01-02 15:04"), state, s.IncidentID,
-			kindLabel(s.Kind).In(e.lang), s.Subject, strings.Join(s.Sources, ","))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.Due.In(cli.Amsterdam).Format("2006-01-02 15:04"), state, norm.Printable(string(s.IncidentID)),
+			kindLabel(s.Kind).In(e.lang), norm.Printable(s.Subject), strings.Join(s.Sources, ","))
 	}
 	tw.Flush()
 	fmt.Fprintf(e.stdout, "%s %s: %d %s, %d %s\n", e.t("op", "at"), at.In(cli.Amsterdam).Format("2006-01-02 15:04 MST"),
@@ -454,7 +459,7 @@ func cmdDone(e *env, args []string) int {
 	if err := st.RecordAction(e.ctx, a); err != nil {
 		return cli.Fail(e.stderr, e.lang, name, err)
 	}
-	fmt.Fprintf(e.stdout, "%s %s (%s: %s)\n", e.t("vastgelegd:", "recorded:"), a.ID, kindLabel(a.Kind).In(e.lang), a.Outcome.Label().In(e.lang))
+	fmt.Fprintf(e.stdout, "%s %s (%s: %s)\n", e.t("vastgelegd:", "recorded:"), norm.Printable(a.ID), kindLabel(a.Kind).In(e.lang), a.Outcome.Label().In(e.lang))
 	return cli.ExitOK
 }
 
@@ -525,7 +530,7 @@ func cmdStats(e *env, args []string) int {
 			return keys[i] < keys[j]
 		})
 		for _, k := range keys {
-			fmt.Fprintf(w, "  %s %5d\n", pad(label(k), 40), m[k])
+			fmt.Fprintf(w, "  %s %5d\n", pad(norm.Printable(label(k)), 40), m[k])
 		}
 	}
 	id := func(s string) string { return s }

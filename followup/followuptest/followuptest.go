@@ -33,10 +33,13 @@ type Profile struct {
 	Now time.Time
 }
 
-// Sample is the profile of the sample register: an organisation that
+// Sample returns the profile of the sample register: an organisation that
 // claims to react within 48 hours every time but manages it in about two
-// thirds of the cases.
-var Sample = Profile{
+// thirds of the cases. A function, so that no caller can change the
+// profile another one generates with.
+func Sample() Profile { return sample }
+
+var sample = Profile{
 	ReactionOnTime: 0.64, ReactionLate: 0.22, ReactionNotPossible: 0.04,
 	PoliceReportFiled: 0.65, PoliceDecision: 0.7, DecisionToReport: 0.2,
 	DamagesClaimed:  0.5,
@@ -44,9 +47,11 @@ var Sample = Profile{
 	ManagerTalk: 0.7, CheckDone: 0.45,
 }
 
-// Perfect is a profile in which everything is done on time and nobody
+// Perfect returns a profile in which everything is done on time and nobody
 // declines.
-var Perfect = Profile{
+func Perfect() Profile { return perfect }
+
+var perfect = Profile{
 	ReactionOnTime: 1, PoliceReportFiled: 1, PoliceDecision: 1, DamagesClaimed: 1,
 	AftercareOnTime: 1, ManagerTalk: 1, CheckDone: 1, RepeatOffered: 1,
 }

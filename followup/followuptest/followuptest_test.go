@@ -13,7 +13,7 @@ import (
 	"github.com/goedgesprek/goedgesprek/incident/incidenttest"
 )
 
-var from = time.Date(2025, time.April, 1, 8, 0, 0, 0, followup.Amsterdam)
+var from = time.Date(2025, time.April, 1, 8, 0, 0, 0, followup.Amsterdam())
 
 func TestActionsDeterministicAndValid(t *testing.T) {
 	incs := incidenttest.Generate(7, 100, from)
@@ -21,7 +21,7 @@ func TestActionsDeterministicAndValid(t *testing.T) {
 		rng := rand.New(rand.NewPCG(7, 1))
 		var out [][]followup.Action
 		for _, inc := range incs {
-			out = append(out, followuptest.Actions(inc, followup.Policy{}, rng, followuptest.Sample))
+			out = append(out, followuptest.Actions(inc, followup.Policy{}, rng, followuptest.Sample()))
 		}
 		return out
 	}
@@ -43,7 +43,7 @@ func TestActionsDeterministicAndValid(t *testing.T) {
 
 func TestPerfectProfile(t *testing.T) {
 	at := from.AddDate(2, 0, 0)
-	s, err := followup.Summarize(followuptest.Register(3, 300, from, followup.Policy{}, followuptest.Perfect), followup.Policy{}, at)
+	s, err := followup.Summarize(followuptest.Register(3, 300, from, followup.Policy{}, followuptest.Perfect()), followup.Policy{}, at)
 	require.NoError(t, err)
 	assert.Equal(t, 300, s.Incidents)
 	for name, sh := range map[string]followup.Share{"reactions": s.Reactions48h, "police": s.PoliceReports, "aftercare": s.AftercareOnTime, "follow-up": s.FollowUpContact} {
@@ -55,7 +55,7 @@ func TestPerfectProfile(t *testing.T) {
 
 func TestNowDropsFutureActions(t *testing.T) {
 	inc := incidenttest.Generate(1, 1, from)[0]
-	p := followuptest.Perfect
+	p := followuptest.Perfect()
 	p.Now = inc.OccurredAt.Add(80 * time.Hour)
 	for _, a := range followuptest.Actions(inc, followup.Policy{}, rand.New(rand.NewPCG(1, 1)), p) {
 		assert.False(t, a.At.After(p.Now))

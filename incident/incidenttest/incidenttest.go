@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"math/rand/v2"
+	"slices"
 	"time"
 	_ "time/tzdata" // office hours are in Europe/Amsterdam on every platform
 
@@ -31,8 +32,11 @@ type Generator struct {
 	Descriptions bool
 }
 
-// DefaultSites are the site codes the generator uses by default.
-var DefaultSites = []string{"LOC-AMS", "LOC-DHG", "LOC-RTM", "LOC-UTR", "LOC-ZWL"}
+// DefaultSites returns the site codes the generator uses by default, as a
+// new slice on every call.
+func DefaultSites() []string { return slices.Clone(defaultSites) }
+
+var defaultSites = []string{"LOC-AMS", "LOC-DHG", "LOC-RTM", "LOC-UTR", "LOC-ZWL"}
 
 // New returns a generator with the defaults for a seed and a start time.
 func New(seed int64, from time.Time) *Generator {
@@ -40,7 +44,7 @@ func New(seed int64, from time.Time) *Generator {
 		Seed:         seed,
 		From:         from,
 		MeanGap:      42 * time.Hour,
-		Sites:        DefaultSites,
+		Sites:        DefaultSites(),
 		Perpetrators: 400,
 		Employees:    150,
 		Descriptions: true,
@@ -136,7 +140,7 @@ func (g *Generator) All(n int) iter.Seq[incident.Incident] {
 		r := rand.New(rand.NewPCG(uint64(g.Seed), 0x9e3779b97f4a7c15))
 		sites := g.Sites
 		if len(sites) == 0 {
-			sites = DefaultSites
+			sites = defaultSites
 		}
 		gap := g.MeanGap
 		if gap <= 0 {

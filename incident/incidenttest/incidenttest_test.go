@@ -61,7 +61,7 @@ func TestGenerateShape(t *testing.T) {
 		require.True(t, !inc.RecordedAt.Before(inc.ReportedAt), "%s recorded before it was reported", inc.ID)
 		require.GreaterOrEqual(t, inc.Consequences.DamageCents, int64(0))
 		require.GreaterOrEqual(t, inc.Consequences.AbsenceDays, 0)
-		require.Contains(t, incidenttest.DefaultSites, inc.Site)
+		require.Contains(t, incidenttest.DefaultSites(), inc.Site)
 		require.NotEmpty(t, inc.Phase)
 
 		require.GreaterOrEqual(t, len(inc.Involved), 1)

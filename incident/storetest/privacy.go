@@ -169,7 +169,7 @@ func testAnonymiseKeepsStatistics(t *testing.T, s Store) {
 	require.True(t, ok, "the store anonymises in batches (incident.BatchRetainer)")
 	var incs []incident.Incident
 	var acts []followup.Action
-	for rec, err := range followuptest.Register(5, 150, From, followup.DefaultPolicy(), followuptest.Sample) {
+	for rec, err := range followuptest.Register(5, 150, From, followup.DefaultPolicy(), followuptest.Sample()) {
 		require.NoError(t, err)
 		incs = append(incs, rec.Incident)
 		acts = append(acts, rec.Actions...)

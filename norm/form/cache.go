@@ -1,6 +1,7 @@
 package form
 
 import (
+	"bytes"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -14,11 +15,13 @@ import (
 // build runs once per key, even when many goroutines ask at the same
 // time; they wait for the one build and share its result, error included
 // (schemas are built from Go types and are deterministic, so a failed
-// build would fail again). A hit is one atomic load and one map lookup
-// and allocates nothing: the key table is copied on write, which is cheap
+// build would fail again). A hit is one atomic load, one map lookup and a
+// copy of the bytes: the key table is copied on write, which is cheap
 // because a schema cache holds a handful of keys.
 //
-// The returned bytes are shared by every caller: do not modify them.
+// Every caller gets its own copy of the bytes, so that a caller who
+// changes them changes nothing for the next one (nor for a validator
+// built from them).
 type Cache[K comparable] struct {
 	mu sync.Mutex // serialises writers of m
 	m  atomic.Pointer[map[K]*cacheEntry]
@@ -31,14 +34,16 @@ type cacheEntry struct {
 	err  error
 }
 
-// Get returns the bytes for k, building them with build on first use.
+// Get returns a copy of the bytes for k, building them with build on
+// first use.
 func (c *Cache[K]) Get(k K, build func() ([]byte, error)) ([]byte, error) {
 	if m := c.m.Load(); m != nil {
 		if e, ok := (*m)[k]; ok && e.done.Load() {
-			return e.b, e.err
+			return bytes.Clone(e.b), e.err
 		}
 	}
-	return c.slow(k, build)
+	b, err := c.slow(k, build)
+	return bytes.Clone(b), err
 }
 
 func (c *Cache[K]) slow(k K, build func() ([]byte, error)) ([]byte, error) {
@@ -100,7 +105,7 @@ type langDialect struct {
 
 // Get refuses an unknown language or dialect with a *norm.CodeError, and
 // otherwise returns the schema for them, building it with build on first
-// use. The returned bytes are shared: do not modify them.
+// use. Each call returns its own copy.
 func (s *SchemaCache) Get(lang norm.Lang, d Dialect, build func(norm.Lang, Dialect) ([]byte, error)) ([]byte, error) {
 	if _, err := norm.ParseCode("lang", string(lang), norm.Langs()); err != nil {
 		return nil, err

@@ -345,7 +345,17 @@ func problemFor(ptr string, k jsonschema.ErrorKind) norm.Problem {
 		p.Message = formatMessage(k.Want)
 	case *kind.Pattern:
 		p.Code = norm.CodeFormat
-		p.Message = norm.Textf("heeft niet de vereiste vorm (%s)", "does not have the required form (%s)", k.Want)
+		switch k.Want {
+		case norm.LinePattern, norm.TextPattern:
+			multi := k.Want == norm.TextPattern
+			if r, pos, ok := norm.FirstRefused(k.Got, multi); ok {
+				p.Message = norm.RefusedMessage(r, pos, multi)
+				return p
+			}
+		}
+		// The pattern may hold characters a terminal acts on.
+		want := norm.Printable(k.Want)
+		p.Message = norm.Textf("heeft niet de vereiste vorm (%s)", "does not have the required form (%s)", want)
 	case *kind.Enum:
 		allowed := make([]string, len(k.Want))
 		for i, w := range k.Want {

@@ -8,4 +8,10 @@
 // MarshalText/UnmarshalText for what it accepts, and a refusal that names
 // the value for what it does not. The fuzz tests of incident, followup and
 // checklist call it for every code type they declare.
+//
+// # Hostile characters
+//
+// [HostileChars] lists one character of every kind that free text may not
+// carry (controls, separators, direction overrides), for table tests that
+// put each into each text field of a decoder.
 package normtest

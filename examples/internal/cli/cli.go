@@ -132,22 +132,26 @@ func EndOfDay(d norm.Date) time.Time {
 
 // Fail reports refused input on stderr: every problem with its pointer (or
 // CSV row and column), in the chosen language. It returns ExitInvalid.
+// What (usually a file name) and the messages are escaped with
+// norm.Printable: a file name or a value quoted in an error can hold a
+// line break or an escape sequence.
 func Fail(stderr io.Writer, lang norm.Lang, what string, err error) int {
+	what = norm.Printable(what)
 	var ne *norm.Error
 	if errors.As(err, &ne) {
-		fmt.Fprintf(stderr, "%s: %s\n", what, ne.In(lang))
+		fmt.Fprintf(stderr, "%s: %s\n", what, ne.In(lang)) // Problem.In escapes each line
 		return ExitInvalid
 	}
 	var ce *norm.CodeError
 	if errors.As(err, &ce) {
-		fmt.Fprintf(stderr, "%s: %s\n", what, ce.Message().In(lang))
+		fmt.Fprintf(stderr, "%s: %s\n", what, norm.Printable(ce.Message().In(lang)))
 		return ExitInvalid
 	}
 	if t, ok := StoreText(err); ok {
-		fmt.Fprintf(stderr, "%s: %s\n", what, t.In(lang))
+		fmt.Fprintf(stderr, "%s: %s\n", what, norm.Printable(t.In(lang)))
 		return ExitInvalid
 	}
-	fmt.Fprintf(stderr, "%s: %v\n", what, err)
+	fmt.Fprintf(stderr, "%s: %s\n", what, norm.Printable(err.Error()))
 	return ExitInvalid
 }
 
@@ -160,9 +164,9 @@ func ReportUsage(stderr io.Writer, lang norm.Lang, prog string, err error, usage
 	}
 	var ue *UsageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "%s: %s\n", prog, ue.Msg.In(lang))
+		fmt.Fprintf(stderr, "%s: %s\n", prog, norm.Printable(ue.Msg.In(lang)))
 	} else {
-		fmt.Fprintf(stderr, "%s: %v\n", prog, err)
+		fmt.Fprintf(stderr, "%s: %s\n", prog, norm.Printable(err.Error()))
 	}
 	fmt.Fprintln(stderr, norm.Textf("%s -h toont het gebruik", "%s -h shows the usage", prog).In(lang))
 	return ExitUsage

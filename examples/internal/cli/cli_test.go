@@ -96,3 +96,27 @@ func TestFailAndUsage(t *testing.T) {
 
 	assert.Equal(t, ExitInvalid, Fail(&b, norm.NL, "x", errors.New("boom")))
 }
+
+// A file name, a usage message or an error text that holds control
+// characters reaches stderr escaped, on one line.
+func TestFailAndUsageEscape(t *testing.T) {
+	hostile := "reg\n\x1b[2J\u202e.csv"
+	for _, err := range []error{
+		errors.New("open " + hostile + ": no such file"),
+		&norm.CodeError{Kind: "lang", Value: hostile, Allowed: []string{"nl", "en"}},
+		&norm.Error{Op: "x", Problems: []norm.Problem{{Pointer: "/" + hostile, Code: norm.CodeSchema, Message: norm.T(hostile, hostile)}}},
+	} {
+		var b bytes.Buffer
+		assert.Equal(t, ExitInvalid, Fail(&b, norm.EN, hostile, err))
+		out := b.String()
+		assert.NotContains(t, out, "\x1b")
+		assert.NotContains(t, out, "\u202e")
+		assert.Contains(t, out, `reg\n\x1b[2J\u202e.csv: `)
+	}
+	var b bytes.Buffer
+	assert.Equal(t, ExitUsage, ReportUsage(&b, norm.EN, "prog", Usagef("-x=%s", "-x=%s", hostile), nil))
+	assert.Contains(t, b.String(), `prog: -x=reg\n\x1b[2J\u202e.csv`+"\n")
+	b.Reset()
+	ReportUsage(&b, norm.EN, "prog", errors.New(hostile), nil)
+	assert.NotContains(t, b.String(), "\x1b")
+}

@@ -96,6 +96,13 @@ func pct(f float64) int { return int(math.Round(f * 100)) }
 // New flattens a report into the strings the renderers show, in the
 // report's language. The assessment may be nil (then no assessor is shown).
 func New(rep *checklist.Report, a *checklist.Assessment, meas Measured) *View {
+	// Every string that comes from the input, or from the library's texts
+	// that may quote it, passes through norm.Printable: the decoder refuses
+	// control characters, but a report may have been built from an
+	// assessment that never went through it, and a file name may hold
+	// anything. The renderers add their own escaping (Markdown,
+	// html/template) on top.
+	p := norm.Printable
 	lang := rep.Language
 	if lang != norm.EN {
 		lang = norm.NL
@@ -103,37 +110,37 @@ func New(rep *checklist.Report, a *checklist.Assessment, meas Measured) *View {
 	v := &View{
 		Lang:         lang,
 		L:            LabelsFor(lang),
-		Org:          rep.Organisation.Name,
+		Org:          p(rep.Organisation.Name),
 		OrgKind:      kindLabels[rep.Organisation.Kind].In(lang),
 		Date:         rep.AssessmentDate.String(),
 		Score:        num(rep.Score, lang),
 		Rating:       string(rep.Rating),
 		RatingLabel:  ratingLabels[rep.Rating].In(lang),
-		RatingReason: rep.RatingReason,
+		RatingReason: p(rep.RatingReason),
 		Completeness: pct(rep.Completeness),
 	}
 	v.OrgSize = fmt.Sprintf("%d %s, %d %s", rep.Organisation.ClientFacingEmployees, v.L.Employees, rep.Organisation.Managers, v.L.Managers)
 	if a != nil {
-		v.Assessor = a.Assessor.ID
+		v.Assessor = p(a.Assessor.ID)
 		if a.Assessor.Role != "" {
-			v.Assessor += " (" + a.Assessor.Role + ")"
+			v.Assessor += " (" + p(a.Assessor.Role) + ")"
 		}
 	}
 	for _, it := range rep.Items {
 		iv := ItemView{
-			ID: string(it.ID), Title: it.Title, Score: num(it.Score, lang), ScoreN: it.Score,
+			ID: p(string(it.ID)), Title: p(it.Title), Score: num(it.Score, lang), ScoreN: it.Score,
 			Result: string(it.Result), ResultLabel: resultLabels[it.Result].In(lang), Mark: Marks[string(it.Result)],
 		}
 		for _, cr := range it.Criteria {
 			iv.Criteria = append(iv.Criteria, CriterionView{
 				ID: string(cr.ID), Result: string(cr.Result), ResultLabel: resultLabels[cr.Result].In(lang),
-				Mark: Marks[string(cr.Result)], Explanation: cr.Explanation,
+				Mark: Marks[string(cr.Result)], Explanation: p(cr.Explanation),
 			})
 		}
 		v.Items = append(v.Items, iv)
 	}
-	for _, p := range rep.Principles {
-		pv := PrincipleView{ID: string(p.ID), Title: p.Title, Coverage: pct(p.Coverage)}
+	for _, pr := range rep.Principles {
+		pv := PrincipleView{ID: string(pr.ID), Title: p(pr.Title), Coverage: pct(pr.Coverage)}
 		if strings.HasPrefix(pv.ID, "VPT") {
 			v.VPT = append(v.VPT, pv)
 		} else {
@@ -147,8 +154,8 @@ func New(rep *checklist.Report, a *checklist.Assessment, meas Measured) *View {
 			msg = string(f.Criterion) + ": " + msg
 		}
 		v.Findings = append(v.Findings, FindingView{
-			N: i + 1, Code: string(f.Code), Criterion: string(f.Criterion), Pointer: f.Pointer,
-			Message: msg, Source: full, Short: short, NextStep: f.NextStep, Critical: f.Critical,
+			N: i + 1, Code: string(f.Code), Criterion: p(string(f.Criterion)), Pointer: p(f.Pointer),
+			Message: p(msg), Source: full, Short: short, NextStep: p(f.NextStep), Critical: f.Critical,
 		})
 	}
 	if m := rep.Measured; m != nil {
@@ -173,7 +180,7 @@ func New(rep *checklist.Report, a *checklist.Assessment, meas Measured) *View {
 			return r
 		}
 		v.Measured = &MeasuredView{
-			Origin:    meas.Origin,
+			Origin:    p(meas.Origin),
 			Overdue:   meas.Overdue,
 			At:        m.At.In(cli.Amsterdam).Format("2006-01-02 15:04 MST"),
 			Incidents: m.Incidents,
