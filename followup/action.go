@@ -69,7 +69,9 @@ func (a *Action) problems(ps []norm.Problem) []norm.Problem {
 	add := func(field string, code norm.ProblemCode, msg norm.Text) {
 		ps = append(ps, norm.Problem{Pointer: norm.Pointer(field), Code: code, Message: msg})
 	}
-	ref := func(field, v string) {
+	// ref reports a missing, invalid, overlong or control-character
+	// reference, and whether it did not.
+	ref := func(field, v string) bool {
 		switch {
 		case strings.TrimSpace(v) == "":
 			add(field, norm.CodeRequired, norm.Textf("%s ontbreekt", "%s is missing", field))
@@ -78,29 +80,32 @@ func (a *Action) problems(ps []norm.Problem) []norm.Problem {
 		case utf8.RuneCountInString(v) > MaxRefLen:
 			add(field, norm.CodeRange, norm.Textf("%s is langer dan %d tekens", "%s is longer than %d characters", field, MaxRefLen))
 		default:
-			if r, pos, bad := norm.FirstRefused(v, false); bad {
-				add(field, norm.CodeFormat, norm.RefusedMessage(r, pos, false))
+			r, pos, bad := norm.FirstRefused(v, false)
+			if !bad {
+				return true
 			}
+			add(field, norm.CodeFormat, norm.RefusedMessage(r, pos, false))
 		}
+		return false
 	}
-	ref("id", a.ID)
-	ref("incident_id", string(a.IncidentID))
-	ref("subject", a.Subject)
+	idOK := ref("id", a.ID)
+	incOK := ref("incident_id", string(a.IncidentID))
+	subjOK := ref("subject", a.Subject)
 	// The references are codes, not names: an ID, an incident ID and a
 	// subject with spaces or other characters are refused, and the
 	// messages do not repeat the value (it may be a name typed by
 	// mistake).
-	if a.ID != "" && utf8.RuneCountInString(a.ID) <= MaxRefLen && !validActionID(a.ID) {
+	if idOK && !validActionID(a.ID) {
 		add("id", norm.CodeFormat, norm.T(
 			"het kenmerk mag alleen letters, cijfers en . _ : - / @ bevatten",
 			"the ID may hold only letters, digits and . _ : - / @"))
 	}
-	if a.IncidentID != "" && utf8.RuneCountInString(string(a.IncidentID)) <= MaxRefLen && !incident.ValidToken(string(a.IncidentID)) {
+	if incOK && !incident.ValidToken(string(a.IncidentID)) {
 		add("incident_id", norm.CodeFormat, norm.Textf(
 			"het kenmerk van een incident is 1 tot %d letters, cijfers en . _ : -",
 			"an incident ID is 1 to %d letters, digits and . _ : -", incident.MaxIDLen))
 	}
-	if strings.TrimSpace(a.Subject) != "" && utf8.RuneCountInString(a.Subject) <= MaxRefLen && !incident.ValidToken(a.Subject) {
+	if subjOK && !incident.ValidToken(a.Subject) {
 		add("subject", norm.CodeFormat, norm.Textf(
 			"subject is %q of de pseudonieme referentie van een betrokkene (1 tot %d letters, cijfers en . _ : -), geen naam",
 			"subject is %q or the pseudonymous reference of a person involved (1 to %d letters, digits and . _ : -), not a name",

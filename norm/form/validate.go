@@ -345,13 +345,13 @@ func problemFor(ptr string, k jsonschema.ErrorKind) norm.Problem {
 		p.Message = formatMessage(k.Want)
 	case *kind.Pattern:
 		p.Code = norm.CodeFormat
-		switch k.Want {
-		case norm.LinePattern, norm.TextPattern:
-			multi := k.Want == norm.TextPattern
-			if r, pos, ok := norm.FirstRefused(k.Got, multi); ok {
-				p.Message = norm.RefusedMessage(r, pos, multi)
-				return p
-			}
+		// A value that fails its pattern because it holds a control
+		// character is told which one and where: that says more than the
+		// pattern, whichever pattern it is (none of ours admits one).
+		multi := k.Want == norm.TextPattern
+		if r, pos, ok := norm.FirstRefused(k.Got, multi); ok {
+			p.Message = norm.RefusedMessage(r, pos, multi)
+			return p
 		}
 		// The pattern may hold characters a terminal acts on.
 		want := norm.Printable(k.Want)
