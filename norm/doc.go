@@ -65,8 +65,11 @@
 // Refused input is reported as one [*Error] that lists every [Problem]
 // with an RFC 6901 [Pointer] (or a CSV row and column), a [ProblemCode]
 // and a bilingual message. Every *Error matches [ErrInvalid] and every
-// *CodeError matches [ErrUnknownCode] with errors.Is. [Problem.In]
-// renders one problem on one line, with control characters escaped.
+// *CodeError matches [ErrUnknownCode] with errors.Is. An *Error lists at
+// most [MaxProblems] problems and counts the rest in one last problem with
+// code [CodeMore]; readers collect with [Problems], which keeps no more
+// than that in memory, however hostile the input. [Problem.In] renders one
+// problem on one line, with control characters escaped.
 //
 // # Free text
 //

@@ -11,8 +11,9 @@
 // ',', ';' (what a Dutch Excel writes) or a tab, whichever the first line
 // holds most of outside quotes. A UTF-8 byte order mark before the header,
 // quoted or not, is skipped; CRLF and LF line ends are both fine; blank
-// lines are skipped. Trailing empty columns are the readers' business: a
-// record keeps every field.
+// lines are skipped. A record keeps every field; [Fit] then drops the
+// empty cells past the header and fills in the empty columns without a
+// name that some rows leave out.
 //
 // # Limits
 //
