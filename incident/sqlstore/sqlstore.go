@@ -94,15 +94,9 @@ func WithNow(now func() time.Time) Option { return func(s *Store) { s.now = now 
 // SQLite it marks the file as a register (PRAGMA application_id, see
 // [ApplicationID]) and switches it to WAL mode.
 func New(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
-	if db == nil {
-		return nil, errors.New("sqlstore: nil *sql.DB")
-	}
-	if !d.valid() {
-		return nil, fmt.Errorf("sqlstore: unknown dialect %q", string(d))
-	}
-	s := &Store{db: db, d: d, now: time.Now}
-	for _, o := range opts {
-		o(s)
+	s, err := newStore(db, d, opts)
+	if err != nil {
+		return nil, err
 	}
 	ctx := context.Background()
 	if err := s.checkMark(ctx, true); err != nil {
@@ -124,6 +118,22 @@ func New(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
 // says so when the register lacks a migration of this version. Use it with
 // [OpenSQLiteReadOnly] for everything that only reads a register.
 func Open(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
+	s, err := newStore(db, d, opts)
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	if err := s.checkMark(ctx, false); err != nil {
+		return nil, err
+	}
+	if err := s.checkMigrated(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// newStore checks the arguments of New and Open and applies the options.
+func newStore(db *sql.DB, d Dialect, opts []Option) (*Store, error) {
 	if db == nil {
 		return nil, errors.New("sqlstore: nil *sql.DB")
 	}
@@ -133,13 +143,6 @@ func Open(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
 	s := &Store{db: db, d: d, now: time.Now}
 	for _, o := range opts {
 		o(s)
-	}
-	ctx := context.Background()
-	if err := s.checkMark(ctx, false); err != nil {
-		return nil, err
-	}
-	if err := s.checkMigrated(ctx); err != nil {
-		return nil, err
 	}
 	return s, nil
 }
