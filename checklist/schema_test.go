@@ -170,7 +170,7 @@ func TestSchemaCompilesAndValidatesSamples(t *testing.T) {
 					assert.NoError(t, s.Validate(v), name)
 				}
 				// And a document it must refuse, so that the check can fail.
-				bad, err := jsonschema.UnmarshalJSON(strings.NewReader(`{"version":"1","answers":{"GG01.1":{"value":101}}}`))
+				bad, err := jsonschema.UnmarshalJSON(strings.NewReader(`{"version":"1","answers":{"GG01-1":{"value":101}}}`))
 				require.NoError(t, err)
 				assert.Error(t, s.Validate(bad))
 

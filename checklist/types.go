@@ -13,7 +13,7 @@ import (
 // ItemID identifies one of the 14 checklist items, GG01..GG14.
 type ItemID string
 
-// CriterionID identifies a criterion, e.g. "GG01.1".
+// CriterionID identifies a criterion, e.g. "GG01-1".
 type CriterionID string
 
 // AnswerType is the type of answer a criterion expects.
@@ -298,7 +298,7 @@ type Item struct {
 
 // Criterion is one scored question of an item.
 type Criterion struct {
-	ID       CriterionID `json:"id"` // e.g. "GG01.1"
+	ID       CriterionID `json:"id"` // e.g. "GG01-1"
 	Item     ItemID      `json:"item"`
 	Question norm.Text   `json:"question"`
 	Help     norm.Text   `json:"help"`
@@ -372,7 +372,7 @@ type MeasuredShare string
 
 // The measured shares the evaluator cross-checks claims against.
 const (
-	MeasuredReactions48h    MeasuredShare = "reactions_48h"     // GG12.1
-	MeasuredAftercareOnTime MeasuredShare = "aftercare_on_time" // GG13.1
-	MeasuredCauseAnalysis   MeasuredShare = "cause_analysis"    // GG05.3
+	MeasuredReactions48h    MeasuredShare = "reactions_48h"     // GG12-1
+	MeasuredAftercareOnTime MeasuredShare = "aftercare_on_time" // GG13-1
+	MeasuredCauseAnalysis   MeasuredShare = "cause_analysis"    // GG05-3
 )

@@ -27,7 +27,7 @@ var generalLabel = norm.T("Organisatie en invuller", "Organisation and assessor"
 //   - "ui:order" lists the top-level fields and the fields of each object
 //     in form order, and the answers in checklist order, so that the
 //     criteria of one item follow each other;
-//   - each answer is titled with its criterion and item ("GG01.1 ...")
+//   - each answer is titled with its criterion and item ("GG01-1 ...")
 //     and has the class names "gg-item gg-item-GG01" for grouping by item
 //     in a stylesheet;
 //   - each value is labelled with the question ("ui:title") and the help
@@ -50,7 +50,7 @@ func RJSFUISchema(lang norm.Lang) ([]byte, error) {
 // (labelled with the item's ID and title). Each criterion is a Group of
 // Controls whose scopes reach its value (labelled with the question),
 // comment and evidence, e.g.
-// "#/properties/answers/properties/GG01.1/properties/value": JSON Forms'
+// "#/properties/answers/properties/GG01-1/properties/value": JSON Forms'
 // vanilla renderers show nothing for nested objects that no Control
 // reaches. Cached; the returned bytes are shared: do not modify them.
 func JSONFormsUISchema(lang norm.Lang) ([]byte, error) {
