@@ -61,7 +61,10 @@ var assessmentValidator = sync.OnceValues(func() (*form.Validator, error) {
 //     ([norm.CodeUnknownField]).
 //
 // An unanswered criterion is not a problem, nor is an answer without a
-// value. Nothing is half-decoded. The document is parsed once: the schema
+// value, nor a document without "answers" (nothing answered). The
+// "version" may be left out, as form renderers do when the form has no
+// field for it; the Assessment then has [AssessmentVersion], the only
+// version there is. Nothing is half-decoded. The document is parsed once: the schema
 // and the checks run on the parsed tree, which is then turned into the
 // Assessment.
 func DecodeAssessment(r io.Reader, opts ...DecodeOption) (Assessment, error) {
@@ -144,7 +147,7 @@ func fromTree(tree any) (Assessment, []norm.Problem) {
 	var c converter
 	root, _ := tree.(map[string]any)
 	a := Assessment{
-		Version: c.str(root, "version"),
+		Version: AssessmentVersion, // the schema's default when absent
 		Date:    c.date(root, "assessment_date", loc{field: "assessment_date"}),
 		Answers: make(map[CriterionID]Answer, 64),
 	}

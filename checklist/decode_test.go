@@ -177,6 +177,23 @@ func TestDecodeAssessmentSameDocumentForTwoAnswers(t *testing.T) {
 	assert.Equal(t, "HR-1", a.Answers["GG14-3"].Evidence[0].Reference)
 }
 
+// What a form hands in when nobody touched the questions: JSON Forms
+// writes neither the version (it has no control and applies no default)
+// nor an answers object. That is a valid document with version 1 and
+// nothing answered.
+func TestDecodeAssessmentWithoutVersionAndAnswers(t *testing.T) {
+	doc := editBase(t, `"version": "1",`, ``)
+	doc = doc[:strings.Index(doc, `,
+  "answers"`)] + "\n}"
+	a, err := DecodeAssessment(strings.NewReader(doc))
+	require.NoError(t, err, doc)
+	assert.Equal(t, AssessmentVersion, a.Version)
+	assert.Empty(t, a.Answers)
+	rep, err := Evaluate(a)
+	require.NoError(t, err)
+	assert.Equal(t, 0, rep.Answered)
+}
+
 func TestDecodeAssessmentInvalid(t *testing.T) {
 	for _, tt := range invalidCases(t) {
 		t.Run(tt.name, func(t *testing.T) {

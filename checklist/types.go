@@ -104,7 +104,7 @@ const AssessmentVersion = "1"
 
 // Assessment is the self-assessment an organisation hands in.
 type Assessment struct {
-	Version      string                 `json:"version"`
+	Version      string                 `json:"version"` // optional in the document: DecodeAssessment sets AssessmentVersion
 	Organisation Organisation           `json:"organisation"`
 	Date         norm.Date              `json:"assessment_date"` // reference date of every "within 12 months"
 	Assessor     Assessor               `json:"assessor"`
