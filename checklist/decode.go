@@ -138,6 +138,17 @@ func renamedCriterion(key string) (CriterionID, bool) {
 	return id, true
 }
 
+// unknownCriterion is the message for an ID that names no criterion,
+// after prefix (an option's name and a colon, or ""); for an old dotted
+// ID it names the new one.
+func unknownCriterion(prefix string, id CriterionID) norm.Text {
+	if n, ok := renamedCriterion(string(id)); ok {
+		return norm.Textf("%s%q is de oude schrijfwijze van een criterium; gebruik %s",
+			"%s%q is the old spelling of a criterion ID; use %s", prefix, string(id), n)
+	}
+	return norm.Textf("%sonbekend criterium %q", "%sunknown criterion %q", prefix, clip(string(id)))
+}
+
 // fromTree turns a tree that passed the schema into an Assessment. The
 // schema has checked every shape; what is left are numbers too large for
 // an int, whole numbers written with a fraction ("3.0") where Go wants an

@@ -163,6 +163,8 @@ func TestEvaluateInvalidOptions(t *testing.T) {
 		{"infinite criterion weight", checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG01-1": math.Inf(1)}), norm.CodeRange, "GG01-1"},
 		{"unknown criterion weight", checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG01-9": 1}), norm.CodeEnum, "GG01-9"},
 		{"threshold of unknown criterion", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01-9": {Met: 1}}), norm.CodeEnum, "GG01-9"},
+		{"weight under an old dotted ID", checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG01.1": 1}), norm.CodeEnum, `WithCriterionWeights: "GG01.1" is the old spelling of a criterion ID; use GG01-1`},
+		{"threshold under an old dotted ID", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01.1": {Met: 90, Partial: 50}}), norm.CodeEnum, `WithThresholds: "GG01.1" is the old spelling of a criterion ID; use GG01-1`},
 		{"threshold of a yes/no criterion", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG05-1": {Met: 1}}), norm.CodeRange, "GG05-1"},
 		{"partial stricter than met", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01-1": {Met: 80, Partial: 90}}), norm.CodeRange, "GG01-1"},
 		{"recency partial stricter", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG10-1": {Met: 12, Partial: 6}}), norm.CodeRange, "GG10-1"},
@@ -181,6 +183,15 @@ func TestEvaluateInvalidOptions(t *testing.T) {
 			assert.Contains(t, e.Problems[0].Message.EN, tt.text)
 		})
 	}
+}
+
+// An answer under an old dotted ID is refused with the new ID named.
+func TestEvaluateOldCriterionID(t *testing.T) {
+	a := baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG12.1": {Value: checklist.Number(100)}})
+	_, err := checklist.Evaluate(a)
+	e := requireProblems(t, err, wantProblem{"/answers/GG12.1", norm.CodeUnknownField})
+	assert.Equal(t, norm.T(`"GG12.1" is de oude schrijfwijze van een criterium; gebruik GG12-1`,
+		`"GG12.1" is the old spelling of a criterion ID; use GG12-1`), e.Problems[0].Message)
 }
 
 // No answer, or a null value, is unanswered, never an error.

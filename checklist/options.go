@@ -92,8 +92,7 @@ func (c *config) check() []norm.Problem {
 	for _, id := range sortedKeys(c.critWeights) {
 		w := c.critWeights[id]
 		if _, ok := criterionIdx[id]; !ok {
-			ps = append(ps, norm.Problem{Code: norm.CodeEnum, Message: norm.Textf(
-				"WithCriterionWeights: onbekend criterium %q", "WithCriterionWeights: unknown criterion %q", string(id))})
+			ps = append(ps, norm.Problem{Code: norm.CodeEnum, Message: unknownCriterion("WithCriterionWeights: ", id)})
 		} else if !(w >= 0) || math.IsInf(w, 0) {
 			ps = append(ps, norm.Problem{Code: norm.CodeRange, Message: norm.Textf(
 				"WithCriterionWeights: gewicht van %s moet een eindig getal >= 0 zijn", "WithCriterionWeights: the weight of %s must be a finite number >= 0", string(id))})
@@ -102,8 +101,7 @@ func (c *config) check() []norm.Problem {
 	for _, id := range sortedKeys(c.thresholds) {
 		i, ok := criterionIdx[id]
 		if !ok {
-			ps = append(ps, norm.Problem{Code: norm.CodeEnum, Message: norm.Textf(
-				"WithThresholds: onbekend criterium %q", "WithThresholds: unknown criterion %q", string(id))})
+			ps = append(ps, norm.Problem{Code: norm.CodeEnum, Message: unknownCriterion("WithThresholds: ", id)})
 			continue
 		}
 		if msg, bad := thresholdProblem(criteria[i], c.thresholds[id]); bad {
