@@ -36,7 +36,9 @@ var generalLabel = norm.T("Organisatie en invuller", "Organisation and assessor"
 //   - each value is labelled with the question ("ui:title") and the help
 //     text ("ui:description"), always shown, with radio buttons for
 //     yes/no and choices and checkboxes for multiple choices; comment
-//     (a two-line text area) and evidence follow as secondary fields;
+//     (a two-line text area) and evidence follow as secondary fields,
+//     with a short note ("Optional.", or for evidence a criterion
+//     expects, "Expected with a positive answer.") for help text;
 //   - the version is a hidden field.
 //
 // Render it with experimental_defaultFormStateBehavior={{constAsDefaults:
@@ -78,6 +80,20 @@ func JSONFormsUISchema(lang norm.Lang) ([]byte, error) {
 // form order.
 type rjsf map[string]any
 
+// The short help texts of the secondary fields in the rjsf UI schema.
+var (
+	optionalNote = norm.T("Optioneel.", "Optional.")
+	expectedNote = norm.T("Verwacht bij een positief antwoord.", "Expected with a positive answer.")
+)
+
+// evidenceNote says whether a criterion expects evidence.
+func evidenceNote(c *Criterion) norm.Text {
+	if c.Evidence {
+		return expectedNote
+	}
+	return optionalNote
+}
+
 // itemHeading is the heading of an item's section in both UI schemas.
 func itemHeading(it *Item, lang norm.Lang) string {
 	return string(it.ID) + " " + it.Title.In(lang)
@@ -106,10 +122,10 @@ func buildRJSF(lang norm.Lang) ([]byte, error) {
 				"ui:classNames": "gg-criterion gg-item-" + string(it.ID),
 				"ui:order":      formAnswer,
 				"value":         value,
-				// Secondary: no help text of their own, which would
-				// repeat 41 times.
-				"comment":  rjsf{"ui:widget": "textarea", "ui:options": rjsf{"rows": 2}, "ui:description": ""},
-				"evidence": rjsf{"ui:description": "", "items": rjsf{"ui:order": formEvidence}},
+				// Secondary: a short note instead of the schema's
+				// paragraph, which would repeat 41 times.
+				"comment":  rjsf{"ui:widget": "textarea", "ui:options": rjsf{"rows": 2}, "ui:description": optionalNote.In(lang)},
+				"evidence": rjsf{"ui:description": evidenceNote(c).In(lang), "items": rjsf{"ui:order": formEvidence}},
 			}
 			if i == 0 {
 				a["ui:title"] = itemHeading(it, lang)

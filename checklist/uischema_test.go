@@ -81,8 +81,14 @@ func TestRJSFUISchema(t *testing.T) {
 						assert.Equal(t, false, a["ui:label"], id)
 					}
 					assert.Contains(t, a["ui:classNames"], "gg-item-"+string(it.ID))
-					assert.Equal(t, "", schemaObj(t, a, "comment")["ui:description"], "comment is secondary")
-					assert.Equal(t, "", schemaObj(t, a, "evidence")["ui:description"], "evidence is secondary")
+					// Secondary fields: a short note, not the schema's
+					// paragraph (rjsf falls back to it on "").
+					assert.Equal(t, optionalNote.In(lang), schemaObj(t, a, "comment")["ui:description"], id)
+					if c.Evidence {
+						assert.Equal(t, expectedNote.In(lang), schemaObj(t, a, "evidence")["ui:description"], id)
+					} else {
+						assert.Equal(t, optionalNote.In(lang), schemaObj(t, a, "evidence")["ui:description"], id)
+					}
 					assert.Equal(t, formAnswer, assertOrder(t, id, a, schemaObj(t, props, "answers", "properties", id)))
 					v := schemaObj(t, a, "value")
 					assert.Equal(t, c.Question.In(lang), v["ui:title"], id)
