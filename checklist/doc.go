@@ -127,6 +127,21 @@
 // assessment date, and bad options (pointer ""). Evaluate is deterministic,
 // keeps no global mutable state and is safe for concurrent use.
 //
+// # Forms
+//
+// [Schema] gives the JSON Schema of the self-assessment (2020-12 or
+// draft-07, Dutch or English); [RJSFUISchema] and [JSONFormsUISchema]
+// the UI schemas that lay it out for react-jsonschema-form and JSON
+// Forms: one section per item, headed with its title, each question with
+// its help text shown, comment and evidence under each answer. A form
+// filled in from scratch gives a document [DecodeAssessment] accepts:
+// "version" and "answers" may be absent, and no question carries a
+// default. react-jsonschema-form needs one setting on its Form,
+// experimental_defaultFormStateBehavior={{constAsDefaults: 'skipOneOf'}},
+// or it answers every untouched yes/no and choice question with its first
+// option. The repository's CI renders both in headless Chromium and
+// checks every answer's place (.ci/formcheck.sh).
+//
 // # Deviations from the proposal
 //
 // The criteria start from shared/criteria.md. Where they differ, and why:
