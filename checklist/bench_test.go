@@ -13,14 +13,14 @@ import (
 func benchAssessment(tb testing.TB) checklist.Assessment {
 	tb.Helper()
 	ans := bestAnswers(tb)
-	ans["GG01.1"] = checklist.Answer{Value: checklist.Number(82)}
-	ans["GG03.3"] = checklist.Answer{Value: checklist.Number(61)}
-	ans["GG04.1"] = checklist.Answer{Value: checklist.Choice("partly")}
-	ans["GG05.1"] = checklist.Answer{Value: checklist.Bool(true), Evidence: evidenceAt(assessDate.AddMonths(-40))}
-	ans["GG08.1"] = checklist.Answer{Value: checklist.Number(20)}
-	ans["GG11.1"] = checklist.Answer{Value: checklist.Multi("swearing", "threatening", "hitting", "spitting", "shouting")}
-	ans["GG11.3"] = checklist.Answer{Value: checklist.Number(34)}
-	delete(ans, "GG14.3")
+	ans["GG01-1"] = checklist.Answer{Value: checklist.Number(82)}
+	ans["GG03-3"] = checklist.Answer{Value: checklist.Number(61)}
+	ans["GG04-1"] = checklist.Answer{Value: checklist.Choice("partly")}
+	ans["GG05-1"] = checklist.Answer{Value: checklist.Bool(true), Evidence: evidenceAt(assessDate.AddMonths(-40))}
+	ans["GG08-1"] = checklist.Answer{Value: checklist.Number(20)}
+	ans["GG11-1"] = checklist.Answer{Value: checklist.Multi("swearing", "threatening", "hitting", "spitting", "shouting")}
+	ans["GG11-3"] = checklist.Answer{Value: checklist.Number(34)}
+	delete(ans, "GG14-3")
 	return baseAssessment(ans)
 }
 
@@ -72,8 +72,8 @@ func BenchmarkEvaluateMeasuredEN(b *testing.B) {
 // BenchmarkEvaluateInvalid measures the error path: every problem listed.
 func BenchmarkEvaluateInvalid(b *testing.B) {
 	a := benchAssessment(b)
-	a.Answers["GG01.1"] = checklist.Answer{Value: checklist.Number(140)}
-	a.Answers["GG99.1"] = checklist.Answer{Value: checklist.Bool(true)}
+	a.Answers["GG01-1"] = checklist.Answer{Value: checklist.Number(140)}
+	a.Answers["GG99-1"] = checklist.Answer{Value: checklist.Bool(true)}
 	a.Organisation.Name = ""
 	b.ReportAllocs()
 	for b.Loop() {

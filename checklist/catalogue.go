@@ -64,7 +64,7 @@ var catalogue = []*Item{
 		Weight:      2,
 		Criteria: []*Criterion{
 			{
-				ID:         "GG01.1",
+				ID:         "GG01-1",
 				Question:   norm.T("Welk deel van de medewerkers met klantcontact heeft de gecombineerde training gevolgd?", "What share of client-facing employees has followed the combined training?"),
 				Help:       norm.T("Tel iedereen die aan de balie, aan de telefoon, in de backoffice of bij hoorzittingen met klanten te maken heeft. Een percentage van 0 tot 100.", "Count everyone who deals with clients at the desk, by phone, in the back office or at hearings. A percentage from 0 to 100."),
 				Type:       TypePercent,
@@ -77,7 +77,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Plan de gecombineerde training voor iedere medewerker met klantcontact die haar nog niet volgde, en leg de deelname vast.", "Schedule the combined training for every client-facing employee who has not yet followed it, and record attendance."),
 			},
 			{
-				ID:       "GG01.2",
+				ID:       "GG01-2",
 				Question: norm.T("Behandelt de training zowel dienstverlening (informeel, inlevend, oplossingsgericht) als weerbaarheid bij grensoverschrijdend gedrag?", "Does the training cover both service (informal, empathic, solution-focused) and assertiveness at boundary-crossing behaviour?"),
 				Help:     norm.T("De kracht van de methode zit in de combinatie: een training over alleen een van beide telt half.", "The method draws its strength from the combination: a training about only one of the two counts for half."),
 				Type:     TypeChoice,
@@ -94,7 +94,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Voeg het ontbrekende deel toe aan de training, zodat dienstverlening en grenzen stellen samen worden geoefend.", "Add the missing part to the training, so that service and setting limits are practised together."),
 			},
 			{
-				ID:       "GG01.3",
+				ID:       "GG01-3",
 				Question: norm.T("Hoe snel na hun start volgen nieuwe medewerkers met klantcontact de training?", "How soon after starting do new client-facing employees follow the training?"),
 				Help:     norm.T("Kies de termijn die voor vrijwel alle nieuwe medewerkers van het afgelopen jaar geldt.", "Choose the term that held for almost every new employee of the past year."),
 				Type:     TypeChoice,
@@ -118,7 +118,7 @@ var catalogue = []*Item{
 		Weight:      1,
 		Criteria: []*Criterion{
 			{
-				ID:         "GG02.1",
+				ID:         "GG02-1",
 				Question:   norm.T("Welk deel van de leidinggevenden van teams met klantcontact is getraind?", "What share of the managers of client-facing teams has been trained?"),
 				Help:       norm.T("Een percentage van 0 tot 100 van alle leidinggevenden van deze teams.", "A percentage from 0 to 100 of all managers of these teams."),
 				Type:       TypePercent,
@@ -130,7 +130,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Train de leidinggevenden die nog niet getraind zijn, vóór of samen met hun teams.", "Train the managers who are not yet trained, before or with their teams."),
 			},
 			{
-				ID:       "GG02.2",
+				ID:       "GG02-2",
 				Question: norm.T("Wanneer zijn de leidinggevenden getraind, vergeleken met hun medewerkers?", "When were managers trained, compared with their employees?"),
 				Help:     norm.T("Leidinggevenden die eerst getraind zijn kunnen hun team daarna begeleiden en voorleven.", "Managers trained first can then coach their team and set the example."),
 				Type:     TypeChoice,
@@ -146,7 +146,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Train bij de volgende ronde eerst de leidinggevenden.", "In the next round, train the managers first."),
 			},
 			{
-				ID:         "GG02.3",
+				ID:         "GG02-3",
 				Question:   norm.T("Is vastgelegd wat de leidinggevende doet bij een incident: emotionele en praktische steun, hulp bij de aangifte en het regelen van professionele nazorg?", "Is it written down what a manager does at an incident: emotional and practical support, help with the police report and arranging professional aftercare?"),
 				Help:       norm.T("Denk aan een protocol of werkinstructie voor leidinggevenden. Voeg het document toe als bewijs.", "Think of a protocol or work instruction for managers. Add the document as evidence."),
 				Type:       TypeBool,
@@ -166,7 +166,7 @@ var catalogue = []*Item{
 		Weight:      1,
 		Criteria: []*Criterion{
 			{
-				ID:         "GG03.1",
+				ID:         "GG03-1",
 				Question:   norm.T("Is er een klachtenprocedure waarin naast de klant ook de medewerker wordt gehoord?", "Is there a complaints procedure in which the employee is heard as well as the client?"),
 				Help:       norm.T("Hoor en wederhoor: de medewerker krijgt de gelegenheid om zijn kant van het verhaal te geven. Voeg de procedure toe als bewijs.", "Both sides are heard: the employee gets the chance to tell their side of the story. Add the procedure as evidence."),
 				Type:       TypeBool,
@@ -178,7 +178,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Pas de klachtenprocedure aan zodat ook de medewerker altijd wordt gehoord voordat over een klacht wordt beslist.", "Change the complaints procedure so that the employee is always heard before a complaint is decided."),
 			},
 			{
-				ID:         "GG03.2",
+				ID:         "GG03-2",
 				Question:   norm.T("Heeft het management uitgesproken dat het medewerkers steunt die een grens stellen?", "Has management stated that it backs employees who set a limit?"),
 				Help:       norm.T("Bijvoorbeeld in een bericht van de directie, in het agressieprotocol of in het werkoverleg.", "For example in a message from the board, in the aggression protocol or in team meetings."),
 				Type:       TypeBool,
@@ -189,7 +189,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Laat het management uitdrukkelijk en schriftelijk uitspreken dat het medewerkers steunt die een grens stellen.", "Have management state explicitly, in writing, that it backs employees who set a limit."),
 			},
 			{
-				ID:         "GG03.3",
+				ID:         "GG03-3",
 				Question:   norm.T("Welk deel van de medewerkers voelt zich door de leidinggevende gesteund om een grens te stellen?", "What share of employees feels backed by their manager to set a limit?"),
 				Help:       norm.T("Uit een medewerkersonderzoek; een percentage van 0 tot 100. In de IND-pilot steeg dit van 61% naar 96%.", "From an employee survey; a percentage from 0 to 100. In the IND pilot this rose from 61% to 96%."),
 				Type:       TypePercent,
@@ -209,7 +209,7 @@ var catalogue = []*Item{
 		Weight:      1,
 		Criteria: []*Criterion{
 			{
-				ID:       "GG04.1",
+				ID:       "GG04-1",
 				Question: norm.T("Zijn de externe communicatie over dienstverlening en de interne communicatie over veiligheid op elkaar afgestemd?", "Are external communication about service and internal communication about safety coordinated?"),
 				Help:     norm.T("Afgestemd betekent één eigenaar of één communicatieplan voor beide boodschappen.", "Coordinated means one owner or one communication plan for both messages."),
 				Type:     TypeChoice,
@@ -224,7 +224,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Breng beide boodschappen onder bij één eigenaar of in één communicatieplan.", "Bring both messages under one owner or into one communication plan."),
 			},
 			{
-				ID:       "GG04.2",
+				ID:       "GG04-2",
 				Question: norm.T("Via welke kanalen bereikt de boodschap over veiligheid de medewerkers?", "Through which channels does the safety message reach employees?"),
 				Help:     norm.T("Kies alle kanalen die het afgelopen jaar zijn gebruikt.", "Choose every channel used in the past year."),
 				Type:     TypeMulti,
@@ -251,7 +251,7 @@ var catalogue = []*Item{
 		Weight:      1.5,
 		Criteria: []*Criterion{
 			{
-				ID:         "GG05.1",
+				ID:         "GG05-1",
 				Question:   norm.T("Is er één centraal punt waar elk incident wordt geregistreerd?", "Is there one central point where every incident is registered?"),
 				Help:       norm.T("Een registratiesysteem of meldpunt voor de hele organisatie. Voeg een beschrijving of schermafdruk toe als bewijs.", "A register or reporting desk for the whole organisation. Add a description or screenshot as evidence."),
 				Type:       TypeBool,
@@ -263,7 +263,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Richt één centraal register in voor alle incidenten en maak bekend waar en hoe medewerkers melden.", "Set up one central register for every incident and make known where and how employees report."),
 			},
 			{
-				ID:         "GG05.2",
+				ID:         "GG05-2",
 				Question:   norm.T("Welk deel van de medewerkers weet dat zij elk incident moeten melden?", "What share of employees knows they must report every incident?"),
 				Help:       norm.T("Uit een medewerkersonderzoek; een percentage van 0 tot 100. In de IND-pilot was dit 93%.", "From an employee survey; a percentage from 0 to 100. In the IND pilot this was 93%."),
 				Type:       TypePercent,
@@ -274,7 +274,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Herhaal in werkoverleg en nieuwsbrief dat elk incident gemeld wordt, ook verbaal geweld.", "Repeat in team meetings and the newsletter that every incident is reported, verbal abuse included."),
 			},
 			{
-				ID:         "GG05.3",
+				ID:         "GG05-3",
 				Question:   norm.T("Bij welk deel van de geregistreerde incidenten is de oorzaak geanalyseerd?", "For what share of registered incidents has the cause been analysed?"),
 				Help:       norm.T("Een percentage van 0 tot 100. Wordt het incidentenregister meegegeven, dan beslist het gemeten aandeel.", "A percentage from 0 to 100. When the incident register is passed in, the measured share decides."),
 				Type:       TypePercent,
@@ -286,7 +286,7 @@ var catalogue = []*Item{
 				MeasuredBy: MeasuredCauseAnalysis,
 			},
 			{
-				ID:         "GG05.4",
+				ID:         "GG05-4",
 				Question:   norm.T("Hoeveel eigen procedures zijn de afgelopen 12 maanden verbeterd naar aanleiding van incidentanalyses?", "How many of the organisation's own procedures were improved in the past 12 months as a result of incident analyses?"),
 				Help:       norm.T("Een aantal, 0 of meer.", "A number, 0 or more."),
 				Type:       TypeCount,
@@ -306,7 +306,7 @@ var catalogue = []*Item{
 		Weight:      1,
 		Criteria: []*Criterion{
 			{
-				ID:         "GG06.1",
+				ID:         "GG06-1",
 				Question:   norm.T("Welk deel van de besluiten is binnen de wettelijke termijn genomen?", "What share of decisions was taken within the legal term?"),
 				Help:       norm.T("Over de afgelopen 12 maanden; een percentage van 0 tot 100.", "Over the past 12 months; a percentage from 0 to 100."),
 				Type:       TypePercent,
@@ -317,7 +317,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Zoek uit waar de termijnen worden overschreden en stuur daar op.", "Find out where deadlines are missed and steer on those stages."),
 			},
 			{
-				ID:       "GG06.2",
+				ID:       "GG06-2",
 				Question: norm.T("Krijgt de klant een hersteltermijn als een termijn wordt overschreden?", "Does the client get a recovery term when a deadline is exceeded?"),
 				Help:     norm.T("Kies 'geen wettelijke termijnen' als de organisatie geen besluiten op aanvraag neemt; het criterium telt dan niet mee.", "Choose 'no legal deadlines' when the organisation takes no decisions on applications; the criterion then does not count."),
 				Type:     TypeChoice,
@@ -333,7 +333,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Bied bij elke overschrijding uit eigen beweging een hersteltermijn aan en laat de klant weten wanneer hij het besluit krijgt.", "Offer a recovery term on your own initiative at every overrun and tell the client when the decision will come."),
 			},
 			{
-				ID:         "GG06.3",
+				ID:         "GG06-3",
 				Question:   norm.T("Wordt een aanvraag bij binnenkomst op volledigheid gecontroleerd en helpt u de klant haar aan te vullen?", "Is an application checked for completeness on arrival, and is the client helped to complete it?"),
 				Help:       norm.T("Een volledige aanvraag voorkomt afwijzingen en bezwaren.", "A complete application prevents refusals and objections."),
 				Type:       TypeBool,
@@ -352,7 +352,7 @@ var catalogue = []*Item{
 		Weight:      1,
 		Criteria: []*Criterion{
 			{
-				ID:       "GG07.1",
+				ID:       "GG07-1",
 				Question: norm.T("Hoe wordt een ontbrekend document bij de klant opgevraagd?", "How is a missing document asked for?"),
 				Help:     norm.T("Kies de gangbare werkwijze.", "Choose the usual way of working."),
 				Type:     TypeChoice,
@@ -367,7 +367,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Spreek af dat medewerkers bij een ontbrekend stuk eerst bellen en pas daarna schrijven.", "Agree that employees call first when a document is missing, and write only after that."),
 			},
 			{
-				ID:         "GG07.2",
+				ID:         "GG07-2",
 				Question:   norm.T("Staan in brieven de naam van de behandelaar en een direct telefoonnummer?", "Do letters name the handler and a direct phone number?"),
 				Help:       norm.T("Een algemeen nummer telt niet als direct nummer.", "A general number does not count as a direct one."),
 				Type:       TypeChoice,
@@ -387,7 +387,7 @@ var catalogue = []*Item{
 		Weight:      1,
 		Criteria: []*Criterion{
 			{
-				ID:         "GG08.1",
+				ID:         "GG08-1",
 				Question:   norm.T("In welk deel van de zaken (primair besluit en bezwaar) wordt een informele aanpak gebruikt?", "In what share of cases (primary decision and objection) is an informal approach used?"),
 				Help:       norm.T("Een percentage van 0 tot 100. Het kabinet streefde naar 50%.", "A percentage from 0 to 100. The cabinet aimed at 50%."),
 				Type:       TypePercent,
@@ -398,7 +398,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Bel de klant bij elke nieuwe zaak of elk bezwaar eerst op en leg vast in welke zaken dat gebeurt.", "Call the client first at every new case or objection and record in which cases that happens."),
 			},
 			{
-				ID:         "GG08.2",
+				ID:         "GG08-2",
 				Question:   norm.T("Hebben medewerkers schriftelijk de ruimte gekregen om binnen de wet af te wijken van de standaardprocedure?", "Have employees been given written room to depart from the standard procedure, within the law?"),
 				Help:       norm.T("Bijvoorbeeld in een werkinstructie of mandaat. Voeg het document toe als bewijs.", "For example in a work instruction or mandate. Add the document as evidence."),
 				Type:       TypeBool,
@@ -418,7 +418,7 @@ var catalogue = []*Item{
 		Weight:      1,
 		Criteria: []*Criterion{
 			{
-				ID:         "GG09.1",
+				ID:         "GG09-1",
 				Question:   norm.T("Welke onderwerpen behandelt de servicenorm?", "Which topics does the service norm cover?"),
 				Help:       norm.T("Kies alle onderwerpen waarover de norm iets concreets belooft.", "Choose every topic on which the norm promises something concrete."),
 				Type:       TypeMulti,
@@ -430,7 +430,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Vul de servicenorm aan met de ontbrekende onderwerpen: doorlooptijden, bereikbaarheid en bejegening.", "Complete the service norm with the missing topics: turnaround times, reachability and treatment."),
 			},
 			{
-				ID:         "GG09.2",
+				ID:         "GG09-2",
 				Question:   norm.T("Is de servicenorm bekendgemaakt aan klanten, bijvoorbeeld op de website, in brieven of aan de balie?", "Has the service norm been made known to clients, for example on the website, in letters or at the desk?"),
 				Help:       norm.T("Voeg een verwijzing naar de gepubliceerde norm toe als bewijs.", "Add a reference to the published norm as evidence."),
 				Type:       TypeBool,
@@ -441,7 +441,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Publiceer de servicenorm op de website en verwijs ernaar in brieven en aan de balie.", "Publish the service norm on the website and refer to it in letters and at the desk."),
 			},
 			{
-				ID:         "GG09.3",
+				ID:         "GG09-3",
 				Question:   norm.T("Kennen medewerkers de servicenorm, bijvoorbeeld via werkinstructie of intranet?", "Do employees know the service norm, for example through work instructions or the intranet?"),
 				Help:       norm.T("Ja als de norm in werkinstructie, intranet of inwerkprogramma staat en in het werkoverleg is besproken.", "Yes when the norm is in work instructions, on the intranet or in induction, and has been discussed in team meetings."),
 				Type:       TypeBool,
@@ -460,7 +460,7 @@ var catalogue = []*Item{
 		Weight:      1,
 		Criteria: []*Criterion{
 			{
-				ID:         "GG10.1",
+				ID:         "GG10-1",
 				Question:   norm.T("Wanneer is het laatste klanttevredenheidsonderzoek afgerond?", "When was the last client-satisfaction survey completed?"),
 				Help:       norm.T("Een datum (JJJJ-MM-DD), niet na de datum van deze zelfevaluatie.", "A date (YYYY-MM-DD), not after the date of this self-assessment."),
 				Type:       TypeDate,
@@ -471,7 +471,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Plan een klanttevredenheidsonderzoek en herhaal het ten minste elk jaar.", "Plan a client-satisfaction survey and repeat it at least every year."),
 			},
 			{
-				ID:       "GG10.2",
+				ID:       "GG10-2",
 				Question: norm.T("Waar zijn de uitkomsten bekendgemaakt?", "Where were the results published?"),
 				Help:     norm.T("Kies beide als de uitkomsten zowel binnen als buiten de organisatie zijn gedeeld.", "Choose both when the results were shared inside and outside the organisation."),
 				Type:     TypeMulti,
@@ -486,7 +486,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Maak de uitkomsten zowel intern als extern bekend, met wat u ermee gaat doen.", "Publish the results both inside and outside, with what you are going to do about them."),
 			},
 			{
-				ID:         "GG10.3",
+				ID:         "GG10-3",
 				Question:   norm.T("Hoeveel verbeteracties zijn uit het laatste onderzoek voortgekomen?", "How many improvement actions came out of the last survey?"),
 				Help:       norm.T("Een aantal, 0 of meer.", "A number, 0 or more."),
 				Type:       TypeCount,
@@ -506,7 +506,7 @@ var catalogue = []*Item{
 		Weight:      1.5,
 		Criteria: []*Criterion{
 			{
-				ID:         "GG11.1",
+				ID:         "GG11-1",
 				Question:   norm.T("Welk gedrag benoemt de eigen norm van de organisatie als onacceptabel?", "Which behaviour does the organisation's own norm name as unacceptable?"),
 				Help:       norm.T("Kies alle gedragingen uit de catalogus die de norm noemt. De norm dekt de VPT-basis als alle basisgedragingen erin staan. Voeg de norm toe als bewijs.", "Choose every catalogue behaviour the norm names. The norm covers the VPT baseline when every baseline behaviour is in it. Add the norm as evidence."),
 				Type:       TypeMulti,
@@ -520,7 +520,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Vul de eigen norm aan tot zij ten minste de VPT-basis dekt, en maak haar opnieuw bekend.", "Extend the organisation's norm until it covers at least the VPT baseline, and make it known again."),
 			},
 			{
-				ID:       "GG11.2",
+				ID:       "GG11-2",
 				Question: norm.T("Waar wordt de norm aan klanten bekendgemaakt?", "Where is the norm made known to clients?"),
 				Help:     norm.T("Kies alle plekken waar een klant de norm tegenkomt.", "Choose every place where a client meets the norm."),
 				Type:     TypeMulti,
@@ -538,7 +538,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Maak de norm zichtbaar op meer plekken waar klanten komen, ten minste aan de balie en op de website.", "Make the norm visible in more places clients come, at least at the desk and on the website."),
 			},
 			{
-				ID:         "GG11.3",
+				ID:         "GG11-3",
 				Question:   norm.T("Welk deel van de medewerkers kent de norm van de organisatie?", "What share of employees knows the organisation's norm?"),
 				Help:       norm.T("Uit een medewerkersonderzoek; een percentage van 0 tot 100. In de IND-pilot steeg dit van 34% naar 71%.", "From an employee survey; a percentage from 0 to 100. In the IND pilot this rose from 34% to 71%."),
 				Type:       TypePercent,
@@ -558,7 +558,7 @@ var catalogue = []*Item{
 		Weight:      1.5,
 		Criteria: []*Criterion{
 			{
-				ID:         "GG12.1",
+				ID:         "GG12-1",
 				Question:   norm.T("Bij welk deel van de incidenten is binnen 48 uur naar de dader gereageerd?", "In what share of incidents was there a reaction to the perpetrator within 48 hours?"),
 				Help:       norm.T("Een percentage van 0 tot 100. Worden de nazorggegevens meegegeven, dan beslist het gemeten aandeel.", "A percentage from 0 to 100. When follow-up data are passed in, the measured share decides."),
 				Type:       TypePercent,
@@ -572,7 +572,7 @@ var catalogue = []*Item{
 				MeasuredBy: MeasuredReactions48h,
 			},
 			{
-				ID:       "GG12.2",
+				ID:       "GG12-2",
 				Question: norm.T("Welke reacties naar de dader staan de organisatie ter beschikking?", "Which reactions to the perpetrator does the organisation have available?"),
 				Help:     norm.T("Elke situatie is anders; meer mogelijkheden maken een passende reactie makkelijker.", "Every situation is different; more options make a fitting reaction easier."),
 				Type:     TypeMulti,
@@ -589,7 +589,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Leg ten minste een mondelinge en een schriftelijke reactie vast als mogelijkheid.", "Provide at least an oral and a written reaction as options."),
 			},
 			{
-				ID:         "GG12.3",
+				ID:         "GG12-3",
 				Question:   norm.T("Doet de organisatie zelf aangifte, of helpt zij de medewerker daarbij, waar dat kan?", "Does the organisation report to the police itself, or help the employee do so, where possible?"),
 				Help:       norm.T("In de IND-pilot zei 33% en later 65% van de medewerkers dat de organisatie aangifte doet.", "In the IND pilot 33%, and later 65%, of employees said the organisation reports to the police."),
 				Type:       TypeChoice,
@@ -600,7 +600,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Maak aangifte namens de organisatie de standaard waar de wet dat toelaat, met hulp voor de medewerker.", "Make a police report by the organisation the default where the law allows, with help for the employee."),
 			},
 			{
-				ID:         "GG12.4",
+				ID:         "GG12-4",
 				Question:   norm.T("Verhaalt de organisatie de schade op de dader?", "Does the organisation recover damages from the perpetrator?"),
 				Help:       norm.T("Schade aan spullen, maar ook kosten van verzuim of nazorg.", "Damage to property, but also the cost of sick leave or aftercare."),
 				Type:       TypeChoice,
@@ -620,7 +620,7 @@ var catalogue = []*Item{
 		Weight:      1.5,
 		Criteria: []*Criterion{
 			{
-				ID:         "GG13.1",
+				ID:         "GG13-1",
 				Question:   norm.T("Welk deel van de betrokkenen bij een incident kreeg tijdig nazorg aangeboden?", "What share of the people involved in an incident were offered aftercare on time?"),
 				Help:       norm.T("Een percentage van 0 tot 100. Worden de nazorggegevens meegegeven, dan beslist het gemeten aandeel.", "A percentage from 0 to 100. When follow-up data are passed in, the measured share decides."),
 				Type:       TypePercent,
@@ -634,7 +634,7 @@ var catalogue = []*Item{
 				MeasuredBy: MeasuredAftercareOnTime,
 			},
 			{
-				ID:       "GG13.2",
+				ID:       "GG13-2",
 				Question: norm.T("Welke vormen van nazorg zijn beschikbaar?", "Which kinds of aftercare are available?"),
 				Help:     norm.T("Kies alle vormen die een betrokkene kan krijgen.", "Choose every kind someone involved can receive."),
 				Type:     TypeMulti,
@@ -652,7 +652,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Zorg naast het gesprek met de leidinggevende voor ten minste één andere vorm, zoals een opvangteam of professional.", "Besides the talk with the manager, provide at least one other kind, such as a support team or a professional."),
 			},
 			{
-				ID:         "GG13.3",
+				ID:         "GG13-3",
 				Question:   norm.T("Is er weken na het incident opnieuw contact met de betrokkene, en niet alleen direct erna?", "Is there contact with the person involved again weeks after the incident, not only right after it?"),
 				Help:       norm.T("In de IND-pilot zei 30% en later 55% dat de leidinggevende ook later aandacht had voor nazorg.", "In the IND pilot 30%, and later 55%, said their manager also paid attention to aftercare later on."),
 				Type:       TypeBool,
@@ -671,7 +671,7 @@ var catalogue = []*Item{
 		Weight:      1,
 		Criteria: []*Criterion{
 			{
-				ID:       "GG14.1",
+				ID:       "GG14-1",
 				Question: norm.T("Zijn er ambassadeurs in de teams?", "Are there ambassadors in the teams?"),
 				Help:     norm.T("Een ambassadeur is een collega die casussen inbrengt en knelpunten doorgeeft.", "An ambassador is a colleague who brings in cases and passes on problems."),
 				Type:     TypeChoice,
@@ -686,7 +686,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Vraag in elk team een ambassadeur en geef die tijd voor de rol.", "Ask every team for an ambassador and give them time for the role."),
 			},
 			{
-				ID:       "GG14.2",
+				ID:       "GG14-2",
 				Question: norm.T("Worden praktijkgevallen besproken in het werkoverleg?", "Are cases from practice discussed in team meetings?"),
 				Help:     norm.T("Regelmatig betekent in de meeste overleggen.", "Regularly means in most meetings."),
 				Type:     TypeChoice,
@@ -701,7 +701,7 @@ var catalogue = []*Item{
 				NextStep:   norm.T("Zet een praktijkgeval vast op de agenda van het werkoverleg.", "Put a case from practice on every team meeting's agenda."),
 			},
 			{
-				ID:         "GG14.3",
+				ID:         "GG14-3",
 				Question:   norm.T("Hoeveel bijeenkomsten waarin medewerkers meedenken over de werkwijze waren er de afgelopen 12 maanden?", "How many meetings where employees think along about the method were held in the past 12 months?"),
 				Help:       norm.T("Een aantal, 0 of meer. Interne uitwisselingen tellen mee.", "A number, 0 or more. Internal exchanges count."),
 				Type:       TypeCount,
@@ -716,7 +716,7 @@ var catalogue = []*Item{
 }
 
 // behaviourOptions lists the norm catalogue's behaviours as options, in
-// catalogue order (GG11.1).
+// catalogue order (GG11-1).
 func behaviourOptions() []Option {
 	bs := norm.Behaviours()
 	out := make([]Option, len(bs))
@@ -726,7 +726,7 @@ func behaviourOptions() []Option {
 	return out
 }
 
-// baselineCodes is the VPT baseline as option codes (GG11.1).
+// baselineCodes is the VPT baseline as option codes (GG11-1).
 func baselineCodes() []string {
 	bs := norm.Baseline()
 	out := make([]string, len(bs))
@@ -736,7 +736,7 @@ func baselineCodes() []string {
 	return out
 }
 
-// serviceTopicOptions lists the topics of a service norm (GG09.1).
+// serviceTopicOptions lists the topics of a service norm (GG09-1).
 func serviceTopicOptions() []Option {
 	ts := norm.ServiceTopics()
 	out := make([]Option, len(ts))

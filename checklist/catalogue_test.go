@@ -16,7 +16,7 @@ import (
 func TestCatalogueShape(t *testing.T) {
 	items := checklist.Items()
 	require.Len(t, items, 14)
-	idRe := regexp.MustCompile(`^GG(0[1-9]|1[0-4])\.[1-9]$`)
+	idRe := regexp.MustCompile(`^GG(0[1-9]|1[0-4])-[1-9]$`)
 	var all []*checklist.Criterion
 	for i, it := range items {
 		want := checklist.ItemID(fmt.Sprintf("GG%02d", i+1))
@@ -33,7 +33,7 @@ func TestCatalogueShape(t *testing.T) {
 		assert.NotSame(t, it, got, "LookupItem hands out a copy")
 		for k, c := range it.Criteria {
 			assert.Regexp(t, idRe, string(c.ID))
-			assert.Equal(t, checklist.CriterionID(fmt.Sprintf("%s.%d", it.ID, k+1)), c.ID, "criteria numbered in order")
+			assert.Equal(t, checklist.CriterionID(fmt.Sprintf("%s-%d", it.ID, k+1)), c.ID, "criteria numbered in order")
 			assert.Equal(t, it.ID, c.Item)
 			assert.Equal(t, it.Source, c.Source)
 			for _, p := range c.Principles {
@@ -45,7 +45,7 @@ func TestCatalogueShape(t *testing.T) {
 	assert.Equal(t, all, checklist.Criteria(), "Criteria lists every criterion in order")
 	_, ok := checklist.LookupItem("GG15")
 	assert.False(t, ok)
-	_, ok = checklist.LookupCriterion("GG01.9")
+	_, ok = checklist.LookupCriterion("GG01-9")
 	assert.False(t, ok)
 }
 
@@ -144,10 +144,10 @@ func TestEveryPrincipleReached(t *testing.T) {
 	}
 }
 
-// GG11.1 offers the norm catalogue and requires the VPT baseline; GG09.1
+// GG11-1 offers the norm catalogue and requires the VPT baseline; GG09-1
 // offers the service topics.
 func TestCatalogueUsesNorm(t *testing.T) {
-	c, ok := checklist.LookupCriterion("GG11.1")
+	c, ok := checklist.LookupCriterion("GG11-1")
 	require.True(t, ok)
 	var codes []string
 	for _, o := range c.Options {
@@ -175,7 +175,7 @@ func TestCatalogueUsesNorm(t *testing.T) {
 			for _, b := range sel {
 				strs = append(strs, string(b))
 			}
-			r, err := checklist.Evaluate(baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG11.1": {Value: checklist.Multi(strs...)}}))
+			r, err := checklist.Evaluate(baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG11-1": {Value: checklist.Multi(strs...)}}))
 			require.NoError(t, err)
 			want := checklist.NotMet
 			switch {
@@ -184,12 +184,12 @@ func TestCatalogueUsesNorm(t *testing.T) {
 			case 2*covered >= total:
 				want = checklist.PartiallyMet
 			}
-			assert.Equal(t, want, criterionResult(t, r, "GG11.1"), "%d of %d", covered, total)
+			assert.Equal(t, want, criterionResult(t, r, "GG11-1"), "%d of %d", covered, total)
 			assert.Contains(t, r.Items[10].Criteria[0].Explanation, fmt.Sprintf("%d van %d", covered, total))
 		}
 	}
 
-	g, ok := checklist.LookupCriterion("GG09.1")
+	g, ok := checklist.LookupCriterion("GG09-1")
 	require.True(t, ok)
 	var topics []string
 	for _, o := range g.Options {

@@ -61,7 +61,10 @@ var assessmentValidator = sync.OnceValues(func() (*form.Validator, error) {
 //     ([norm.CodeUnknownField]).
 //
 // An unanswered criterion is not a problem, nor is an answer without a
-// value. Nothing is half-decoded. The document is parsed once: the schema
+// value, nor a document without "answers" (nothing answered). The
+// "version" may be left out, as form renderers do when the form has no
+// field for it; the Assessment then has [AssessmentVersion], the only
+// version there is. Nothing is half-decoded. The document is parsed once: the schema
 // and the checks run on the parsed tree, which is then turned into the
 // Assessment.
 func DecodeAssessment(r io.Reader, opts ...DecodeOption) (Assessment, error) {
@@ -104,12 +107,46 @@ func refine(tree any, probs []norm.Problem) []norm.Problem {
 			}
 		case norm.CodeUnknownField:
 			if toks := norm.SplitPointer(p.Pointer); len(toks) == 2 && toks[0] == "answers" {
-				p.Message = norm.Textf("%q is geen criterium van de checklist", "%q is not a criterion of the checklist", toks[1])
+				if id, ok := renamedCriterion(toks[1]); ok {
+					p.Message = norm.Textf("%q is de oude schrijfwijze van een criterium; gebruik %s",
+						"%q is the old spelling of a criterion ID; use %s", toks[1], id)
+				} else {
+					p.Message = norm.Textf("%q is geen criterium van de checklist", "%q is not a criterion of the checklist", toks[1])
+				}
 			}
 		}
 		out = append(out, p)
 	}
 	return sortProblems(append(out, semantic(viewOfTree(tree))...))
+}
+
+// renamedCriterion returns the ID of the criterion that key named before
+// the IDs lost their dot ("GG01.1" is now "GG01-1"), if key is such an
+// old ID. Form renderers read a dot in a property name as a path
+// separator, so the IDs changed; a document with the old keys is refused
+// with the new key in the message rather than read as if nothing had
+// been answered.
+func renamedCriterion(key string) (CriterionID, bool) {
+	item, n, ok := strings.Cut(key, ".")
+	if !ok || strings.Contains(n, ".") {
+		return "", false
+	}
+	id := CriterionID(item + "-" + n)
+	if _, ok := LookupCriterion(id); !ok {
+		return "", false
+	}
+	return id, true
+}
+
+// unknownCriterion is the message for an ID that names no criterion,
+// after prefix (an option's name and a colon, or ""); for an old dotted
+// ID it names the new one.
+func unknownCriterion(prefix string, id CriterionID) norm.Text {
+	if n, ok := renamedCriterion(string(id)); ok {
+		return norm.Textf("%s%q is de oude schrijfwijze van een criterium; gebruik %s",
+			"%s%q is the old spelling of a criterion ID; use %s", prefix, string(id), n)
+	}
+	return norm.Textf("%sonbekend criterium %q", "%sunknown criterion %q", prefix, clip(string(id)))
 }
 
 // fromTree turns a tree that passed the schema into an Assessment. The
@@ -121,7 +158,7 @@ func fromTree(tree any) (Assessment, []norm.Problem) {
 	var c converter
 	root, _ := tree.(map[string]any)
 	a := Assessment{
-		Version: c.str(root, "version"),
+		Version: AssessmentVersion, // the schema's default when absent
 		Date:    c.date(root, "assessment_date", loc{field: "assessment_date"}),
 		Answers: make(map[CriterionID]Answer, 64),
 	}
@@ -357,8 +394,8 @@ func semantic(v docView) []norm.Problem {
 			}
 		}
 	}
-	// One document may support several answers (a policy cited for GG03.1
-	// and GG11.1), so a reference repeated with the same title and date is
+	// One document may support several answers (a policy cited for GG03-1
+	// and GG11-1), so a reference repeated with the same title and date is
 	// fine across answers. A reference listed twice in one answer, or used
 	// for a different title or date, names two documents with one key: an
 	// auditor could not tell which one was meant.

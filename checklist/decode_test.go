@@ -34,12 +34,12 @@ const baseDoc = `{
   "assessment_date": "2025-06-30",
   "assessor": {"id": "AUD-7", "role": "kwaliteitsadviseur"},
   "answers": {
-    "GG01.1": {"value": 80, "evidence": [{"title": "Trainingsregistratie", "reference": "HR-1", "date": "2025-05-01"}]},
-    "GG01.2": {"value": "both"},
-    "GG02.3": {"value": true, "comment": "Vastgelegd in het draaiboek."},
-    "GG04.2": {"value": ["team_meeting", "intranet"]},
-    "GG10.1": {"value": "2025-03-01"},
-    "GG14.3": {"value": 2, "evidence": [{"title": "Verslag", "reference": "WO-9", "date": "2025-04-15"}]}
+    "GG01-1": {"value": 80, "evidence": [{"title": "Trainingsregistratie", "reference": "HR-1", "date": "2025-05-01"}]},
+    "GG01-2": {"value": "both"},
+    "GG02-3": {"value": true, "comment": "Vastgelegd in het draaiboek."},
+    "GG04-2": {"value": ["team_meeting", "intranet"]},
+    "GG10-1": {"value": "2025-03-01"},
+    "GG14-3": {"value": 2, "evidence": [{"title": "Verslag", "reference": "WO-9", "date": "2025-04-15"}]}
   }
 }`
 
@@ -76,67 +76,69 @@ func invalidCases(tb testing.TB) []invalidCase {
 		{"wrong_type", editBase(tb, `"managers": 4`, `"managers": "vier"`),
 			nil, []wantProblem{{"/organisation/managers", norm.CodeType}}},
 		{"wrong_type_value", editBase(tb, `"value": true`, `"value": "ja"`),
-			nil, []wantProblem{{"/answers/GG02.3/value", norm.CodeType}}},
+			nil, []wantProblem{{"/answers/GG02-3/value", norm.CodeType}}},
 		{"unknown_field", editBase(tb, `"version": "1",`, `"version": "1", "remarks": "x",`),
 			nil, []wantProblem{{"/remarks", norm.CodeUnknownField}}},
 		{"unknown_field_in_answer", editBase(tb, `"value": "both"`, `"value": "both", "score": 3`),
-			nil, []wantProblem{{"/answers/GG01.2/score", norm.CodeUnknownField}}},
-		{"unknown_criterion", editBase(tb, `"GG01.2":`, `"GG99.1": {"value": true}, "GG01.2":`),
-			nil, []wantProblem{{"/answers/GG99.1", norm.CodeUnknownField}}},
+			nil, []wantProblem{{"/answers/GG01-2/score", norm.CodeUnknownField}}},
+		{"unknown_criterion", editBase(tb, `"GG01-2":`, `"GG99-1": {"value": true}, "GG01-2":`),
+			nil, []wantProblem{{"/answers/GG99-1", norm.CodeUnknownField}}},
+		{"old_dotted_ids", editBase(tb, `"GG01-1":`, `"GG01.1":`, `"GG14-3":`, `"GG14.3":`),
+			nil, []wantProblem{{"/answers/GG01.1", norm.CodeUnknownField}, {"/answers/GG14.3", norm.CodeUnknownField}}},
 		{"percent_out_of_range", editBase(tb, `"value": 80`, `"value": 120`),
-			nil, []wantProblem{{"/answers/GG01.1/value", norm.CodeRange}}},
+			nil, []wantProblem{{"/answers/GG01-1/value", norm.CodeRange}}},
 		{"negative_percent", editBase(tb, `"value": 80`, `"value": -0.5`),
-			nil, []wantProblem{{"/answers/GG01.1/value", norm.CodeRange}}},
+			nil, []wantProblem{{"/answers/GG01-1/value", norm.CodeRange}}},
 		{"negative_count", editBase(tb, `"value": 2,`, `"value": -2,`),
-			nil, []wantProblem{{"/answers/GG14.3/value", norm.CodeRange}}},
+			nil, []wantProblem{{"/answers/GG14-3/value", norm.CodeRange}}},
 		{"negative_employees", editBase(tb, `"client_facing_employees": 40`, `"client_facing_employees": -40`),
 			nil, []wantProblem{{"/organisation/client_facing_employees", norm.CodeRange}}},
 		{"non_integer_count", editBase(tb, `"value": 2,`, `"value": 2.5,`),
-			nil, []wantProblem{{"/answers/GG14.3/value", norm.CodeType}}},
+			nil, []wantProblem{{"/answers/GG14-3/value", norm.CodeType}}},
 		{"bad_date", editBase(tb, `"assessment_date": "2025-06-30"`, `"assessment_date": "30-06-2025"`),
 			nil, []wantProblem{{"/assessment_date", norm.CodeFormat}}},
 		{"impossible_date", editBase(tb, `"date": "2025-05-01"`, `"date": "2025-02-30"`),
-			nil, []wantProblem{{"/answers/GG01.1/evidence/0/date", norm.CodeDate}}},
+			nil, []wantProblem{{"/answers/GG01-1/evidence/0/date", norm.CodeDate}}},
 		{"impossible_assessment_date", editBase(tb, `"assessment_date": "2025-06-30"`, `"assessment_date": "2025-13-01"`),
 			nil, []wantProblem{{"/assessment_date", norm.CodeDate}}},
 		{"impossible_date_answer", editBase(tb, `"value": "2025-03-01"`, `"value": "2023-02-29"`),
-			nil, []wantProblem{{"/answers/GG10.1/value", norm.CodeDate}}},
+			nil, []wantProblem{{"/answers/GG10-1/value", norm.CodeDate}}},
 		{"missing_required", editBase(tb, `"assessor": {"id": "AUD-7", "role": "kwaliteitsadviseur"},`, ``, `"name": "Gemeente Testdorp (fictief)", `, ``),
 			nil, []wantProblem{{"/assessor", norm.CodeRequired}, {"/organisation/name", norm.CodeRequired}}},
 		{"missing_evidence_reference", editBase(tb, `"reference": "HR-1", `, ``),
-			nil, []wantProblem{{"/answers/GG01.1/evidence/0/reference", norm.CodeRequired}}},
+			nil, []wantProblem{{"/answers/GG01-1/evidence/0/reference", norm.CodeRequired}}},
 		{"empty_name", editBase(tb, `"name": "Gemeente Testdorp (fictief)"`, `"name": ""`),
 			nil, []wantProblem{{"/organisation/name", norm.CodeRange}}},
 		{"null_value", editBase(tb, `"value": "both"`, `"value": null`),
-			nil, []wantProblem{{"/answers/GG01.2/value", norm.CodeType}}},
+			nil, []wantProblem{{"/answers/GG01-2/value", norm.CodeType}}},
 		{"oversize", baseDoc, []DecodeOption{WithLimits(form.Limits{MaxBytes: 200})},
 			[]wantProblem{{"", norm.CodeTooLarge}}},
 		{"deep_nesting", editBase(tb, `"Vastgelegd in het draaiboek."`, deep),
-			nil, []wantProblem{{"/answers/GG02.3/comment" + strings.Repeat("/0", 29), norm.CodeTooDeep}}},
+			nil, []wantProblem{{"/answers/GG02-3/comment" + strings.Repeat("/0", 29), norm.CodeTooDeep}}},
 		{"deep_nesting_custom_limit", baseDoc, []DecodeOption{WithLimits(form.Limits{MaxDepth: 3})},
-			[]wantProblem{{"/answers/GG01.1/evidence", norm.CodeTooDeep}}},
+			[]wantProblem{{"/answers/GG01-1/evidence", norm.CodeTooDeep}}},
 		{"duplicate_key", editBase(tb, `"kind": "municipality",`, `"kind": "municipality", "kind": "ministry",`),
 			nil, []wantProblem{{"/organisation/kind", norm.CodeDuplicateKey}}},
 		{"duplicate_evidence_reference", editBase(tb, `"reference": "WO-9"`, `"reference": "HR-1"`),
-			nil, []wantProblem{{"/answers/GG14.3/evidence/0/reference", norm.CodeDuplicate}}},
+			nil, []wantProblem{{"/answers/GG14-3/evidence/0/reference", norm.CodeDuplicate}}},
 		{"duplicate_reference_in_one_answer", editBase(tb, `"date": "2025-05-01"}`, `"date": "2025-05-01"}, {"title": "Kopie", "reference": "HR-1", "date": "2025-05-02"}`),
-			nil, []wantProblem{{"/answers/GG01.1/evidence/1/reference", norm.CodeDuplicate}}},
+			nil, []wantProblem{{"/answers/GG01-1/evidence/1/reference", norm.CodeDuplicate}}},
 		{"evidence_after_assessment_date", editBase(tb, `"date": "2025-04-15"`, `"date": "2025-07-01"`),
-			nil, []wantProblem{{"/answers/GG14.3/evidence/0/date", norm.CodeFuture}}},
+			nil, []wantProblem{{"/answers/GG14-3/evidence/0/date", norm.CodeFuture}}},
 		{"date_answer_after_assessment_date", editBase(tb, `"value": "2025-03-01"`, `"value": "2025-12-01"`),
-			nil, []wantProblem{{"/answers/GG10.1/value", norm.CodeFuture}}},
+			nil, []wantProblem{{"/answers/GG10-1/value", norm.CodeFuture}}},
 		{"choice_not_allowed", editBase(tb, `"value": "both"`, `"value": "maybe"`),
-			nil, []wantProblem{{"/answers/GG01.2/value", norm.CodeEnum}}},
+			nil, []wantProblem{{"/answers/GG01-2/value", norm.CodeEnum}}},
 		{"multi_code_not_allowed", editBase(tb, `"intranet"]`, `"fax"]`),
-			nil, []wantProblem{{"/answers/GG04.2/value/1", norm.CodeEnum}}},
+			nil, []wantProblem{{"/answers/GG04-2/value/1", norm.CodeEnum}}},
 		{"multi_code_twice", editBase(tb, `"intranet"]`, `"team_meeting"]`),
-			nil, []wantProblem{{"/answers/GG04.2/value/1", norm.CodeDuplicate}}},
+			nil, []wantProblem{{"/answers/GG04-2/value/1", norm.CodeDuplicate}}},
 		{"unknown_org_kind", editBase(tb, `"kind": "municipality"`, `"kind": "province"`),
 			nil, []wantProblem{{"/organisation/kind", norm.CodeEnum}}},
 		{"wrong_version", editBase(tb, `"version": "1"`, `"version": "2"`),
 			nil, []wantProblem{{"/version", norm.CodeEnum}}},
 		{"syntax", baseDoc[:len(baseDoc)-10],
-			nil, []wantProblem{{"/answers/GG14.3/evidence/0/date", norm.CodeSyntax}}},
+			nil, []wantProblem{{"/answers/GG14-3/evidence/0/date", norm.CodeSyntax}}},
 		{"invalid_utf8", editBase(tb, `Testdorp`, "Test\xffdorp"),
 			nil, []wantProblem{{"/organisation/name", norm.CodeInvalidUTF8}}},
 		{"not_an_object", `[1, 2, 3]`,
@@ -149,10 +151,10 @@ func invalidCases(tb testing.TB) []invalidCase {
 			`"date": "2025-04-15"`, `"date": "2025-08-01"`,
 			`"value": "both"`, `"value": "all"`),
 			nil, []wantProblem{
-				{"/answers/GG01.1/value", norm.CodeRange},
-				{"/answers/GG01.2/value", norm.CodeEnum},
-				{"/answers/GG14.3/evidence/0/date", norm.CodeFuture},
-				{"/answers/GG14.3/evidence/0/reference", norm.CodeDuplicate},
+				{"/answers/GG01-1/value", norm.CodeRange},
+				{"/answers/GG01-2/value", norm.CodeEnum},
+				{"/answers/GG14-3/evidence/0/date", norm.CodeFuture},
+				{"/answers/GG14-3/evidence/0/reference", norm.CodeDuplicate},
 				{"/organisation/managers", norm.CodeRange},
 			}},
 	}
@@ -172,7 +174,24 @@ func TestDecodeAssessmentSameDocumentForTwoAnswers(t *testing.T) {
 		`{"title": "Trainingsregistratie", "reference": "HR-1", "date": "2025-05-01"}`)
 	a, err := DecodeAssessment(strings.NewReader(doc))
 	require.NoError(t, err)
-	assert.Equal(t, "HR-1", a.Answers["GG14.3"].Evidence[0].Reference)
+	assert.Equal(t, "HR-1", a.Answers["GG14-3"].Evidence[0].Reference)
+}
+
+// What a form hands in when nobody touched the questions: JSON Forms
+// writes neither the version (it has no control and applies no default)
+// nor an answers object. That is a valid document with version 1 and
+// nothing answered.
+func TestDecodeAssessmentWithoutVersionAndAnswers(t *testing.T) {
+	doc := editBase(t, `"version": "1",`, ``)
+	doc = doc[:strings.Index(doc, `,
+  "answers"`)] + "\n}"
+	a, err := DecodeAssessment(strings.NewReader(doc))
+	require.NoError(t, err, doc)
+	assert.Equal(t, AssessmentVersion, a.Version)
+	assert.Empty(t, a.Answers)
+	rep, err := Evaluate(a)
+	require.NoError(t, err)
+	assert.Equal(t, 0, rep.Answered)
 }
 
 func TestDecodeAssessmentInvalid(t *testing.T) {
@@ -196,21 +215,43 @@ func TestDecodeAssessmentInvalid(t *testing.T) {
 	}
 }
 
+// A document written with the criterion IDs of before the rename
+// ("GG01.1") is refused, one problem per old key, at that key, naming the
+// new ID in both languages.
+func TestDecodeAssessmentOldCriterionIDs(t *testing.T) {
+	doc := editBase(t, `"GG01-1":`, `"GG01.1":`, `"GG04-2":`, `"GG04.2":`, `"GG10-1":`, `"GG10.9":`)
+	_, err := DecodeAssessment(strings.NewReader(doc))
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	got := map[string]norm.Text{}
+	for _, p := range ne.Problems {
+		assert.Equal(t, norm.CodeUnknownField, p.Code, p.Pointer)
+		got[p.Pointer] = p.Message
+	}
+	require.Len(t, got, 3, "one problem per old key:\n%s", ne.Error())
+	assert.Equal(t, norm.T(`"GG01.1" is de oude schrijfwijze van een criterium; gebruik GG01-1`,
+		`"GG01.1" is the old spelling of a criterion ID; use GG01-1`), got["/answers/GG01.1"])
+	assert.Contains(t, got["/answers/GG04.2"].NL, "gebruik GG04-2")
+	assert.Contains(t, got["/answers/GG04.2"].EN, "use GG04-2")
+	// GG10.9 was never a criterion: no new key to name.
+	assert.Equal(t, norm.T(`"GG10.9" is geen criterium van de checklist`, `"GG10.9" is not a criterion of the checklist`), got["/answers/GG10.9"])
+}
+
 func TestDecodeAssessmentMessages(t *testing.T) {
 	_, err := DecodeAssessment(strings.NewReader(editBase(t,
 		`"date": "2025-04-15"`, `"date": "2025-07-01"`,
-		`"GG01.2":`, `"GG99.1": {}, "GG01.2":`,
+		`"GG01-2":`, `"GG99-1": {}, "GG01-2":`,
 		`"date": "2025-05-01"`, `"date": "2025-02-30"`)))
 	var ne *norm.Error
 	require.ErrorAs(t, err, &ne)
 	assert.Equal(t, `checklist.DecodeAssessment: 3 problems
-  /answers/GG01.1/evidence/0/date: "2025-02-30" is not an existing date (date)
-  /answers/GG14.3/evidence/0/date: the evidence is dated 2025-07-01, after the assessment date (2025-06-30) (future)
-  /answers/GG99.1: "GG99.1" is not a criterion of the checklist (unknown_field)`, err.Error())
+  /answers/GG01-1/evidence/0/date: "2025-02-30" is not an existing date (date)
+  /answers/GG14-3/evidence/0/date: the evidence is dated 2025-07-01, after the assessment date (2025-06-30) (future)
+  /answers/GG99-1: "GG99-1" is not a criterion of the checklist (unknown_field)`, err.Error())
 	assert.Equal(t, `checklist.DecodeAssessment: 3 problemen
-  /answers/GG01.1/evidence/0/date: "2025-02-30" is geen bestaande datum (date)
-  /answers/GG14.3/evidence/0/date: het bewijsstuk is gedateerd op 2025-07-01, na de datum van de zelfevaluatie (2025-06-30) (future)
-  /answers/GG99.1: "GG99.1" is geen criterium van de checklist (unknown_field)`, ne.In(norm.NL))
+  /answers/GG01-1/evidence/0/date: "2025-02-30" is geen bestaande datum (date)
+  /answers/GG14-3/evidence/0/date: het bewijsstuk is gedateerd op 2025-07-01, na de datum van de zelfevaluatie (2025-06-30) (future)
+  /answers/GG99-1: "GG99-1" is geen criterium van de checklist (unknown_field)`, ne.In(norm.NL))
 }
 
 func TestDecodeAssessmentFull(t *testing.T) {
@@ -225,7 +266,7 @@ func TestDecodeAssessmentFull(t *testing.T) {
 		assert.NotEqual(t, KindNone, ans.Value.Kind(), c.ID)
 		assert.NotEmpty(t, ans.Evidence, c.ID)
 	}
-	n, ok := a.Answers["GG01.1"].Value.AsNumber()
+	n, ok := a.Answers["GG01-1"].Value.AsNumber()
 	assert.True(t, ok)
 	assert.Equal(t, 85.0, n)
 }
@@ -234,10 +275,10 @@ func TestDecodeAssessmentOptional(t *testing.T) {
 	// No answers at all, and an answer with only a comment: unanswered
 	// criteria are not errors.
 	a, err := DecodeAssessment(strings.NewReader(`{"version":"1","organisation":{"name":"O","kind":"other","client_facing_employees":0,"managers":0},` +
-		`"assessment_date":"2025-01-31","assessor":{"id":"A"},"answers":{"GG03.1":{"comment":"Nog niet besproken."},"GG03.2":{}}}`))
+		`"assessment_date":"2025-01-31","assessor":{"id":"A"},"answers":{"GG03-1":{"comment":"Nog niet besproken."},"GG03-2":{}}}`))
 	require.NoError(t, err)
-	assert.Equal(t, KindNone, a.Answers["GG03.1"].Value.Kind())
-	assert.Equal(t, "Nog niet besproken.", a.Answers["GG03.1"].Comment)
+	assert.Equal(t, KindNone, a.Answers["GG03-1"].Value.Kind())
+	assert.Equal(t, "Nog niet besproken.", a.Answers["GG03-1"].Comment)
 
 	a, err = DecodeAssessment(strings.NewReader(`{"version":"1","organisation":{"name":"O","kind":"other","client_facing_employees":0,"managers":0},"assessment_date":"2025-01-31","assessor":{"id":"A"},"answers":{}}`))
 	require.NoError(t, err)
@@ -327,8 +368,8 @@ func ExampleDecodeAssessment() {
 	  "assessment_date": "2025-06-30",
 	  "assessor": {"id": "AUD-1"},
 	  "answers": {
-	    "GG01.1": {"value": 140},
-	    "GG05.1": {"value": true, "evidence": [{"title": "Meldprocedure", "reference": "VEI-1", "date": "2025-09-01"}]}
+	    "GG01-1": {"value": 140},
+	    "GG05-1": {"value": true, "evidence": [{"title": "Meldprocedure", "reference": "VEI-1", "date": "2025-09-01"}]}
 	  }
 	}`
 	_, err := DecodeAssessment(strings.NewReader(doc))
@@ -339,8 +380,8 @@ func ExampleDecodeAssessment() {
 		}
 	}
 	// Output:
-	// /answers/GG01.1/value range: mag hoogstens 100 zijn
-	// /answers/GG05.1/evidence/0/date future: het bewijsstuk is gedateerd op 2025-09-01, na de datum van de zelfevaluatie (2025-06-30)
+	// /answers/GG01-1/value range: mag hoogstens 100 zijn
+	// /answers/GG05-1/evidence/0/date future: het bewijsstuk is gedateerd op 2025-09-01, na de datum van de zelfevaluatie (2025-06-30)
 }
 
 func BenchmarkDecodeAssessment(b *testing.B) {
@@ -373,7 +414,7 @@ func BenchmarkDecodeAssessmentPlainJSON(b *testing.B) {
 
 func TestDecodeAssessmentCapsProblems(t *testing.T) {
 	var b strings.Builder
-	b.WriteString(`{"version":"1","organisation":{"name":"O","kind":"other","client_facing_employees":0,"managers":0},"assessment_date":"2025-01-31","assessor":{"id":"A"},"answers":{"GG01.1":{"value":1,"evidence":[`)
+	b.WriteString(`{"version":"1","organisation":{"name":"O","kind":"other","client_facing_employees":0,"managers":0},"assessment_date":"2025-01-31","assessor":{"id":"A"},"answers":{"GG01-1":{"value":1,"evidence":[`)
 	for i := range 500 {
 		if i > 0 {
 			b.WriteByte(',')
@@ -385,6 +426,6 @@ func TestDecodeAssessmentCapsProblems(t *testing.T) {
 	var ne *norm.Error
 	require.ErrorAs(t, err, &ne)
 	require.Len(t, ne.Problems, maxProblems+1)
-	assert.True(t, ne.Has("/answers/GG01.1/evidence/1/reference", norm.CodeDuplicate))
+	assert.True(t, ne.Has("/answers/GG01-1/evidence/1/reference", norm.CodeDuplicate))
 	assert.Contains(t, ne.Problems[maxProblems].Message.EN, "399 more problems")
 }

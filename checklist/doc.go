@@ -5,8 +5,16 @@
 // # Catalogue
 //
 // [Items] returns GG01..GG14 in the order of the report, [Criteria] their
-// 41 criteria (GG01.1 ...), and [LookupItem] and [LookupCriterion] find
-// them by ID. Each item has a Dutch and English title and description in
+// 41 criteria, and [LookupItem] and [LookupCriterion] find them by ID. A
+// criterion's ID is its item's ID, a hyphen and its number: GG01-1 is the
+// first criterion of GG01. The same ID keys the answers of a
+// self-assessment, names the criterion in reports and schemas, and is
+// the last token of its JSON pointer ("/answers/GG01-1"). It has no dot
+// and no segment of digits alone, because form renderers (JSON Forms,
+// react-jsonschema-form) read a dot in a property name as a path
+// separator and a numeric segment as an array index. Until the rename the
+// IDs were written "GG01.1"; [DecodeAssessment] refuses a document with
+// such a key and names the new one. Each item has a Dutch and English title and description in
 // the project's own words, its source (seed 001, "5, item N"), a weight and
 // the principles it serves. Each [Criterion] has a bilingual question, help
 // text and next step, an [AnswerType], coded [Option]s for choice and multi
@@ -27,7 +35,7 @@
 //   - at_least (percent, count): >= Met is met, >= Partial partially met;
 //   - at_most (months): <= Met is met, <= Partial partially met;
 //   - count (multi): the number of options chosen, >= Met / >= Partial;
-//   - coverage (multi): the percentage of Rule.Required chosen (GG11.1:
+//   - coverage (multi): the percentage of Rule.Required chosen (GG11-1:
 //     the VPT baseline of [norm.Baseline]);
 //   - recent (date): whole months before the assessment date, <= Met /
 //     <= Partial.
@@ -80,7 +88,7 @@
 //     older than the policy allows.
 //
 // Each finding has the criterion, the JSON pointer of its answer
-// ("/answers/GG05.1"), a message, its source (item, place in seed 001,
+// ("/answers/GG05-1"), a message, its source (item, place in seed 001,
 // principles), a next step and its stake: the points of the overall score
 // that hang on it (what the criterion could still add, or for an evidence
 // or measured finding what the claim is worth). Findings are sorted in a
@@ -94,7 +102,7 @@
 // critical criterion expects evidence. Evidence is stale when its newest
 // document is more than [DefaultMaxEvidenceAge] (24) months older than the
 // assessment date: one missed yearly review, and the partial band of
-// GG10.1. [WithMaxEvidenceAge] changes it; 0 switches the check off.
+// GG10-1. [WithMaxEvidenceAge] changes it; 0 switches the check off.
 // Evidence findings do not change the score: they tell the auditor what to
 // ask for.
 //
@@ -102,8 +110,8 @@
 //
 // [WithMeasured] passes a followup.Summary measured from the incident
 // register. Where its share is known (a denominator above 0) it decides
-// the result of the claim it measures: GG05.3 by CauseAnalysis, GG12.1 by
-// Reactions48h, GG13.1 by AftercareOnTime, with the criterion's own
+// the result of the claim it measures: GG05-3 by CauseAnalysis, GG12-1 by
+// Reactions48h, GG13-1 by AftercareOnTime, with the criterion's own
 // thresholds. When the two results differ a measured_contradicts_claim
 // finding states both figures ("claimed 100% (met), but the register shows
 // 62% (31 of 50), so not met"). An unanswered criterion stays unanswered;
@@ -120,37 +128,52 @@
 // assessment date, and bad options (pointer ""). Evaluate is deterministic,
 // keeps no global mutable state and is safe for concurrent use.
 //
+// # Forms
+//
+// [Schema] gives the JSON Schema of the self-assessment (2020-12 or
+// draft-07, Dutch or English); [RJSFUISchema] and [JSONFormsUISchema]
+// the UI schemas that lay it out for react-jsonschema-form and JSON
+// Forms: one section per item, headed with its title, each question with
+// its help text shown, comment and evidence under each answer. A form
+// filled in from scratch gives a document [DecodeAssessment] accepts:
+// "version" and "answers" may be absent, and no question carries a
+// default. react-jsonschema-form needs one setting on its Form,
+// experimental_defaultFormStateBehavior={{constAsDefaults: 'skipOneOf'}},
+// or it answers every untouched yes/no and choice question with its first
+// option. The repository's CI renders both in headless Chromium and
+// checks every answer's place (.ci/formcheck.sh).
+//
 // # Deviations from the proposal
 //
 // The criteria start from shared/criteria.md. Where they differ, and why:
 //
-//   - GG01.3 is a choice (within 6 months / within 12 / later or not)
+//   - GG01-3 is a choice (within 6 months / within 12 / later or not)
 //     instead of yes/no, so that induction that comes late but does come
 //     earns partial credit and the question can be answered honestly.
-//   - GG02.2 grades "after" as not met, like "not trained": the item asks
+//   - GG02-2 grades "after" as not met, like "not trained": the item asks
 //     for managers first.
-//   - GG06.2 gains the option no_legal_terms (not applicable), for
+//   - GG06-2 gains the option no_legal_terms (not applicable), for
 //     organisations that take no decisions on applications, such as a
 //     contact centre (seed 004).
-//   - GG11.1 makes "covers part of the baseline" precise: met when every
+//   - GG11-1 makes "covers part of the baseline" precise: met when every
 //     baseline behaviour is named, partially met from half of them.
-//   - GG11.2 uses the client media of package norm (house_rules_desk,
+//   - GG11-2 uses the client media of package norm (house_rules_desk,
 //     website, letters, phone_menu, signage), the vocabulary of norm.OrgNorm.
-//   - GG13.1 asks for aftercare offered on time, so that it measures the
+//   - GG13-1 asks for aftercare offered on time, so that it measures the
 //     same thing as followup's AftercareOnTime.
-//   - Evidence is expected on every critical criterion (GG01.1, GG03.1,
-//     GG05.1, GG11.1, GG12.1, GG13.1) and on the documents an organisation
-//     normally has (GG01.2, GG02.1, GG02.3, GG03.2, GG08.2, GG09.2, GG10.1),
-//     not only on GG02.3, GG03.1 and GG09.2.
+//   - Evidence is expected on every critical criterion (GG01-1, GG03-1,
+//     GG05-1, GG11-1, GG12-1, GG13-1) and on the documents an organisation
+//     normally has (GG01-2, GG02-1, GG02-3, GG03-2, GG08-2, GG09-2, GG10-1),
+//     not only on GG02-3, GG03-1 and GG09-2.
 //   - Weights, which the proposal left open, are set as described above.
 //   - Principles are kept per criterion; an item's principles are their
 //     union. The mapping refines the domain brief: GG01 adds PC4 (service
 //     skills are expertise); GG02 adds VPT6 (help with the police report)
-//     and PC5 (supervision); GG03.3 adds PC5; GG04, unmapped in the brief,
+//     and PC5 (supervision); GG03-3 adds PC5; GG04, unmapped in the brief,
 //     serves PC7 (one current message) and VPT2 (internal channels carry
-//     the call to report); GG05.4 adds PC9 (procedures improved from
-//     incidents); GG06.3 adds PC9; GG09 adds PC6 (turnaround and
-//     reachability) and PC4 (staff know the norm); GG10.2 adds PC7; GG14,
+//     the call to report); GG05-4 adds PC9 (procedures improved from
+//     incidents); GG06-3 adds PC9; GG09 adds PC6 (turnaround and
+//     reachability) and PC4 (staff know the norm); GG10-2 adds PC7; GG14,
 //     unmapped in the brief, serves VPT2, PC4 and PC5. Every principle is
 //     reached by at least one criterion.
 //   - A principle's coverage weighs each criterion by its share of the

@@ -125,8 +125,7 @@ func validate(a *Assessment, sc *scratch, ps []norm.Problem) []norm.Problem {
 	if known != len(a.Answers) {
 		for _, id := range sortedKeys(a.Answers) {
 			if _, ok := criterionIdx[id]; !ok {
-				ps = append(ps, norm.Problem{Pointer: norm.Pointer("answers", string(id)), Code: norm.CodeUnknownField, Message: norm.Textf(
-					"onbekend criterium %q", "unknown criterion %q", clip(string(id)))})
+				ps = append(ps, norm.Problem{Pointer: norm.Pointer("answers", string(id)), Code: norm.CodeUnknownField, Message: unknownCriterion("", id)})
 			}
 		}
 	}

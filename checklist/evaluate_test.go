@@ -62,7 +62,7 @@ func TestEvaluateInvalidInput(t *testing.T) {
 	}
 	evid := func(e checklist.Evidence) func(*checklist.Assessment) {
 		return func(a *checklist.Assessment) {
-			a.Answers["GG05.1"] = checklist.Answer{Value: checklist.Bool(true), Evidence: []checklist.Evidence{
+			a.Answers["GG05-1"] = checklist.Answer{Value: checklist.Bool(true), Evidence: []checklist.Evidence{
 				{Title: "Goed", Reference: "x", Date: assessDate}, e,
 			}}
 		}
@@ -72,35 +72,35 @@ func TestEvaluateInvalidInput(t *testing.T) {
 		mutate func(*checklist.Assessment)
 		want   wantProblem
 	}{
-		{"unknown criterion", ans("GG99.1", checklist.Bool(true)), wantProblem{"/answers/GG99.1", norm.CodeUnknownField}},
+		{"unknown criterion", ans("GG99-1", checklist.Bool(true)), wantProblem{"/answers/GG99-1", norm.CodeUnknownField}},
 		{"item id as criterion", ans("GG01", checklist.Bool(true)), wantProblem{"/answers/GG01", norm.CodeUnknownField}},
 		{"id with slash is escaped", ans("GG01/1", checklist.Bool(true)), wantProblem{"/answers/GG01~11", norm.CodeUnknownField}},
-		{"bool wants bool", ans("GG02.3", checklist.Number(1)), wantProblem{"/answers/GG02.3/value", norm.CodeType}},
-		{"choice wants string", ans("GG01.2", checklist.Multi("both")), wantProblem{"/answers/GG01.2/value", norm.CodeType}},
-		{"choice not an option", ans("GG01.2", checklist.Choice("all")), wantProblem{"/answers/GG01.2/value", norm.CodeEnum}},
-		{"choice case matters", ans("GG01.2", checklist.Choice("Both")), wantProblem{"/answers/GG01.2/value", norm.CodeEnum}},
-		{"multi wants list", ans("GG04.2", checklist.Choice("intranet")), wantProblem{"/answers/GG04.2/value", norm.CodeType}},
-		{"multi unknown code", ans("GG04.2", checklist.Multi("intranet", "fax")), wantProblem{"/answers/GG04.2/value/1", norm.CodeEnum}},
-		{"multi duplicate", ans("GG04.2", checklist.Multi("intranet", "posters", "intranet")), wantProblem{"/answers/GG04.2/value/2", norm.CodeDuplicate}},
-		{"behaviour not in catalogue", ans("GG11.1", checklist.Multi("swearing", "staring")), wantProblem{"/answers/GG11.1/value/1", norm.CodeEnum}},
-		{"percent wants number", ans("GG01.1", checklist.Choice("82%")), wantProblem{"/answers/GG01.1/value", norm.CodeType}},
-		{"percent above 100", ans("GG01.1", checklist.Number(100.5)), wantProblem{"/answers/GG01.1/value", norm.CodeRange}},
-		{"percent below 0", ans("GG01.1", checklist.Number(-1)), wantProblem{"/answers/GG01.1/value", norm.CodeRange}},
-		{"percent NaN", ans("GG01.1", checklist.Number(math.NaN())), wantProblem{"/answers/GG01.1/value", norm.CodeRange}},
-		{"count negative", ans("GG05.4", checklist.Number(-2)), wantProblem{"/answers/GG05.4/value", norm.CodeRange}},
-		{"count not whole", ans("GG05.4", checklist.Number(1.5)), wantProblem{"/answers/GG05.4/value", norm.CodeType}},
-		{"count huge", ans("GG05.4", checklist.Number(1e12)), wantProblem{"/answers/GG05.4/value", norm.CodeRange}},
-		{"count infinite", ans("GG14.3", checklist.Number(math.Inf(1))), wantProblem{"/answers/GG14.3/value", norm.CodeRange}},
-		{"count wants number", ans("GG14.3", checklist.Bool(true)), wantProblem{"/answers/GG14.3/value", norm.CodeType}},
-		{"date wants string", ans("GG10.1", checklist.Number(2024)), wantProblem{"/answers/GG10.1/value", norm.CodeType}},
-		{"date does not exist", ans("GG10.1", checklist.Choice("2024-02-30")), wantProblem{"/answers/GG10.1/value", norm.CodeDate}},
-		{"date badly written", ans("GG10.1", checklist.Choice("1 maart 2024")), wantProblem{"/answers/GG10.1/value", norm.CodeFormat}},
-		{"date with time", ans("GG10.1", checklist.Choice("2024-03-01T10:00:00Z")), wantProblem{"/answers/GG10.1/value", norm.CodeFormat}},
-		{"date after assessment", ans("GG10.1", checklist.Choice("2025-03-15")), wantProblem{"/answers/GG10.1/value", norm.CodeFuture}},
-		{"evidence after assessment", evid(checklist.Evidence{Title: "Later", Date: norm.Date{Year: 2025, Month: 4, Day: 1}}), wantProblem{"/answers/GG05.1/evidence/1/date", norm.CodeFuture}},
-		{"evidence without title", evid(checklist.Evidence{Title: "  ", Date: assessDate}), wantProblem{"/answers/GG05.1/evidence/1/title", norm.CodeRequired}},
-		{"evidence without date", evid(checklist.Evidence{Title: "Beleid"}), wantProblem{"/answers/GG05.1/evidence/1/date", norm.CodeRequired}},
-		{"evidence date does not exist", evid(checklist.Evidence{Title: "Beleid", Date: norm.Date{Year: 2024, Month: 2, Day: 30}}), wantProblem{"/answers/GG05.1/evidence/1/date", norm.CodeDate}},
+		{"bool wants bool", ans("GG02-3", checklist.Number(1)), wantProblem{"/answers/GG02-3/value", norm.CodeType}},
+		{"choice wants string", ans("GG01-2", checklist.Multi("both")), wantProblem{"/answers/GG01-2/value", norm.CodeType}},
+		{"choice not an option", ans("GG01-2", checklist.Choice("all")), wantProblem{"/answers/GG01-2/value", norm.CodeEnum}},
+		{"choice case matters", ans("GG01-2", checklist.Choice("Both")), wantProblem{"/answers/GG01-2/value", norm.CodeEnum}},
+		{"multi wants list", ans("GG04-2", checklist.Choice("intranet")), wantProblem{"/answers/GG04-2/value", norm.CodeType}},
+		{"multi unknown code", ans("GG04-2", checklist.Multi("intranet", "fax")), wantProblem{"/answers/GG04-2/value/1", norm.CodeEnum}},
+		{"multi duplicate", ans("GG04-2", checklist.Multi("intranet", "posters", "intranet")), wantProblem{"/answers/GG04-2/value/2", norm.CodeDuplicate}},
+		{"behaviour not in catalogue", ans("GG11-1", checklist.Multi("swearing", "staring")), wantProblem{"/answers/GG11-1/value/1", norm.CodeEnum}},
+		{"percent wants number", ans("GG01-1", checklist.Choice("82%")), wantProblem{"/answers/GG01-1/value", norm.CodeType}},
+		{"percent above 100", ans("GG01-1", checklist.Number(100.5)), wantProblem{"/answers/GG01-1/value", norm.CodeRange}},
+		{"percent below 0", ans("GG01-1", checklist.Number(-1)), wantProblem{"/answers/GG01-1/value", norm.CodeRange}},
+		{"percent NaN", ans("GG01-1", checklist.Number(math.NaN())), wantProblem{"/answers/GG01-1/value", norm.CodeRange}},
+		{"count negative", ans("GG05-4", checklist.Number(-2)), wantProblem{"/answers/GG05-4/value", norm.CodeRange}},
+		{"count not whole", ans("GG05-4", checklist.Number(1.5)), wantProblem{"/answers/GG05-4/value", norm.CodeType}},
+		{"count huge", ans("GG05-4", checklist.Number(1e12)), wantProblem{"/answers/GG05-4/value", norm.CodeRange}},
+		{"count infinite", ans("GG14-3", checklist.Number(math.Inf(1))), wantProblem{"/answers/GG14-3/value", norm.CodeRange}},
+		{"count wants number", ans("GG14-3", checklist.Bool(true)), wantProblem{"/answers/GG14-3/value", norm.CodeType}},
+		{"date wants string", ans("GG10-1", checklist.Number(2024)), wantProblem{"/answers/GG10-1/value", norm.CodeType}},
+		{"date does not exist", ans("GG10-1", checklist.Choice("2024-02-30")), wantProblem{"/answers/GG10-1/value", norm.CodeDate}},
+		{"date badly written", ans("GG10-1", checklist.Choice("1 maart 2024")), wantProblem{"/answers/GG10-1/value", norm.CodeFormat}},
+		{"date with time", ans("GG10-1", checklist.Choice("2024-03-01T10:00:00Z")), wantProblem{"/answers/GG10-1/value", norm.CodeFormat}},
+		{"date after assessment", ans("GG10-1", checklist.Choice("2025-03-15")), wantProblem{"/answers/GG10-1/value", norm.CodeFuture}},
+		{"evidence after assessment", evid(checklist.Evidence{Title: "Later", Date: norm.Date{Year: 2025, Month: 4, Day: 1}}), wantProblem{"/answers/GG05-1/evidence/1/date", norm.CodeFuture}},
+		{"evidence without title", evid(checklist.Evidence{Title: "  ", Date: assessDate}), wantProblem{"/answers/GG05-1/evidence/1/title", norm.CodeRequired}},
+		{"evidence without date", evid(checklist.Evidence{Title: "Beleid"}), wantProblem{"/answers/GG05-1/evidence/1/date", norm.CodeRequired}},
+		{"evidence date does not exist", evid(checklist.Evidence{Title: "Beleid", Date: norm.Date{Year: 2024, Month: 2, Day: 30}}), wantProblem{"/answers/GG05-1/evidence/1/date", norm.CodeDate}},
 		{"no organisation name", func(a *checklist.Assessment) { a.Organisation.Name = " " }, wantProblem{"/organisation/name", norm.CodeRequired}},
 		{"no organisation kind", func(a *checklist.Assessment) { a.Organisation.Kind = "" }, wantProblem{"/organisation/kind", norm.CodeRequired}},
 		{"unknown organisation kind", func(a *checklist.Assessment) { a.Organisation.Kind = "province" }, wantProblem{"/organisation/kind", norm.CodeEnum}},
@@ -126,20 +126,20 @@ func TestEvaluateInvalidInput(t *testing.T) {
 // Every problem is listed at once, sorted by pointer.
 func TestEvaluateListsEveryProblem(t *testing.T) {
 	a := baseAssessment(map[checklist.CriterionID]checklist.Answer{
-		"GG01.1": {Value: checklist.Number(120)},
-		"GG04.2": {Value: checklist.Multi("fax", "fax")},
-		"GG77.7": {Value: checklist.Bool(true)},
-		"GG00.0": {Value: checklist.Bool(true)},
+		"GG01-1": {Value: checklist.Number(120)},
+		"GG04-2": {Value: checklist.Multi("fax", "fax")},
+		"GG77-7": {Value: checklist.Bool(true)},
+		"GG00-0": {Value: checklist.Bool(true)},
 	})
 	a.Organisation.Name = ""
 	a.Date = norm.Date{}
 	_, err := checklist.Evaluate(a, checklist.WithLang("de"))
 	e := requireProblems(t, err,
-		wantProblem{"/answers/GG01.1/value", norm.CodeRange},
-		wantProblem{"/answers/GG04.2/value/0", norm.CodeEnum},
-		wantProblem{"/answers/GG04.2/value/1", norm.CodeEnum},
-		wantProblem{"/answers/GG77.7", norm.CodeUnknownField},
-		wantProblem{"/answers/GG00.0", norm.CodeUnknownField},
+		wantProblem{"/answers/GG01-1/value", norm.CodeRange},
+		wantProblem{"/answers/GG04-2/value/0", norm.CodeEnum},
+		wantProblem{"/answers/GG04-2/value/1", norm.CodeEnum},
+		wantProblem{"/answers/GG77-7", norm.CodeUnknownField},
+		wantProblem{"/answers/GG00-0", norm.CodeUnknownField},
 		wantProblem{"/organisation/name", norm.CodeRequired},
 		wantProblem{"/assessment_date", norm.CodeRequired},
 		wantProblem{"", norm.CodeEnum},
@@ -160,15 +160,17 @@ func TestEvaluateInvalidOptions(t *testing.T) {
 		{"unknown item weight", checklist.WithWeights(map[checklist.ItemID]float64{"GG15": 1}), norm.CodeEnum, "GG15"},
 		{"negative item weight", checklist.WithWeights(map[checklist.ItemID]float64{"GG01": -1}), norm.CodeRange, "GG01"},
 		{"NaN item weight", checklist.WithWeights(map[checklist.ItemID]float64{"GG01": math.NaN()}), norm.CodeRange, "GG01"},
-		{"infinite criterion weight", checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG01.1": math.Inf(1)}), norm.CodeRange, "GG01.1"},
-		{"unknown criterion weight", checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG01.9": 1}), norm.CodeEnum, "GG01.9"},
-		{"threshold of unknown criterion", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01.9": {Met: 1}}), norm.CodeEnum, "GG01.9"},
-		{"threshold of a yes/no criterion", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG05.1": {Met: 1}}), norm.CodeRange, "GG05.1"},
-		{"partial stricter than met", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01.1": {Met: 80, Partial: 90}}), norm.CodeRange, "GG01.1"},
-		{"recency partial stricter", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG10.1": {Met: 12, Partial: 6}}), norm.CodeRange, "GG10.1"},
-		{"percent threshold over 100", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01.1": {Met: 101, Partial: 50}}), norm.CodeRange, "GG01.1"},
-		{"more options than exist", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG09.1": {Met: 4, Partial: 1}}), norm.CodeRange, "GG09.1"},
-		{"negative threshold", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG05.4": {Met: 1, Partial: -1}}), norm.CodeRange, "GG05.4"},
+		{"infinite criterion weight", checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG01-1": math.Inf(1)}), norm.CodeRange, "GG01-1"},
+		{"unknown criterion weight", checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG01-9": 1}), norm.CodeEnum, "GG01-9"},
+		{"threshold of unknown criterion", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01-9": {Met: 1}}), norm.CodeEnum, "GG01-9"},
+		{"weight under an old dotted ID", checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG01.1": 1}), norm.CodeEnum, `WithCriterionWeights: "GG01.1" is the old spelling of a criterion ID; use GG01-1`},
+		{"threshold under an old dotted ID", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01.1": {Met: 90, Partial: 50}}), norm.CodeEnum, `WithThresholds: "GG01.1" is the old spelling of a criterion ID; use GG01-1`},
+		{"threshold of a yes/no criterion", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG05-1": {Met: 1}}), norm.CodeRange, "GG05-1"},
+		{"partial stricter than met", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01-1": {Met: 80, Partial: 90}}), norm.CodeRange, "GG01-1"},
+		{"recency partial stricter", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG10-1": {Met: 12, Partial: 6}}), norm.CodeRange, "GG10-1"},
+		{"percent threshold over 100", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01-1": {Met: 101, Partial: 50}}), norm.CodeRange, "GG01-1"},
+		{"more options than exist", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG09-1": {Met: 4, Partial: 1}}), norm.CodeRange, "GG09-1"},
+		{"negative threshold", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG05-4": {Met: 1, Partial: -1}}), norm.CodeRange, "GG05-4"},
 		{"negative evidence age", checklist.WithMaxEvidenceAge(-1), norm.CodeRange, "WithMaxEvidenceAge"},
 		{"measured num above den", checklist.WithMeasured(followup.Summary{Reactions48h: followup.Share{Num: 5, Den: 4}}), norm.CodeRange, "reactions_48h"},
 		{"measured negative", checklist.WithMeasured(followup.Summary{CauseAnalysis: followup.Share{Num: -1, Den: 4}}), norm.CodeRange, "cause_analysis"},
@@ -183,19 +185,28 @@ func TestEvaluateInvalidOptions(t *testing.T) {
 	}
 }
 
+// An answer under an old dotted ID is refused with the new ID named.
+func TestEvaluateOldCriterionID(t *testing.T) {
+	a := baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG12.1": {Value: checklist.Number(100)}})
+	_, err := checklist.Evaluate(a)
+	e := requireProblems(t, err, wantProblem{"/answers/GG12.1", norm.CodeUnknownField})
+	assert.Equal(t, norm.T(`"GG12.1" is de oude schrijfwijze van een criterium; gebruik GG12-1`,
+		`"GG12.1" is the old spelling of a criterion ID; use GG12-1`), e.Problems[0].Message)
+}
+
 // No answer, or a null value, is unanswered, never an error.
 func TestEvaluateUnanswered(t *testing.T) {
-	a := baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG01.1": {Comment: "nog niet gemeten"}})
+	a := baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG01-1": {Comment: "nog niet gemeten"}})
 	r, err := checklist.Evaluate(a)
 	require.NoError(t, err)
-	assert.Equal(t, checklist.Unanswered, criterionResult(t, r, "GG01.1"))
+	assert.Equal(t, checklist.Unanswered, criterionResult(t, r, "GG01-1"))
 	assert.Equal(t, 0, r.Answered)
 	assert.Equal(t, 41, r.CriteriaTotal)
 	assert.Equal(t, 0.0, r.Completeness)
 	assert.Equal(t, checklist.Unanswered, r.Items[0].Result)
 	assert.Equal(t, checklist.FindingCriticalNotMet, r.Findings[0].Code, "an unanswered critical criterion caps the rating")
-	assert.Contains(t, r.CappedBy, checklist.CriterionID("GG01.1"))
-	assert.Equal(t, "GG01.1 is kritiek en niet beantwoord; norm: ≥ 95% voldaan, ≥ 50% deels voldaan. Zolang dit zo blijft, is de beoordeling hoogstens oranje.", findingOf(t, r, checklist.FindingCriticalNotMet, "GG01.1").Message)
+	assert.Contains(t, r.CappedBy, checklist.CriterionID("GG01-1"))
+	assert.Equal(t, "GG01-1 is kritiek en niet beantwoord; norm: ≥ 95% voldaan, ≥ 50% deels voldaan. Zolang dit zo blijft, is de beoordeling hoogstens oranje.", findingOf(t, r, checklist.FindingCriticalNotMet, "GG01-1").Message)
 }
 
 func findingOf(tb testing.TB, r checklist.Report, code checklist.FindingCode, id checklist.CriterionID) checklist.Finding {
@@ -211,29 +222,29 @@ func findingOf(tb testing.TB, r checklist.Report, code checklist.FindingCode, id
 
 func TestEvaluateExplanations(t *testing.T) {
 	a := baseAssessment(map[checklist.CriterionID]checklist.Answer{
-		"GG01.1": {Value: checklist.Number(82)},
-		"GG01.2": {Value: checklist.Choice("service_only")},
-		"GG04.2": {Value: checklist.Multi("team_meeting", "posters")},
-		"GG05.1": {Value: checklist.Bool(false)},
-		"GG05.4": {Value: checklist.Number(0)},
-		"GG08.1": {Value: checklist.Number(37.5)},
-		"GG10.1": {Value: checklist.Choice("2023-11-30")},
-		"GG11.1": {Value: checklist.Multi("swearing", "hitting", "unwanted_touching")},
+		"GG01-1": {Value: checklist.Number(82)},
+		"GG01-2": {Value: checklist.Choice("service_only")},
+		"GG04-2": {Value: checklist.Multi("team_meeting", "posters")},
+		"GG05-1": {Value: checklist.Bool(false)},
+		"GG05-4": {Value: checklist.Number(0)},
+		"GG08-1": {Value: checklist.Number(37.5)},
+		"GG10-1": {Value: checklist.Choice("2023-11-30")},
+		"GG11-1": {Value: checklist.Multi("swearing", "hitting", "unwanted_touching")},
 	})
 	tests := []struct {
 		id     checklist.CriterionID
 		result checklist.Result
 		nl, en string
 	}{
-		{"GG01.1", checklist.PartiallyMet, "82% getraind; norm: ≥ 95% voldaan, ≥ 50% deels voldaan", "82% trained; norm: ≥ 95% met, ≥ 50% partially met"},
-		{"GG01.2", checklist.PartiallyMet, "antwoord: alleen dienstverlening; norm: beide = voldaan; alleen dienstverlening, alleen weerbaarheid = deels voldaan", "answer: service only; norm: both = met; service only, assertiveness only = partially met"},
-		{"GG04.2", checklist.PartiallyMet, "2 van 5 kanalen: werkoverleg, posters; norm: ≥ 3 voldaan, ≥ 1 deels voldaan", "2 of 5 channels: team meeting, posters; norm: ≥ 3 met, ≥ 1 partially met"},
-		{"GG05.1", checklist.NotMet, "antwoord: nee; norm: ja = voldaan", "answer: no; norm: yes = met"},
-		{"GG05.4", checklist.NotMet, "0 verbeteringen; norm: ≥ 1 voldaan", "0 improvements; norm: ≥ 1 met"},
-		{"GG08.1", checklist.PartiallyMet, "37,5% informeel aangepakt; norm: ≥ 50% voldaan, ≥ 25% deels voldaan", "37.5% handled informally; norm: ≥ 50% met, ≥ 25% partially met"},
-		{"GG10.1", checklist.PartiallyMet, "2023-11-30, 15 maanden voor de beoordelingsdatum; norm: ≤ 12 maanden geleden voldaan, ≤ 24 maanden geleden deels voldaan", "2023-11-30, 15 months before the assessment date; norm: ≤ 12 months ago met, ≤ 24 months ago partially met"},
-		{"GG11.1", checklist.NotMet, "2 van 18 basisgedragingen (11,1%); ontbreekt: schreeuwen, vernederen, treiteren, pesten, stalken en nog 11; norm: alle voldaan, ≥ 50% deels voldaan", "2 of 18 baseline behaviours (11.1%); missing: shouting, humiliating, taunting, bullying, stalking and 11 more; norm: all met, ≥ 50% partially met"},
-		{"GG12.1", checklist.Unanswered, "niet beantwoord; norm: ≥ 95% voldaan, ≥ 70% deels voldaan", "not answered; norm: ≥ 95% met, ≥ 70% partially met"},
+		{"GG01-1", checklist.PartiallyMet, "82% getraind; norm: ≥ 95% voldaan, ≥ 50% deels voldaan", "82% trained; norm: ≥ 95% met, ≥ 50% partially met"},
+		{"GG01-2", checklist.PartiallyMet, "antwoord: alleen dienstverlening; norm: beide = voldaan; alleen dienstverlening, alleen weerbaarheid = deels voldaan", "answer: service only; norm: both = met; service only, assertiveness only = partially met"},
+		{"GG04-2", checklist.PartiallyMet, "2 van 5 kanalen: werkoverleg, posters; norm: ≥ 3 voldaan, ≥ 1 deels voldaan", "2 of 5 channels: team meeting, posters; norm: ≥ 3 met, ≥ 1 partially met"},
+		{"GG05-1", checklist.NotMet, "antwoord: nee; norm: ja = voldaan", "answer: no; norm: yes = met"},
+		{"GG05-4", checklist.NotMet, "0 verbeteringen; norm: ≥ 1 voldaan", "0 improvements; norm: ≥ 1 met"},
+		{"GG08-1", checklist.PartiallyMet, "37,5% informeel aangepakt; norm: ≥ 50% voldaan, ≥ 25% deels voldaan", "37.5% handled informally; norm: ≥ 50% met, ≥ 25% partially met"},
+		{"GG10-1", checklist.PartiallyMet, "2023-11-30, 15 maanden voor de beoordelingsdatum; norm: ≤ 12 maanden geleden voldaan, ≤ 24 maanden geleden deels voldaan", "2023-11-30, 15 months before the assessment date; norm: ≤ 12 months ago met, ≤ 24 months ago partially met"},
+		{"GG11-1", checklist.NotMet, "2 van 18 basisgedragingen (11,1%); ontbreekt: schreeuwen, vernederen, treiteren, pesten, stalken en nog 11; norm: alle voldaan, ≥ 50% deels voldaan", "2 of 18 baseline behaviours (11.1%); missing: shouting, humiliating, taunting, bullying, stalking and 11 more; norm: all met, ≥ 50% partially met"},
+		{"GG12-1", checklist.Unanswered, "niet beantwoord; norm: ≥ 95% voldaan, ≥ 70% deels voldaan", "not answered; norm: ≥ 95% met, ≥ 70% partially met"},
 	}
 	nl, err := checklist.Evaluate(a)
 	require.NoError(t, err)
@@ -289,22 +300,22 @@ func TestEvaluateRating(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := baseAssessment(bestAnswers(t))
-			a.Answers["GG07.2"] = checklist.Answer{Value: checklist.Choice(tt.v2)}
+			a.Answers["GG07-2"] = checklist.Answer{Value: checklist.Choice(tt.v2)}
 			r, err := checklist.Evaluate(a,
 				checklist.WithWeights(only07),
-				checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG07.1": tt.w1, "GG07.2": tt.w2}))
+				checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG07-1": tt.w1, "GG07-2": tt.w2}))
 			require.NoError(t, err)
 			assert.Equal(t, tt.score, r.Score)
 			assert.Equal(t, tt.rating, r.Rating, r.RatingReason)
 			assert.Equal(t, tt.rule, r.RatingRule)
 			assert.True(t, r.Policy.ItemWeights)
-			assert.Equal(t, []checklist.CriterionID{"GG07.1", "GG07.2"}, r.Policy.Overrides)
+			assert.Equal(t, []checklist.CriterionID{"GG07-1", "GG07-2"}, r.Policy.Overrides)
 		})
 	}
 }
 
 func TestEvaluateCriticalCap(t *testing.T) {
-	for _, id := range []checklist.CriterionID{"GG01.1", "GG03.1", "GG05.1", "GG11.1", "GG12.1", "GG13.1"} {
+	for _, id := range []checklist.CriterionID{"GG01-1", "GG03-1", "GG05-1", "GG11-1", "GG12-1", "GG13-1"} {
 		t.Run(string(id), func(t *testing.T) {
 			c, ok := checklist.LookupCriterion(id)
 			require.True(t, ok)
@@ -324,7 +335,7 @@ func TestEvaluateCriticalCap(t *testing.T) {
 	}
 	// A critical criterion partially met does not cap.
 	a := baseAssessment(bestAnswers(t))
-	a.Answers["GG01.1"] = checklist.Answer{Value: checklist.Number(90), Evidence: evidenceAt(assessDate)}
+	a.Answers["GG01-1"] = checklist.Answer{Value: checklist.Number(90), Evidence: evidenceAt(assessDate)}
 	r, err := checklist.Evaluate(a)
 	require.NoError(t, err)
 	assert.Equal(t, checklist.Green, r.Rating)
@@ -332,25 +343,25 @@ func TestEvaluateCriticalCap(t *testing.T) {
 }
 
 func TestEvaluateThresholdOverride(t *testing.T) {
-	a := baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG01.1": {Value: checklist.Number(82)}})
-	r, err := checklist.Evaluate(a, checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01.1": {Met: 80, Partial: 40}}))
+	a := baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG01-1": {Value: checklist.Number(82)}})
+	r, err := checklist.Evaluate(a, checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01-1": {Met: 80, Partial: 40}}))
 	require.NoError(t, err)
-	assert.Equal(t, checklist.Met, criterionResult(t, r, "GG01.1"))
-	assert.Equal(t, "82% getraind; norm: ≥ 80% voldaan, ≥ 40% deels voldaan", explanationOf(t, r, "GG01.1"))
-	assert.Equal(t, []checklist.CriterionID{"GG01.1"}, r.Policy.Overrides)
+	assert.Equal(t, checklist.Met, criterionResult(t, r, "GG01-1"))
+	assert.Equal(t, "82% getraind; norm: ≥ 80% voldaan, ≥ 40% deels voldaan", explanationOf(t, r, "GG01-1"))
+	assert.Equal(t, []checklist.CriterionID{"GG01-1"}, r.Policy.Overrides)
 
 	// The catalogue itself is untouched.
-	c, _ := checklist.LookupCriterion("GG01.1")
+	c, _ := checklist.LookupCriterion("GG01-1")
 	assert.Equal(t, checklist.Threshold{Met: 95, Partial: 50}, c.Rule.Threshold)
 	r, err = checklist.Evaluate(a)
 	require.NoError(t, err)
-	assert.Equal(t, checklist.PartiallyMet, criterionResult(t, r, "GG01.1"))
+	assert.Equal(t, checklist.PartiallyMet, criterionResult(t, r, "GG01-1"))
 }
 
 func TestEvaluateMeasured(t *testing.T) {
 	claim := func(pct float64) checklist.Assessment {
 		a := baseAssessment(bestAnswers(t))
-		a.Answers["GG12.1"] = checklist.Answer{Value: checklist.Number(pct), Evidence: evidenceAt(assessDate)}
+		a.Answers["GG12-1"] = checklist.Answer{Value: checklist.Number(pct), Evidence: evidenceAt(assessDate)}
 		return a
 	}
 	sum := followup.Summary{Incidents: 50, Reactions48h: followup.Share{Num: 31, Den: 50}}
@@ -358,11 +369,11 @@ func TestEvaluateMeasured(t *testing.T) {
 	t.Run("contradiction: the measured figure decides", func(t *testing.T) {
 		r, err := checklist.Evaluate(claim(100), checklist.WithMeasured(sum))
 		require.NoError(t, err)
-		assert.Equal(t, checklist.NotMet, criterionResult(t, r, "GG12.1"))
-		f := findingOf(t, r, checklist.FindingMeasured, "GG12.1")
-		assert.Equal(t, "GG12.1: de zelfevaluatie claimt 100% (voldaan), maar het register laat 62% (31 van 50) zien, dus niet voldaan.", f.Message)
-		assert.Equal(t, "/answers/GG12.1", f.Pointer)
-		assert.Equal(t, "geclaimd 100%, gemeten 62% (31 van 50) binnen 48 uur; het gemeten cijfer beslist; norm: ≥ 95% voldaan, ≥ 70% deels voldaan", explanationOf(t, r, "GG12.1"))
+		assert.Equal(t, checklist.NotMet, criterionResult(t, r, "GG12-1"))
+		f := findingOf(t, r, checklist.FindingMeasured, "GG12-1")
+		assert.Equal(t, "GG12-1: de zelfevaluatie claimt 100% (voldaan), maar het register laat 62% (31 van 50) zien, dus niet voldaan.", f.Message)
+		assert.Equal(t, "/answers/GG12-1", f.Pointer)
+		assert.Equal(t, "geclaimd 100%, gemeten 62% (31 van 50) binnen 48 uur; het gemeten cijfer beslist; norm: ≥ 95% voldaan, ≥ 70% deels voldaan", explanationOf(t, r, "GG12-1"))
 		cr := r.Items[11].Criteria[0]
 		require.NotNil(t, cr.Measured)
 		assert.Equal(t, checklist.MeasuredFigure{Share: checklist.MeasuredReactions48h, Num: 31, Den: 50, Percent: 62, Claimed: 100}, *cr.Measured)
@@ -373,19 +384,19 @@ func TestEvaluateMeasured(t *testing.T) {
 	t.Run("measured better than claimed also decides", func(t *testing.T) {
 		r, err := checklist.Evaluate(claim(40), checklist.WithMeasured(followup.Summary{Reactions48h: followup.Share{Num: 49, Den: 50}}))
 		require.NoError(t, err)
-		assert.Equal(t, checklist.Met, criterionResult(t, r, "GG12.1"))
-		findingOf(t, r, checklist.FindingMeasured, "GG12.1")
+		assert.Equal(t, checklist.Met, criterionResult(t, r, "GG12-1"))
+		findingOf(t, r, checklist.FindingMeasured, "GG12-1")
 	})
 	t.Run("agreement: no finding", func(t *testing.T) {
 		r, err := checklist.Evaluate(claim(97), checklist.WithMeasured(followup.Summary{Reactions48h: followup.Share{Num: 48, Den: 50}}))
 		require.NoError(t, err)
-		assert.Equal(t, checklist.Met, criterionResult(t, r, "GG12.1"))
+		assert.Equal(t, checklist.Met, criterionResult(t, r, "GG12-1"))
 		assert.Empty(t, r.Findings)
 	})
 	t.Run("nothing measured: the claim stands", func(t *testing.T) {
 		r, err := checklist.Evaluate(claim(100), checklist.WithMeasured(followup.Summary{}))
 		require.NoError(t, err)
-		assert.Equal(t, checklist.Met, criterionResult(t, r, "GG12.1"))
+		assert.Equal(t, checklist.Met, criterionResult(t, r, "GG12-1"))
 		assert.Nil(t, r.Items[11].Criteria[0].Measured)
 		assert.Empty(t, r.Findings)
 	})
@@ -394,18 +405,18 @@ func TestEvaluateMeasured(t *testing.T) {
 			CauseAnalysis: followup.Share{Num: 1, Den: 4}, AftercareOnTime: followup.Share{Num: 3, Den: 4},
 		}), checklist.WithLang(norm.EN))
 		require.NoError(t, err)
-		assert.Equal(t, checklist.NotMet, criterionResult(t, r, "GG05.3"))
-		assert.Equal(t, checklist.PartiallyMet, criterionResult(t, r, "GG13.1"))
-		assert.Equal(t, "GG05.3: the self-assessment claims 100% (met), but the register shows 25% (1 of 4), so not met.",
-			findingOf(t, r, checklist.FindingMeasured, "GG05.3").Message)
-		findingOf(t, r, checklist.FindingMeasured, "GG13.1")
+		assert.Equal(t, checklist.NotMet, criterionResult(t, r, "GG05-3"))
+		assert.Equal(t, checklist.PartiallyMet, criterionResult(t, r, "GG13-1"))
+		assert.Equal(t, "GG05-3: the self-assessment claims 100% (met), but the register shows 25% (1 of 4), so not met.",
+			findingOf(t, r, checklist.FindingMeasured, "GG05-3").Message)
+		findingOf(t, r, checklist.FindingMeasured, "GG13-1")
 	})
 	t.Run("unanswered stays unanswered", func(t *testing.T) {
 		a := baseAssessment(bestAnswers(t))
-		delete(a.Answers, "GG12.1")
+		delete(a.Answers, "GG12-1")
 		r, err := checklist.Evaluate(a, checklist.WithMeasured(sum))
 		require.NoError(t, err)
-		assert.Equal(t, checklist.Unanswered, criterionResult(t, r, "GG12.1"))
+		assert.Equal(t, checklist.Unanswered, criterionResult(t, r, "GG12-1"))
 	})
 }
 
@@ -420,44 +431,44 @@ func TestEvaluateEvidence(t *testing.T) {
 	old := checklist.Evidence{Title: "Protocol", Reference: "DMS-1", Date: norm.Date{Year: 2022, Month: 3, Day: 13}}
 	edge := checklist.Evidence{Title: "Protocol", Reference: "DMS-2", Date: norm.Date{Year: 2023, Month: 3, Day: 14}}
 
-	r, err := checklist.Evaluate(withEvidence("GG03.1", old))
+	r, err := checklist.Evaluate(withEvidence("GG03-1", old))
 	require.NoError(t, err)
-	f := findingOf(t, r, checklist.FindingEvidenceStale, "GG03.1")
-	assert.Equal(t, "Het nieuwste bewijsstuk bij GG03.1 dateert van 2022-03-13, 36 maanden voor de beoordelingsdatum; het beleid staat ten hoogste 24 maanden toe.", f.Message)
+	f := findingOf(t, r, checklist.FindingEvidenceStale, "GG03-1")
+	assert.Equal(t, "Het nieuwste bewijsstuk bij GG03-1 dateert van 2022-03-13, 36 maanden voor de beoordelingsdatum; het beleid staat ten hoogste 24 maanden toe.", f.Message)
 	assert.Equal(t, checklist.Green, r.Rating, "evidence findings do not change the score or rating")
 	assert.Equal(t, 100.0, r.Score)
 	assert.Greater(t, f.Stake, 0.0)
 
-	r, err = checklist.Evaluate(withEvidence("GG03.1", edge))
+	r, err = checklist.Evaluate(withEvidence("GG03-1", edge))
 	require.NoError(t, err)
 	assert.Empty(t, r.Findings, "exactly 24 months is allowed")
 
-	r, err = checklist.Evaluate(withEvidence("GG03.1", old, edge))
+	r, err = checklist.Evaluate(withEvidence("GG03-1", old, edge))
 	require.NoError(t, err)
 	assert.Empty(t, r.Findings, "the newest document counts")
 
-	r, err = checklist.Evaluate(withEvidence("GG03.1", edge), checklist.WithMaxEvidenceAge(12))
+	r, err = checklist.Evaluate(withEvidence("GG03-1", edge), checklist.WithMaxEvidenceAge(12))
 	require.NoError(t, err)
-	findingOf(t, r, checklist.FindingEvidenceStale, "GG03.1")
+	findingOf(t, r, checklist.FindingEvidenceStale, "GG03-1")
 	assert.Equal(t, 12, r.Policy.MaxEvidenceAgeMonths)
 
-	r, err = checklist.Evaluate(withEvidence("GG03.1", old), checklist.WithMaxEvidenceAge(0))
+	r, err = checklist.Evaluate(withEvidence("GG03-1", old), checklist.WithMaxEvidenceAge(0))
 	require.NoError(t, err)
 	assert.Empty(t, r.Findings, "0 switches the age check off")
 
-	r, err = checklist.Evaluate(withEvidence("GG03.1"))
+	r, err = checklist.Evaluate(withEvidence("GG03-1"))
 	require.NoError(t, err)
-	f = findingOf(t, r, checklist.FindingEvidenceMissing, "GG03.1")
-	assert.Equal(t, "GG03.1 is opgegeven als voldaan, zonder bewijsstuk (kritiek criterium).", f.Message)
+	f = findingOf(t, r, checklist.FindingEvidenceMissing, "GG03-1")
+	assert.Equal(t, "GG03-1 is opgegeven als voldaan, zonder bewijsstuk (kritiek criterium).", f.Message)
 	assert.True(t, f.Critical)
 
 	// Stale evidence on a criterion that does not expect any is still stale;
 	// a negative answer needs no evidence at all.
-	r, err = checklist.Evaluate(withEvidence("GG14.2", old))
+	r, err = checklist.Evaluate(withEvidence("GG14-2", old))
 	require.NoError(t, err)
-	findingOf(t, r, checklist.FindingEvidenceStale, "GG14.2")
-	a := withEvidence("GG03.1")
-	a.Answers["GG03.1"] = checklist.Answer{Value: checklist.Bool(false)}
+	findingOf(t, r, checklist.FindingEvidenceStale, "GG14-2")
+	a := withEvidence("GG03-1")
+	a.Answers["GG03-1"] = checklist.Answer{Value: checklist.Bool(false)}
 	r, err = checklist.Evaluate(a)
 	require.NoError(t, err)
 	assert.Len(t, r.Findings, 1)
@@ -466,16 +477,16 @@ func TestEvaluateEvidence(t *testing.T) {
 
 func TestEvaluateNotApplicable(t *testing.T) {
 	a := baseAssessment(bestAnswers(t))
-	a.Answers["GG06.2"] = checklist.Answer{Value: checklist.Choice("no_legal_terms")}
-	a.Answers["GG06.1"] = checklist.Answer{Value: checklist.Number(0)}
+	a.Answers["GG06-2"] = checklist.Answer{Value: checklist.Choice("no_legal_terms")}
+	a.Answers["GG06-1"] = checklist.Answer{Value: checklist.Number(0)}
 	r, err := checklist.Evaluate(a)
 	require.NoError(t, err)
-	assert.Equal(t, checklist.NotApplicable, criterionResult(t, r, "GG06.2"))
-	assert.Equal(t, 50.0, r.Items[5].Score, "GG06.2 left out: GG06.1 0 and GG06.3 1")
+	assert.Equal(t, checklist.NotApplicable, criterionResult(t, r, "GG06-2"))
+	assert.Equal(t, 50.0, r.Items[5].Score, "GG06-2 left out: GG06-1 0 and GG06-3 1")
 	assert.Equal(t, 1.0, r.Completeness, "not applicable is answered")
 
 	// An item whose every criterion counts for nothing is not applicable.
-	r, err = checklist.Evaluate(baseAssessment(bestAnswers(t)), checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG07.1": 0, "GG07.2": 0}))
+	r, err = checklist.Evaluate(baseAssessment(bestAnswers(t)), checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG07-1": 0, "GG07-2": 0}))
 	require.NoError(t, err)
 	assert.Equal(t, checklist.NotApplicable, r.Items[6].Result)
 	assert.Equal(t, 100.0, r.Score)

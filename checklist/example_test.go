@@ -16,10 +16,10 @@ func ExampleEvaluate() {
 		Organisation: checklist.Organisation{Name: "Gemeente Voorbeeld", Kind: checklist.OrgMunicipality},
 		Date:         norm.Date{Year: 2025, Month: 3, Day: 14},
 		Answers: map[checklist.CriterionID]checklist.Answer{
-			"GG01.1": {Value: checklist.Number(82)},
-			"GG01.2": {Value: checklist.Choice("both")},
-			"GG01.3": {Value: checklist.Choice("within_12_months")},
-			"GG12.1": {Value: checklist.Number(100)},
+			"GG01-1": {Value: checklist.Number(82)},
+			"GG01-2": {Value: checklist.Choice("both")},
+			"GG01-3": {Value: checklist.Choice("within_12_months")},
+			"GG12-1": {Value: checklist.Number(100)},
 		},
 	}
 	r, err := checklist.Evaluate(a,
@@ -41,19 +41,19 @@ func ExampleEvaluate() {
 	fmt.Printf("first finding: %s %s (stake %.1f)\n  %s\n", f.Code, f.Criterion, f.Stake, f.NextStep)
 	// Output:
 	// score 7.4, red, 10% answered
-	// score 7.4 is below 55: red; critical criterion not met (GG03.1, GG05.1, GG11.1, GG12.1, GG13.1)
+	// score 7.4 is below 55: red; critical criterion not met (GG03-1, GG05-1, GG11-1, GG12-1, GG13-1)
 	// GG01 Every client-facing employee trained: 62.5
-	//   GG01.1 partially_met: 82% trained; norm: ≥ 95% met, ≥ 50% partially met
-	//   GG01.2 met: answer: both; norm: both = met; service only, assertiveness only = partially met
-	//   GG01.3 partially_met: answer: within 12 months; norm: within 6 months = met; within 12 months = partially met
+	//   GG01-1 partially_met: 82% trained; norm: ≥ 95% met, ≥ 50% partially met
+	//   GG01-2 met: answer: both; norm: both = met; service only, assertiveness only = partially met
+	//   GG01-3 partially_met: answer: within 12 months; norm: within 6 months = met; within 12 months = partially met
 	// claimed 100%, measured 62% (31 of 50) within 48 hours; the measured figure decides; norm: ≥ 95% met, ≥ 70% partially met
-	// first finding: critical_not_met GG11.1 (stake 4.4)
+	// first finding: critical_not_met GG11-1 (stake 4.4)
 	//   Extend the organisation's norm until it covers at least the VPT baseline, and make it known again.
 }
 
 // Look up a criterion and read its rule: thresholds are data.
 func ExampleLookupCriterion() {
-	c, _ := checklist.LookupCriterion("GG12.1")
+	c, _ := checklist.LookupCriterion("GG12-1")
 	fmt.Println(c.Question.In(norm.NL))
 	fmt.Println(c.Type, c.Rule.Kind, c.Rule.Threshold.Met, c.Rule.Threshold.Partial, c.Critical)
 	// Output:

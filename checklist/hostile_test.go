@@ -55,7 +55,7 @@ func TestDecodeAssessmentHostile(t *testing.T) {
 			return &endless{head: `{"version": "1", "organisation": {"name": "`, max: 100 << 20}
 		}, nil, "", norm.CodeTooLarge},
 		{"10,000 nested arrays", func() io.Reader {
-			return strings.NewReader(`{"answers": {"GG01.1": {"value": ` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `}}}`)
+			return strings.NewReader(`{"answers": {"GG01-1": {"value": ` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `}}}`)
 		}, nil, "", norm.CodeTooDeep},
 		{"a 1 MB name, under a raised size limit", func() io.Reader {
 			return strings.NewReader(editBase(t, `"name": "Gemeente Testdorp (fictief)"`, `"name": "`+name+`"`))
@@ -64,13 +64,13 @@ func TestDecodeAssessmentHostile(t *testing.T) {
 			return strings.NewReader(editBase(t, `"name": "Gemeente Testdorp (fictief)"`, `"name": "`+name+`"`))
 		}, nil, "", norm.CodeTooLarge},
 		{"NaN", func() io.Reader { return strings.NewReader(editBase(t, `"value": 80`, `"value": NaN`)) }, nil, "", norm.CodeSyntax},
-		{"a huge number", func() io.Reader { return strings.NewReader(editBase(t, `"value": 80`, `"value": 1e999`)) }, nil, "/answers/GG01.1/value", norm.CodeRange},
+		{"a huge number", func() io.Reader { return strings.NewReader(editBase(t, `"value": 80`, `"value": 1e999`)) }, nil, "/answers/GG01-1/value", norm.CodeRange},
 		{"invalid UTF-8", func() io.Reader {
 			return strings.NewReader(editBase(t, `"Gemeente Testdorp (fictief)"`, "\"Gemeente \xff\xfe\""))
 		}, nil, "", norm.CodeInvalidUTF8},
 		{"duplicate keys hiding a tampered answer", func() io.Reader {
-			return strings.NewReader(editBase(t, `"GG01.2": {"value": "both"}`, `"GG01.2": {"value": "none", "value": "both"}`))
-		}, nil, "/answers/GG01.2/value", norm.CodeDuplicateKey},
+			return strings.NewReader(editBase(t, `"GG01-2": {"value": "both"}`, `"GG01-2": {"value": "none", "value": "both"}`))
+		}, nil, "/answers/GG01-2/value", norm.CodeDuplicateKey},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 // DefaultMaxEvidenceAge is the default maximum age of evidence, in months
 // before the assessment date. Two years leaves room for one missed yearly
 // review (the catalogue expects policies and surveys to be renewed every
-// year) and matches GG10.1's partial band; older evidence is reported as
+// year) and matches GG10-1's partial band; older evidence is reported as
 // evidence_stale.
 const DefaultMaxEvidenceAge = 24
 
@@ -58,8 +58,8 @@ func WithMaxEvidenceAge(months int) EvalOption {
 
 // WithMeasured passes data measured from the incident register and the
 // follow-up (followup.Summary). Where a share is known, it decides the
-// result of the claim it measures (GG05.3 cause analysis, GG12.1 reactions
-// within 48 hours, GG13.1 aftercare on time), and a finding states both
+// result of the claim it measures (GG05-3 cause analysis, GG12-1 reactions
+// within 48 hours, GG13-1 aftercare on time), and a finding states both
 // figures when the two give different results.
 func WithMeasured(s followup.Summary) EvalOption {
 	return func(c *config) { c.measured = &s }
@@ -92,8 +92,7 @@ func (c *config) check() []norm.Problem {
 	for _, id := range sortedKeys(c.critWeights) {
 		w := c.critWeights[id]
 		if _, ok := criterionIdx[id]; !ok {
-			ps = append(ps, norm.Problem{Code: norm.CodeEnum, Message: norm.Textf(
-				"WithCriterionWeights: onbekend criterium %q", "WithCriterionWeights: unknown criterion %q", string(id))})
+			ps = append(ps, norm.Problem{Code: norm.CodeEnum, Message: unknownCriterion("WithCriterionWeights: ", id)})
 		} else if !(w >= 0) || math.IsInf(w, 0) {
 			ps = append(ps, norm.Problem{Code: norm.CodeRange, Message: norm.Textf(
 				"WithCriterionWeights: gewicht van %s moet een eindig getal >= 0 zijn", "WithCriterionWeights: the weight of %s must be a finite number >= 0", string(id))})
@@ -102,8 +101,7 @@ func (c *config) check() []norm.Problem {
 	for _, id := range sortedKeys(c.thresholds) {
 		i, ok := criterionIdx[id]
 		if !ok {
-			ps = append(ps, norm.Problem{Code: norm.CodeEnum, Message: norm.Textf(
-				"WithThresholds: onbekend criterium %q", "WithThresholds: unknown criterion %q", string(id))})
+			ps = append(ps, norm.Problem{Code: norm.CodeEnum, Message: unknownCriterion("WithThresholds: ", id)})
 			continue
 		}
 		if msg, bad := thresholdProblem(criteria[i], c.thresholds[id]); bad {

@@ -31,8 +31,8 @@ func TestImprovingAnAnswerNeverLowersAScore(t *testing.T) {
 		})}},
 		"reweighted": {a: benchAssessment(t), opts: []checklist.EvalOption{
 			checklist.WithWeights(map[checklist.ItemID]float64{"GG04": 0, "GG11": 5}),
-			checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG01.1": 0.5, "GG12.2": 0}),
-			checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01.1": {Met: 80, Partial: 80}}),
+			checklist.WithCriterionWeights(map[checklist.CriterionID]float64{"GG01-1": 0.5, "GG12-2": 0}),
+			checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG01-1": {Met: 80, Partial: 80}}),
 		}},
 	}
 	for name, base := range bases {

@@ -189,7 +189,7 @@ type PrincipleReport struct {
 type Finding struct {
 	Code      FindingCode   `json:"code"`
 	Criterion CriterionID   `json:"criterion"`
-	Pointer   string        `json:"pointer"` // JSON pointer of the answer, e.g. "/answers/GG01.1"
+	Pointer   string        `json:"pointer"` // JSON pointer of the answer, e.g. "/answers/GG01-1"
 	Message   string        `json:"message"`
 	Source    FindingSource `json:"source"`
 	NextStep  string        `json:"next_step"`

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 
 	"github.com/invopop/jsonschema"
 
@@ -62,7 +63,16 @@ var schemas form.Cache[schemaKey]
 // with unique items, percentages 0-100, counts and months whole numbers
 // of 0 or more, dates with "format": "date". Every object refuses unknown
 // properties; the answers themselves are optional, as is the value of an
-// answer: an unanswered criterion is not an error.
+// answer: an unanswered criterion is not an error. "version" (const "1")
+// and "answers" may be left out, so that a form that shows neither still
+// hands in a valid document.
+//
+// The schema sets no default on any answer; yes/no questions are
+// "oneOf" true (yes) and false (no) rather than a checkbox, so that an
+// untouched question stays unanswered instead of "no". JSON Forms leaves
+// such a question empty; react-jsonschema-form fills in the first option
+// of every "oneOf" unless its Form gets
+// experimental_defaultFormStateBehavior={{constAsDefaults: 'skipOneOf'}}.
 //
 // The draft-07 schema has every reference inlined (no "definitions" or
 // "$defs"), for JSON Forms and react-jsonschema-form. Each schema is
@@ -284,7 +294,14 @@ func buildAssessmentSchema(lang norm.Lang) (*jsonschema.Schema, error) {
 		return nil, fmt.Errorf("checklist: the Assessment type has no version field")
 	}
 	vs.Const = AssessmentVersion
-	vs.Default = AssessmentVersion // so that renderers fill it in
+	// Optional, with its default: JSON Forms writes no field that has no
+	// control and applies no default, so a form must be able to leave it
+	// out. DecodeAssessment reads an absent version as the default.
+	vs.Default = AssessmentVersion
+	// Answers are optional too: a form nobody touched hands in no
+	// answers object at all, and that is a document with every criterion
+	// unanswered, not an invalid one.
+	root.Required = slices.DeleteFunc(root.Required, func(p string) bool { return p == "version" || p == "answers" })
 
 	ev, err := reflectPart(Evidence{}, lang, false)
 	if err != nil {

@@ -170,7 +170,7 @@ func TestSchemaCompilesAndValidatesSamples(t *testing.T) {
 					assert.NoError(t, s.Validate(v), name)
 				}
 				// And a document it must refuse, so that the check can fail.
-				bad, err := jsonschema.UnmarshalJSON(strings.NewReader(`{"version":"1","answers":{"GG01.1":{"value":101}}}`))
+				bad, err := jsonschema.UnmarshalJSON(strings.NewReader(`{"version":"1","answers":{"GG01-1":{"value":101}}}`))
 				require.NoError(t, err)
 				assert.Error(t, s.Validate(bad))
 
@@ -266,9 +266,12 @@ func TestSchemaTopLevel(t *testing.T) {
 	b, err := Schema(norm.EN, form.Draft2020)
 	require.NoError(t, err)
 	m := formsJSON(t, b)
-	assert.ElementsMatch(t, []any{"version", "organisation", "assessment_date", "assessor", "answers"}, m["required"])
+	// version and answers are optional: a form renderer that writes
+	// neither (JSON Forms, untouched) still hands in a valid document.
+	assert.ElementsMatch(t, []any{"organisation", "assessment_date", "assessor"}, m["required"])
 	props := schemaObj(t, m, "properties")
 	assert.Equal(t, "1", schemaObj(t, props, "version")["const"])
+	assert.Equal(t, "1", schemaObj(t, props, "version")["default"])
 	assert.Equal(t, "date", schemaObj(t, props, "assessment_date")["format"])
 
 	org := schemaObj(t, props, "organisation")
@@ -523,6 +526,43 @@ func TestReportSchemaValidatesReports(t *testing.T) {
 				require.NoError(t, err)
 				assert.Error(t, s.Validate(bad))
 			})
+		}
+	}
+}
+
+// Nothing under "answers" may carry a default or a const of its own: form
+// renderers fill those in, and an untouched question would then come back
+// answered.
+func TestSchemaAnswersHaveNoDefaults(t *testing.T) {
+	for _, d := range []form.Dialect{form.Draft2020, form.Draft07} {
+		b, err := Schema(norm.NL, d)
+		require.NoError(t, err)
+		answers := schemaObj(t, formsJSON(t, b), "properties", "answers", "properties")
+		require.Len(t, answers, len(Criteria()))
+		for id, a := range answers {
+			var walk func(at string, v any)
+			walk = func(at string, v any) {
+				m, ok := v.(map[string]any)
+				if !ok {
+					if l, ok := v.([]any); ok {
+						for i, e := range l {
+							walk(fmt.Sprintf("%s/%d", at, i), e)
+						}
+					}
+					return
+				}
+				assert.NotContains(t, m, "default", "%s %s", d, at)
+				for k, e := range m {
+					if k == "oneOf" {
+						continue // the options: const and title, not a default
+					}
+					if k == "const" {
+						t.Errorf("%s %s: const outside oneOf", d, at)
+					}
+					walk(at+"/"+k, e)
+				}
+			}
+			walk(id, a)
 		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 // ItemID identifies one of the 14 checklist items, GG01..GG14.
 type ItemID string
 
-// CriterionID identifies a criterion, e.g. "GG01.1".
+// CriterionID identifies a criterion, e.g. "GG01-1".
 type CriterionID string
 
 // AnswerType is the type of answer a criterion expects.
@@ -105,7 +105,7 @@ const AssessmentVersion = "1"
 
 // Assessment is the self-assessment an organisation hands in.
 type Assessment struct {
-	Version      string                 `json:"version"`
+	Version      string                 `json:"version"` // optional in the document: DecodeAssessment sets AssessmentVersion
 	Organisation Organisation           `json:"organisation"`
 	Date         norm.Date              `json:"assessment_date"` // reference date of every "within 12 months"
 	Assessor     Assessor               `json:"assessor"`
@@ -299,7 +299,7 @@ type Item struct {
 
 // Criterion is one scored question of an item.
 type Criterion struct {
-	ID       CriterionID `json:"id"` // e.g. "GG01.1"
+	ID       CriterionID `json:"id"` // e.g. "GG01-1"
 	Item     ItemID      `json:"item"`
 	Question norm.Text   `json:"question"`
 	Help     norm.Text   `json:"help"`
@@ -373,7 +373,7 @@ type MeasuredShare string
 
 // The measured shares the evaluator cross-checks claims against.
 const (
-	MeasuredReactions48h    MeasuredShare = "reactions_48h"     // GG12.1
-	MeasuredAftercareOnTime MeasuredShare = "aftercare_on_time" // GG13.1
-	MeasuredCauseAnalysis   MeasuredShare = "cause_analysis"    // GG05.3
+	MeasuredReactions48h    MeasuredShare = "reactions_48h"     // GG12-1
+	MeasuredAftercareOnTime MeasuredShare = "aftercare_on_time" // GG13-1
+	MeasuredCauseAnalysis   MeasuredShare = "cause_analysis"    // GG05-3
 )

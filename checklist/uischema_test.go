@@ -69,8 +69,26 @@ func TestRJSFUISchema(t *testing.T) {
 				for _, c := range it.Criteria {
 					id := string(c.ID)
 					a := schemaObj(t, answersUI, id)
-					assert.Equal(t, id+" "+it.Title.In(lang), a["ui:title"])
+					// One section per item: the item's heading and
+					// description over its first criterion, no heading
+					// over the others.
+					if c == it.Criteria[0] {
+						assert.Equal(t, string(it.ID)+" "+it.Title.In(lang), a["ui:title"])
+						assert.Equal(t, it.Description.In(lang), a["ui:description"])
+						assert.Contains(t, a["ui:classNames"], "gg-item-start")
+					} else {
+						assert.NotContains(t, a, "ui:title", id)
+						assert.Equal(t, false, a["ui:label"], id)
+					}
 					assert.Contains(t, a["ui:classNames"], "gg-item-"+string(it.ID))
+					// Secondary fields: a short note, not the schema's
+					// paragraph (rjsf falls back to it on "").
+					assert.Equal(t, optionalNote.In(lang), schemaObj(t, a, "comment")["ui:description"], id)
+					if c.Evidence {
+						assert.Equal(t, expectedNote.In(lang), schemaObj(t, a, "evidence")["ui:description"], id)
+					} else {
+						assert.Equal(t, optionalNote.In(lang), schemaObj(t, a, "evidence")["ui:description"], id)
+					}
 					assert.Equal(t, formAnswer, assertOrder(t, id, a, schemaObj(t, props, "answers", "properties", id)))
 					v := schemaObj(t, a, "value")
 					assert.Equal(t, c.Question.In(lang), v["ui:title"], id)
@@ -176,6 +194,13 @@ func TestJSONFormsUISchema(t *testing.T) {
 				for i, it := range Items() {
 					cat := root.Elements[i+1]
 					assert.Equal(t, string(it.ID)+" "+it.Title.In(lang), cat.Label)
+					// The item's section: a Group headed with its title,
+					// its description first.
+					require.Len(t, cat.Elements, 1)
+					group := cat.Elements[0]
+					assert.Equal(t, "Group", group.Type)
+					assert.Equal(t, cat.Label, group.Label)
+					assert.Equal(t, jsonForms{Type: "Label", Text: it.Description.In(lang)}, group.Elements[0])
 					byScope := map[string]jsonForms{}
 					for _, c := range controls[cat.Label] {
 						byScope[c.Scope] = c
@@ -187,14 +212,31 @@ func TestJSONFormsUISchema(t *testing.T) {
 						assert.Equal(t, c.Question.In(lang), v.Label)
 						target := resolveScope(t, schema, v.Scope)
 						assert.Equal(t, c.Question.In(lang), target["title"])
+						// Yes/no as radio buttons; a choice as a drop-down
+						// (JSON Forms' radio buttons share ids across
+						// questions with the same options).
+						switch c.Type {
+						case TypeBool:
+							assert.Equal(t, "radio", v.Options["format"], c.ID)
+						case TypeChoice:
+							assert.NotContains(t, v.Options, "format", c.ID)
+						}
 						if c.Type == TypeChoice || c.Type == TypeBool {
-							assert.Equal(t, "radio", v.Options["format"])
 							for _, o := range target["oneOf"].([]any) {
 								assert.NotEmpty(t, o.(map[string]any)["title"], c.ID)
 							}
 						}
 						assert.Contains(t, byScope, base+"comment")
 						assert.Contains(t, byScope, base+"evidence")
+						for _, f := range formAnswer {
+							assert.Equal(t, true, byScope[base+f].Options["showUnfocusedDescription"], "%s %s: help text hidden until focus", c.ID, f)
+						}
+						if c.Type == TypeMulti {
+							assert.Contains(t, group.Elements, jsonForms{Type: "Label", Text: c.Help.In(lang)}, "%s: the table shows no help text", c.ID)
+						}
+					}
+					for _, c := range controls[generalLabel.In(lang)] {
+						assert.Equal(t, true, c.Options["showUnfocusedDescription"], c.Scope)
 					}
 					assert.Len(t, byScope, 3*len(it.Criteria))
 				}

@@ -40,7 +40,7 @@ func sampleRegister(tb testing.TB) iter.Seq2[followup.Record, error] {
 // assessment's date, and the evaluator told about it. The organisation
 // claims that every perpetrator gets a reaction within 48 hours; the
 // register shows about 62%, so the evaluator reports
-// measured_contradicts_claim on GG12.1.
+// measured_contradicts_claim on GG12-1.
 func TestCrossCheckSampleRegister(t *testing.T) {
 	at := time.Date(2026, time.March, 31, 23, 59, 59, 999999999, followup.Amsterdam())
 	reg := sampleRegister(t)
@@ -81,11 +81,11 @@ func TestCrossCheckSampleRegister(t *testing.T) {
 		}
 		return false
 	}
-	assert.False(t, has(without, checklist.FindingMeasured, "GG12.1"), "no measured finding without measured data")
-	require.True(t, has(with, checklist.FindingMeasured, "GG12.1"), "the claim of 100%% meets a measured %.1f%%", s.Reactions48h.Percent())
+	assert.False(t, has(without, checklist.FindingMeasured, "GG12-1"), "no measured finding without measured data")
+	require.True(t, has(with, checklist.FindingMeasured, "GG12-1"), "the claim of 100%% meets a measured %.1f%%", s.Reactions48h.Percent())
 	for _, f := range with.Findings {
-		if f.Code == checklist.FindingMeasured && f.Criterion == "GG12.1" {
-			assert.Equal(t, "/answers/GG12.1", f.Pointer)
+		if f.Code == checklist.FindingMeasured && f.Criterion == "GG12-1" {
+			assert.Equal(t, "/answers/GG12-1", f.Pointer)
 			assert.Contains(t, f.Message, "100")
 		}
 	}

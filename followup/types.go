@@ -108,11 +108,11 @@ func (s Share) Percent() float64 {
 // the measured data that checklist.Evaluate cross-checks against claims.
 type Summary struct {
 	Incidents       int   `json:"incidents"`
-	Reactions48h    Share `json:"reactions_48h"`     // GG12.1, VPT5
+	Reactions48h    Share `json:"reactions_48h"`     // GG12-1, VPT5
 	PoliceReports   Share `json:"police_reports"`    // VPT6
-	AftercareOnTime Share `json:"aftercare_on_time"` // GG13.1, VPT8
-	FollowUpContact Share `json:"follow_up_contact"` // GG13.3
-	CauseAnalysis   Share `json:"cause_analysis"`    // GG05.3
+	AftercareOnTime Share `json:"aftercare_on_time"` // GG13-1, VPT8
+	FollowUpContact Share `json:"follow_up_contact"` // GG13-3
+	CauseAnalysis   Share `json:"cause_analysis"`    // GG05-3
 	// Overdue lists the first OverdueLimit overdue obligations, in the
 	// order the records came; OverdueCount counts all of them.
 	Overdue      []Overdue `json:"overdue"`

@@ -166,12 +166,12 @@ func TestSamplesTellTheirStory(t *testing.T) {
 		assert.Equal(t, "amber", small.Rating)
 		assert.Equal(t, "capped_by_critical", small.RatingRule)
 		assert.GreaterOrEqual(t, small.Score, 80.0)
-		assert.True(t, hasFinding(small, "critical_not_met", "GG03.1"))
+		assert.True(t, hasFinding(small, "critical_not_met", "GG03-1"))
 		assert.Less(t, small.Completeness, 1.0)
 	})
 	t.Run("the register contradicts the claimed reactions within 48 hours", func(t *testing.T) {
-		assert.True(t, hasFinding(measured, "measured_contradicts_claim", "GG12.1"), "findings: %+v", measured.Findings)
-		assert.False(t, hasFinding(after, "measured_contradicts_claim", "GG12.1"))
+		assert.True(t, hasFinding(measured, "measured_contradicts_claim", "GG12-1"), "findings: %+v", measured.Findings)
+		assert.False(t, hasFinding(after, "measured_contradicts_claim", "GG12-1"))
 		assert.Less(t, measured.Score, after.Score)
 		assert.Equal(t, "amber", measured.Rating)
 	})
@@ -245,8 +245,8 @@ func TestInvalidInput(t *testing.T) {
   "assessment_date": "2026-02-30",
   "assessor": {"id": "X-1"},
   "answers": {
-    "GG01.1": {"value": "veel"},
-    "GG99.1": {"value": true}
+    "GG01-1": {"value": "veel"},
+    "GG99-1": {"value": true}
   }
 }`), 0o644))
 	out := filepath.Join(dir, "report.txt")
@@ -256,7 +256,7 @@ func TestInvalidInput(t *testing.T) {
 			assert.Equal(t, exitInvalid, code)
 			assert.Empty(t, stdout, "nothing on stdout")
 			assert.NoFileExists(t, out, "no report file for refused input")
-			for _, ptr := range []string{"/organisation/kind", "/organisation/client_facing_employees", "/assessment_date", "/answers/GG01.1", "/answers/GG99.1"} {
+			for _, ptr := range []string{"/organisation/kind", "/organisation/client_facing_employees", "/assessment_date", "/answers/GG01-1", "/answers/GG99-1"} {
 				assert.Contains(t, stderr, ptr)
 			}
 			if lang == "nl" {
@@ -267,11 +267,11 @@ func TestInvalidInput(t *testing.T) {
 		})
 	}
 	t.Run("duplicate key", func(t *testing.T) {
-		doc := `{"version": "1", "answers": {"GG03.1": {"value": true, "value": false}}}`
+		doc := `{"version": "1", "answers": {"GG03-1": {"value": true, "value": false}}}`
 		code, stdout, stderr := runCmd(t, strings.NewReader(doc), "-")
 		assert.Equal(t, exitInvalid, code)
 		assert.Empty(t, stdout)
-		assert.Contains(t, stderr, "/answers/GG03.1/value")
+		assert.Contains(t, stderr, "/answers/GG03-1/value")
 		assert.Contains(t, stderr, "duplicate_key")
 	})
 	t.Run("not JSON", func(t *testing.T) {
@@ -430,13 +430,13 @@ func TestBatch(t *testing.T) {
 	})
 	t.Run("a refused line keeps its place", func(t *testing.T) {
 		first, _, _ := bufio.NewReader(bytes.NewReader(in.Bytes())).ReadLine()
-		input := string(first) + "\n\n{\"version\": \"1\", \"answers\": {\"GG01.1\": {\"value\": 500}}}\n" + string(first)
+		input := string(first) + "\n\n{\"version\": \"1\", \"answers\": {\"GG01-1\": {\"value\": 500}}}\n" + string(first)
 		code, out, errs := runCmd(t, strings.NewReader(input), "-batch", "-lang", "en", "-")
 		assert.Equal(t, exitInvalid, code)
 		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 		require.Len(t, lines, 3)
 		assert.Contains(t, lines[1], `"line":3`)
-		assert.Contains(t, lines[1], `/answers/GG01.1`)
+		assert.Contains(t, lines[1], `/answers/GG01-1`)
 		assert.Contains(t, errs, "line 3")
 		assert.Contains(t, errs, "1 of 4 lines refused")
 	})

@@ -69,7 +69,7 @@ func TestRegisterContradictsTheAfterClaim(t *testing.T) {
 		} `json:"answers"`
 	}
 	require.NoError(t, json.Unmarshal(b, &after))
-	assert.Equal(t, 100.0, after.Answers["GG12.1"].Value, "the after assessment claims every reaction in time")
+	assert.Equal(t, 100.0, after.Answers["GG12-1"].Value, "the after assessment claims every reaction in time")
 }
 
 // TestAssessments checks the NDJSON generator: one valid assessment per

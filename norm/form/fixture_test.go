@@ -135,7 +135,7 @@ func fxCriteria() []struct{ id, typ string } {
 			per = 2
 		}
 		for c := 1; c <= per; c++ {
-			out = append(out, struct{ id, typ string }{fmt.Sprintf("GG%02d.%d", item, c), types[n%len(types)]})
+			out = append(out, struct{ id, typ string }{fmt.Sprintf("GG%02d-%d", item, c), types[n%len(types)]})
 			n++
 		}
 	}
@@ -234,5 +234,5 @@ func TestFixtureIsValid(t *testing.T) {
 	var a fxAssessment
 	require.Empty(t, Decode(bytes.NewReader(doc), v, &a, Limits{}))
 	require.Len(t, a.Answers, 41)
-	require.Equal(t, "2025-06-02", a.Answers["GG01.2"].Evidence[0].Date.String())
+	require.Equal(t, "2025-06-02", a.Answers["GG01-2"].Evidence[0].Date.String())
 }

@@ -20,7 +20,7 @@ var fuzzSeeds = []string{
 	`[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]`,
 	`{"a": [1, 2,]}`, `{"a" 1}`, `{'a': 1}`, `[01]`, `[1.]`, `[1e]`, "\ufeff{}", `{"a": 1 /* */}`,
 	`{"name": "n", "kind": "a", "date": "2025-02-30"}`,
-	`{"version": "1", "organisation": {"name": "x", "kind": "castle", "client_facing_employees": -1, "managers": 1.5}, "assessment_date": "2025-13-01", "assessor": {"id": ""}, "answers": {"GG01.1": {"value": 101}, "GG99.9": {}}}`,
+	`{"version": "1", "organisation": {"name": "x", "kind": "castle", "client_facing_employees": -1, "managers": 1.5}, "assessment_date": "2025-13-01", "assessor": {"id": ""}, "answers": {"GG01-1": {"value": 101}, "GG99-9": {}}}`,
 }
 
 // FuzzRead checks Read and Parse against encoding/json: whatever they
