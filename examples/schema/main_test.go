@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/goedgesprek/goedgesprek/examples/internal/schemadocs"
 	"github.com/goedgesprek/goedgesprek/norm/form"
 )
 
@@ -25,11 +26,11 @@ func runSchema(t *testing.T, args ...string) (int, string, string) {
 // TestEverySchema prints every document in every language and dialect and
 // checks that it is a schema of that dialect that compiles.
 func TestEverySchema(t *testing.T) {
-	for _, d := range docs {
+	for _, d := range schemadocs.All {
 		for _, lang := range []string{"nl", "en"} {
 			for _, draft := range []string{"2020-12", "07"} {
-				t.Run(d.name+"/"+lang+"/"+draft, func(t *testing.T) {
-					code, out, errs := runSchema(t, "-doc", d.name, "-lang", lang, "-draft", draft)
+				t.Run(d.Name+"/"+lang+"/"+draft, func(t *testing.T) {
+					code, out, errs := runSchema(t, "-doc", d.Name, "-lang", lang, "-draft", draft)
 					require.Equal(t, 0, code, errs)
 					var m map[string]any
 					require.NoError(t, json.Unmarshal([]byte(out), &m))

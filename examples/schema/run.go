@@ -7,30 +7,11 @@ import (
 	"io"
 	"strings"
 
-	"github.com/goedgesprek/goedgesprek/checklist"
 	"github.com/goedgesprek/goedgesprek/examples/internal/cli"
-	"github.com/goedgesprek/goedgesprek/followup"
-	"github.com/goedgesprek/goedgesprek/incident"
+	"github.com/goedgesprek/goedgesprek/examples/internal/schemadocs"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
 )
-
-// docs are the documents with a schema, in the order the usage lists them.
-var docs = []struct {
-	name   string
-	schema func(norm.Lang, form.Dialect) ([]byte, error)
-}{
-	{"assessment", checklist.Schema},
-	{"incident", incident.Schema},
-	{"action", followup.Schema},
-	{"report", checklist.ReportSchema},
-}
-
-// uiSchemas are the form libraries a UI schema exists for (assessment only).
-var uiSchemas = map[string]func(norm.Lang) ([]byte, error){
-	"rjsf":      checklist.RJSFUISchema,
-	"jsonforms": checklist.JSONFormsUISchema,
-}
 
 // uiFlag is -ui (react-jsonschema-form) or -ui=jsonforms.
 type uiFlag struct{ v string }
@@ -54,9 +35,9 @@ func (u *uiFlag) Set(s string) error {
 func run(args []string, stdout, stderr io.Writer) int {
 	lang := cli.GuessLang(args)
 	h := func(nl, en string) string { return norm.T(nl, en).In(lang) }
-	names := make([]string, len(docs))
-	for i, d := range docs {
-		names[i] = d.name
+	names := make([]string, len(schemadocs.All))
+	for i, d := range schemadocs.All {
+		names[i] = d.Name
 	}
 	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
 	doc := fs.String("doc", "", h("het document: ", "the document: ")+strings.Join(names, ", "))
@@ -89,9 +70,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var build func() ([]byte, error)
 	if err == nil {
-		for _, x := range docs {
-			if x.name == *doc {
-				build = func() ([]byte, error) { return x.schema(l, d) }
+		for _, x := range schemadocs.All {
+			if x.Name == *doc {
+				build = func() ([]byte, error) { return x.Schema(l, d) }
 			}
 		}
 		switch {
@@ -102,7 +83,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case ui.v != "" && *doc != "assessment":
 			err = cli.Usagef("-ui bestaat alleen voor -doc assessment", "-ui exists only for -doc assessment")
 		case ui.v != "":
-			f := uiSchemas[ui.v]
+			f := schemadocs.UISchemas[ui.v]
 			build = func() ([]byte, error) { return f(l) }
 		}
 	}

@@ -10,8 +10,7 @@ import (
 	"strings"
 
 	"github.com/goedgesprek/goedgesprek/checklist"
-	"github.com/goedgesprek/goedgesprek/followup"
-	"github.com/goedgesprek/goedgesprek/incident"
+	"github.com/goedgesprek/goedgesprek/examples/internal/schemadocs"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
 )
@@ -19,24 +18,6 @@ import (
 // apiOp is the operation named in the errors of the API that are not the
 // decoder's own.
 const apiOp = "webform"
-
-// docs are the documents with a schema, as examples/schema prints them.
-var docs = []struct {
-	name   string
-	schema func(norm.Lang, form.Dialect) ([]byte, error)
-}{
-	{"assessment", checklist.Schema},
-	{"incident", incident.Schema},
-	{"action", followup.Schema},
-	{"report", checklist.ReportSchema},
-}
-
-// uiSchemas are the form libraries a UI schema exists for (assessment
-// only).
-var uiSchemas = map[string]func(norm.Lang) ([]byte, error){
-	"rjsf":      checklist.RJSFUISchema,
-	"jsonforms": checklist.JSONFormsUISchema,
-}
 
 // writeJSON writes v as indented JSON with a status.
 func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
@@ -137,10 +118,10 @@ func handleSchema(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("doc")
 	var names []string
 	var build func() ([]byte, error)
-	for _, x := range docs {
-		names = append(names, x.name)
-		if x.name == name {
-			build = func() ([]byte, error) { return x.schema(lang, d) }
+	for _, x := range schemadocs.All {
+		names = append(names, x.Name)
+		if x.Name == name {
+			build = func() ([]byte, error) { return x.Schema(lang, d) }
 		}
 	}
 	if build == nil {
@@ -150,7 +131,7 @@ func handleSchema(w http.ResponseWriter, r *http.Request) {
 	}
 	contentType := "application/schema+json"
 	if ui := q.Get("ui"); ui != "" {
-		f, ok := uiSchemas[ui]
+		f, ok := schemadocs.UISchemas[ui]
 		switch {
 		case !ok:
 			apiError(w, http.StatusBadRequest, norm.Problem{Code: norm.CodeEnum, Message: norm.Textf(

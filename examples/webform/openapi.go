@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"sync"
 
+	"github.com/goedgesprek/goedgesprek/examples/internal/schemadocs"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
 )
@@ -42,13 +43,13 @@ func buildOpenAPI(lang norm.Lang) ([]byte, error) {
 
 	schemas := object{}
 	var docNames []string
-	for _, d := range docs {
-		b, err := d.schema(lang, form.Draft2020)
+	for _, d := range schemadocs.All {
+		b, err := d.Schema(lang, form.Draft2020)
 		if err != nil {
 			return nil, err
 		}
-		schemas = append(schemas, member{componentNames[d.name], json.RawMessage(b)})
-		docNames = append(docNames, d.name)
+		schemas = append(schemas, member{componentNames[d.Name], json.RawMessage(b)})
+		docNames = append(docNames, d.Name)
 	}
 	schemas = append(schemas,
 		member{"Error", object{

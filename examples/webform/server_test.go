@@ -25,6 +25,7 @@ import (
 
 	"github.com/goedgesprek/goedgesprek/checklist"
 	"github.com/goedgesprek/goedgesprek/examples/internal/report"
+	"github.com/goedgesprek/goedgesprek/examples/internal/schemadocs"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
 )
@@ -461,19 +462,19 @@ func TestAPIEvaluate(t *testing.T) {
 }
 
 func TestAPISchema(t *testing.T) {
-	for _, d := range docs {
+	for _, d := range schemadocs.All {
 		for _, lang := range norm.Langs() {
 			for _, dialect := range form.Dialects() {
-				want, err := d.schema(lang, dialect)
+				want, err := d.Schema(lang, dialect)
 				require.NoError(t, err)
-				res, body := do(t, httptest.NewRequest(http.MethodGet, fmt.Sprintf("/api/schema/%s?lang=%s&dialect=%s", d.name, lang, dialect), nil))
-				require.Equal(t, http.StatusOK, res.StatusCode, d.name)
+				res, body := do(t, httptest.NewRequest(http.MethodGet, fmt.Sprintf("/api/schema/%s?lang=%s&dialect=%s", d.Name, lang, dialect), nil))
+				require.Equal(t, http.StatusOK, res.StatusCode, d.Name)
 				assert.Equal(t, "application/schema+json", res.Header.Get("Content-Type"))
-				assert.Equal(t, string(want), body, "%s %s %s", d.name, lang, dialect)
+				assert.Equal(t, string(want), body, "%s %s %s", d.Name, lang, dialect)
 			}
 		}
 	}
-	for ui, f := range uiSchemas {
+	for ui, f := range schemadocs.UISchemas {
 		want, err := f(norm.EN)
 		require.NoError(t, err)
 		res, body := do(t, httptest.NewRequest(http.MethodGet, "/api/schema/assessment?lang=en&ui="+ui, nil))
