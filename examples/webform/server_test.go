@@ -267,6 +267,22 @@ func TestUntouchedFormAnswersNothing(t *testing.T) {
 	assert.Empty(t, got["answers"], "no answer nobody gave")
 }
 
+// A comment typed over two lines comes from the browser with CRLF (the
+// HTML rules for a textarea); the form takes it as the LF that multi-line
+// text allows, and the report follows.
+func TestCommentOverTwoLines(t *testing.T) {
+	v := formOfSample(t, "ind-after.json")
+	c := checklist.Criteria()[0].ID
+	v.Set(commentPtr(c), "eerste regel\r\ntweede regel")
+	res, page := postForm(t, "/check", v)
+	require.Equal(t, http.StatusOK, res.StatusCode, page)
+	doc, probs := stateFromForm(v).assessmentJSON()
+	require.Empty(t, probs)
+	a, err := checklist.DecodeAssessment(bytes.NewReader(doc))
+	require.NoError(t, err)
+	assert.Equal(t, "eerste regel\ntweede regel", a.Answers[c].Comment)
+}
+
 func TestHostileText(t *testing.T) {
 	hostile := `<script>alert("x")</script>"><img src=x onerror=alert(1)>`
 	v := formOfSample(t, "ind-after.json")

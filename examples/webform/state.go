@@ -91,7 +91,9 @@ func stateFromForm(f url.Values) *state {
 		} else if v := f.Get(vp); v != "" {
 			s.values[vp] = []string{v}
 		}
-		if v := f.Get(commentPtr(c.ID)); v != "" {
+		// A browser posts a textarea's line breaks as CRLF; the comment
+		// is multi-line text, which takes LF only (see norm.TextPattern).
+		if v := strings.ReplaceAll(f.Get(commentPtr(c.ID)), "\r\n", "\n"); v != "" {
 			s.values[commentPtr(c.ID)] = []string{v}
 		}
 		// The rows as posted, in their numeric order.
