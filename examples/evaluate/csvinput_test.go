@@ -20,6 +20,12 @@ func TestErrorsNameTheirFile(t *testing.T) {
 	dir := t.TempDir()
 	badActions := filepath.Join(dir, "bad-actions.csv")
 	require.NoError(t, os.WriteFile(badActions, []byte("id,incident_id,kind,subject,at,outcome\nA1,INC-000001,bogus,perpetrator,2025-04-04T14:06:00Z,done\n"), 0o644))
+	// Valid rows, but the incident is in no file, or the subject is not
+	// involved in it: before, both counted for nothing without a word.
+	strayActions := filepath.Join(dir, "stray-actions.csv")
+	require.NoError(t, os.WriteFile(strayActions, []byte("id,incident_id,kind,subject,at,outcome,form\n"+
+		"A1,INC-NOPE,reaction,perpetrator,2025-04-04T14:06:00Z,done,conversation\n"+
+		"A2,INC-000001,aftercare,E-999,2025-04-04T14:06:00Z,done,\n"), 0o644))
 	badIncidents := filepath.Join(dir, "bad-incidents.csv")
 	require.NoError(t, os.WriteFile(badIncidents, []byte("naam,adres\nJan,Dorpsstraat 1\n"), 0o644))
 
@@ -31,6 +37,7 @@ func TestErrorsNameTheirFile(t *testing.T) {
 		notWant   string
 	}{
 		{"bad actions", dataPath("register.csv"), badActions, "bad-actions.csv: followup.ReadActionsCSV", "register.csv"},
+		{"stray actions", dataPath("register.csv"), strayActions, "stray-actions.csv: followup.CheckActions: 2 problems\n  row 2, column incident_id: incident INC-NOPE is not in the register (reference)\n  row 3, column subject: subject is not one of the people involved in incident INC-000001", "register.csv"},
 		{"missing actions", dataPath("register.csv"), filepath.Join(dir, "none.csv"), "none.csv", "register.csv"},
 		{"bad incidents", badIncidents, dataPath("register-actions.csv"), "bad-incidents.csv: incident.ReadCSV", "register-actions.csv"},
 	}

@@ -68,6 +68,23 @@ func measureCSV(incPath, actPath string, at time.Time) (followup.Summary, error)
 			return followup.Summary{}, &fileError{actPath, err}
 		}
 	}
+	// An action for an incident the file does not hold, or about someone
+	// not involved in it, would count for nothing and lower a measured
+	// share without a word (an actions file from another register, say):
+	// refuse it with its row, as 'register import' does.
+	byID := make(map[incident.ID]incident.Incident, len(incs))
+	for _, inc := range incs {
+		byID[inc.ID] = inc
+	}
+	lookup := func(id incident.ID) (incident.Incident, error) {
+		if inc, ok := byID[id]; ok {
+			return inc, nil
+		}
+		return incident.Incident{}, incident.ErrNotFound
+	}
+	if err := followup.CheckActions(acts, lookup); err != nil {
+		return followup.Summary{}, &fileError{actPath, err}
+	}
 	return followup.Summarize(recordsOf(incs, acts, at), followup.DefaultPolicy(), at)
 }
 
