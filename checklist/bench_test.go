@@ -52,7 +52,7 @@ func BenchmarkEvaluateMeasuredEN(b *testing.B) {
 	a := benchAssessment(b)
 	opts := []checklist.EvalOption{
 		checklist.WithLang("en"),
-		checklist.WithMeasured(followup.Summary{
+		checklist.WithMeasured(followup.Summary{Period: period2025,
 			Incidents:       50,
 			Reactions48h:    followup.Share{Num: 31, Den: 50},
 			AftercareOnTime: followup.Share{Num: 48, Den: 50},

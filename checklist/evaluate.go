@@ -37,7 +37,7 @@ func Evaluate(a Assessment, opts ...EvalOption) (Report, error) {
 			o(&cfg)
 		}
 	}
-	ps := cfg.check()
+	ps := cfg.check(a.Date)
 	var sc scratch
 	ps = validate(&a, &sc, ps)
 	if len(ps) > 0 {
@@ -384,7 +384,7 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 	var figs []MeasuredFigure
 	if m := cfg.measured; m != nil {
 		rep.Measured = &Measured{
-			Incidents: m.Incidents, At: m.At,
+			Incidents: m.Incidents, At: m.At, Period: m.Period,
 			Reactions48h: m.Reactions48h, AftercareOnTime: m.AftercareOnTime, CauseAnalysis: m.CauseAnalysis,
 			PoliceReports: m.PoliceReports, FollowUpContact: m.FollowUpContact,
 		}

@@ -172,8 +172,13 @@ func TestEvaluateInvalidOptions(t *testing.T) {
 		{"more options than exist", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG09-1": {Met: 4, Partial: 1}}), norm.CodeRange, "GG09-1"},
 		{"negative threshold", checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG05-4": {Met: 1, Partial: -1}}), norm.CodeRange, "GG05-4"},
 		{"negative evidence age", checklist.WithMaxEvidenceAge(-1), norm.CodeRange, "WithMaxEvidenceAge"},
-		{"measured num above den", checklist.WithMeasured(followup.Summary{Reactions48h: followup.Share{Num: 5, Den: 4}}), norm.CodeRange, "reactions_48h"},
-		{"measured negative", checklist.WithMeasured(followup.Summary{CauseAnalysis: followup.Share{Num: -1, Den: 4}}), norm.CodeRange, "cause_analysis"},
+		{"measured num above den", checklist.WithMeasured(followup.Summary{Period: period2025, Reactions48h: followup.Share{Num: 5, Den: 4}}), norm.CodeRange, "reactions_48h"},
+		{"measured negative", checklist.WithMeasured(followup.Summary{Period: period2025, CauseAnalysis: followup.Share{Num: -1, Den: 4}}), norm.CodeRange, "cause_analysis"},
+		// Figures of the whole register, or of another year, would decide
+		// this year's claims unseen.
+		{"measured without a period", checklist.WithMeasured(followup.Summary{Reactions48h: followup.Share{Num: 4, Den: 4}}), norm.CodeRange, "names no period; count the incidents of 2024-03-15/2025-03-14"},
+		{"measured over the calendar year", checklist.WithMeasured(followup.Summary{Period: followup.Period{From: norm.Date{Year: 2024, Month: 1, Day: 1}, To: norm.Date{Year: 2024, Month: 12, Day: 31}}}), norm.CodeRange, "covers 2024-01-01/2024-12-31, the assessment the twelve months 2024-03-15/2025-03-14"},
+		{"measured over a year too early", checklist.WithMeasured(followup.Summary{Period: followup.YearTo(norm.Date{Year: 2025, Month: 3, Day: 13})}), norm.CodeRange, "covers 2024-03-14/2025-03-13"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -364,7 +369,7 @@ func TestEvaluateMeasured(t *testing.T) {
 		a.Answers["GG12-1"] = checklist.Answer{Value: checklist.Number(pct), Evidence: evidenceAt(assessDate)}
 		return a
 	}
-	sum := followup.Summary{Incidents: 50, Reactions48h: followup.Share{Num: 31, Den: 50}}
+	sum := followup.Summary{Period: period2025, Incidents: 50, Reactions48h: followup.Share{Num: 31, Den: 50}}
 
 	t.Run("contradiction: the measured figure decides", func(t *testing.T) {
 		r, err := checklist.Evaluate(claim(100), checklist.WithMeasured(sum))
@@ -382,26 +387,26 @@ func TestEvaluateMeasured(t *testing.T) {
 		assert.Equal(t, checklist.Amber, r.Rating)
 	})
 	t.Run("measured better than claimed also decides", func(t *testing.T) {
-		r, err := checklist.Evaluate(claim(40), checklist.WithMeasured(followup.Summary{Reactions48h: followup.Share{Num: 49, Den: 50}}))
+		r, err := checklist.Evaluate(claim(40), checklist.WithMeasured(followup.Summary{Period: period2025, Reactions48h: followup.Share{Num: 49, Den: 50}}))
 		require.NoError(t, err)
 		assert.Equal(t, checklist.Met, criterionResult(t, r, "GG12-1"))
 		findingOf(t, r, checklist.FindingMeasured, "GG12-1")
 	})
 	t.Run("agreement: no finding", func(t *testing.T) {
-		r, err := checklist.Evaluate(claim(97), checklist.WithMeasured(followup.Summary{Reactions48h: followup.Share{Num: 48, Den: 50}}))
+		r, err := checklist.Evaluate(claim(97), checklist.WithMeasured(followup.Summary{Period: period2025, Reactions48h: followup.Share{Num: 48, Den: 50}}))
 		require.NoError(t, err)
 		assert.Equal(t, checklist.Met, criterionResult(t, r, "GG12-1"))
 		assert.Empty(t, r.Findings)
 	})
 	t.Run("nothing measured: the claim stands", func(t *testing.T) {
-		r, err := checklist.Evaluate(claim(100), checklist.WithMeasured(followup.Summary{}))
+		r, err := checklist.Evaluate(claim(100), checklist.WithMeasured(followup.Summary{Period: period2025}))
 		require.NoError(t, err)
 		assert.Equal(t, checklist.Met, criterionResult(t, r, "GG12-1"))
 		assert.Nil(t, r.Items[11].Criteria[0].Measured)
 		assert.Empty(t, r.Findings)
 	})
 	t.Run("cause analysis and aftercare", func(t *testing.T) {
-		r, err := checklist.Evaluate(baseAssessment(bestAnswers(t)), checklist.WithMeasured(followup.Summary{
+		r, err := checklist.Evaluate(baseAssessment(bestAnswers(t)), checklist.WithMeasured(followup.Summary{Period: period2025,
 			CauseAnalysis: followup.Share{Num: 1, Den: 4}, AftercareOnTime: followup.Share{Num: 3, Den: 4},
 		}), checklist.WithLang(norm.EN))
 		require.NoError(t, err)
@@ -584,7 +589,7 @@ func TestReportIsolation(t *testing.T) {
 }
 
 func TestReportGolden(t *testing.T) {
-	r, err := checklist.Evaluate(benchAssessment(t), checklist.WithMeasured(followup.Summary{
+	r, err := checklist.Evaluate(benchAssessment(t), checklist.WithMeasured(followup.Summary{Period: period2025,
 		Incidents:       50,
 		Reactions48h:    followup.Share{Num: 31, Den: 50},
 		AftercareOnTime: followup.Share{Num: 48, Den: 50},

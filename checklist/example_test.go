@@ -24,7 +24,8 @@ func ExampleEvaluate() {
 	}
 	r, err := checklist.Evaluate(a,
 		checklist.WithLang(norm.EN),
-		checklist.WithMeasured(followup.Summary{Reactions48h: followup.Share{Num: 31, Den: 50}}))
+		// The register counted over the twelve months up to the assessment date.
+		checklist.WithMeasured(followup.Summary{Period: followup.YearTo(a.Date), Reactions48h: followup.Share{Num: 31, Den: 50}}))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -4,10 +4,14 @@ import (
 	"testing"
 
 	"github.com/goedgesprek/goedgesprek/checklist"
+	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/norm"
 )
 
 var assessDate = norm.Date{Year: 2025, Month: 3, Day: 14}
+
+// period2025 is the measured period of an assessment dated assessDate.
+var period2025 = followup.YearTo(assessDate)
 
 func baseAssessment(answers map[checklist.CriterionID]checklist.Answer) checklist.Assessment {
 	if answers == nil {

@@ -61,6 +61,12 @@ func WithMaxEvidenceAge(months int) EvalOption {
 // result of the claim it measures (GG05-3 cause analysis, GG12-1 reactions
 // within 48 hours, GG13-1 aftercare on time), and a finding states both
 // figures when the two give different results.
+//
+// The summary must cover the assessment's period: the twelve months up to
+// and including the assessment date, followup.YearTo(a.Date), measured
+// with followup.SummarizeIn. A summary without a period, or over another
+// one, is refused: figures of another year, or of the whole register,
+// would decide this year's claims without anyone seeing it.
 func WithMeasured(s followup.Summary) EvalOption {
 	return func(c *config) { c.measured = &s }
 }
@@ -69,8 +75,9 @@ func optionProblem(nl, en string) norm.Problem {
 	return norm.Problem{Code: norm.CodeRange, Message: norm.T(nl, en)}
 }
 
-// check validates the options and returns their problems.
-func (c *config) check() []norm.Problem {
+// check validates the options against an assessment dated date and
+// returns their problems.
+func (c *config) check(date norm.Date) []norm.Problem {
 	var ps []norm.Problem
 	if c.lang != norm.NL && c.lang != norm.EN {
 		ps = append(ps, norm.Problem{Code: norm.CodeEnum, Message: norm.Textf(
@@ -124,8 +131,29 @@ func (c *config) check() []norm.Problem {
 					s.name, s.share.Num, s.share.Den)})
 			}
 		}
+		ps = append(ps, periodProblems(m.Period, date)...)
 	}
 	return ps
+}
+
+// periodProblems says what is wrong with the period of a measured summary
+// for an assessment dated date. An invalid date is validate's to report.
+func periodProblems(got followup.Period, date norm.Date) []norm.Problem {
+	if !date.Valid() {
+		return nil
+	}
+	want := followup.YearTo(date)
+	switch {
+	case got.IsZero():
+		return []norm.Problem{optionProblem(
+			"WithMeasured: de meting noemt geen periode; tel de incidenten van "+want.String()+" (followup.SummarizeIn met followup.YearTo van de beoordelingsdatum)",
+			"WithMeasured: the summary names no period; count the incidents of "+want.String()+" (followup.SummarizeIn with followup.YearTo of the assessment date)")}
+	case got != want:
+		return []norm.Problem{optionProblem(
+			"WithMeasured: de meting gaat over "+got.String()+", de beoordeling over de twaalf maanden "+want.String(),
+			"WithMeasured: the summary covers "+got.String()+", the assessment the twelve months "+want.String())}
+	}
+	return nil
 }
 
 // thresholdProblem says what is wrong with t as a threshold of c.

@@ -26,7 +26,7 @@ func TestImprovingAnAnswerNeverLowersAScore(t *testing.T) {
 		"best":       {a: baseAssessment(bestAnswers(t))},
 		"mixed":      {a: benchAssessment(t)},
 		"ind_before": {a: ind},
-		"measured": {a: benchAssessment(t), opts: []checklist.EvalOption{checklist.WithMeasured(followup.Summary{
+		"measured": {a: benchAssessment(t), opts: []checklist.EvalOption{checklist.WithMeasured(followup.Summary{Period: period2025,
 			Reactions48h: followup.Share{Num: 31, Den: 50}, CauseAnalysis: followup.Share{Num: 9, Den: 10},
 		})}},
 		"reweighted": {a: benchAssessment(t), opts: []checklist.EvalOption{

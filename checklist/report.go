@@ -220,11 +220,14 @@ type Policy struct {
 
 // Measured is the measured data the evaluation used (see WithMeasured).
 type Measured struct {
-	Incidents       int            `json:"incidents"`
-	At              time.Time      `json:"at"`
-	Reactions48h    followup.Share `json:"reactions_48h"`
-	AftercareOnTime followup.Share `json:"aftercare_on_time"`
-	CauseAnalysis   followup.Share `json:"cause_analysis"`
-	PoliceReports   followup.Share `json:"police_reports"`
-	FollowUpContact followup.Share `json:"follow_up_contact"`
+	Incidents int       `json:"incidents"`
+	At        time.Time `json:"at"`
+	// Period is the period whose incidents were counted: the twelve
+	// months up to and including the assessment date.
+	Period          followup.Period `json:"period"`
+	Reactions48h    followup.Share  `json:"reactions_48h"`
+	AftercareOnTime followup.Share  `json:"aftercare_on_time"`
+	CauseAnalysis   followup.Share  `json:"cause_analysis"`
+	PoliceReports   followup.Share  `json:"police_reports"`
+	FollowUpContact followup.Share  `json:"follow_up_contact"`
 }

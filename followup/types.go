@@ -118,6 +118,9 @@ type Summary struct {
 	Overdue      []Overdue `json:"overdue"`
 	OverdueCount int       `json:"overdue_count"`
 	At           time.Time `json:"at"` // the reference time of the status
+	// Period is the period whose incidents were counted (SummarizeIn);
+	// unset when every record given was counted (Summarize).
+	Period Period `json:"period,omitzero"`
 }
 
 // Overdue is one obligation that is past its due time and not done.
