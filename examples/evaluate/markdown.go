@@ -81,7 +81,7 @@ func writeMarkdown(w io.Writer, v *view) error {
 
 	if m := v.Measured; m != nil {
 		fmt.Fprintf(&b, "### %s\n\n", L.Measured)
-		fmt.Fprintf(&b, "%s: `%s`; %s: %s; %s: %d\n\n", L.MeasuredFrom, strings.ReplaceAll(m.Origin, "`", "'"), L.At, m.At, L.Incidents, m.Incidents)
+		fmt.Fprintf(&b, "%s: `%s`; %s: %s; %s: %s; %s: %d\n\n", L.MeasuredFrom, strings.ReplaceAll(m.Origin, "`", "'"), L.Period, m.Period, L.At, m.At, L.Incidents, m.Incidents)
 		fmt.Fprintf(&b, "| | %s | | %s |\n|---|---:|---:|---:|\n", L.MeasuredCol, L.Claimed)
 		for _, r := range m.Rows {
 			claim := ""

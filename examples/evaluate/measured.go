@@ -20,15 +20,28 @@ import (
 
 // loadMeasured measures the follow-up in a register at the moment at: a
 // SQLite register file, or an incidents CSV with its actions CSV. Only
-// incidents that occurred before at count.
-func loadMeasured(incidents, actions string, at time.Time) (followup.Summary, error) {
+// incidents that occurred in the period per, and before at, count.
+func loadMeasured(incidents, actions string, per followup.Period, at time.Time) (followup.Summary, error) {
 	if isDB(incidents) {
-		return measureDB(incidents, at)
+		return measureDB(incidents, per, at)
 	}
-	return measureCSV(incidents, actions, at)
+	return measureCSV(incidents, actions, per, at)
 }
 
-func measureDB(path string, at time.Time) (followup.Summary, error) {
+// window is the stretch of time whose incidents count: the period, cut
+// off at at. A moment before the period leaves nothing to count.
+func window(per followup.Period, at time.Time) (from, to time.Time) {
+	from, to = per.Start(), per.End()
+	if at.Before(to) {
+		to = at
+	}
+	if !to.After(from) {
+		to = from
+	}
+	return from, to
+}
+
+func measureDB(path string, per followup.Period, at time.Time) (followup.Summary, error) {
 	// Read only: a missing path, or a file that is not a register, is
 	// refused, and nothing is created or changed.
 	db, err := sqlstore.OpenSQLiteReadOnly(path)
@@ -43,10 +56,20 @@ func measureDB(path string, at time.Time) (followup.Summary, error) {
 	if err != nil {
 		return followup.Summary{}, err
 	}
-	return followup.Summarize(st.Records(context.Background(), incident.Filter{To: at}), followup.DefaultPolicy(), at)
+	from, to := window(per, at)
+	if !to.After(from) {
+		// incident.Filter wants To after From; an empty window counts nothing.
+		return followup.SummarizeIn(noRecords, followup.DefaultPolicy(), per, at)
+	}
+	// The store selects the period (its occurred_at index serves it), and
+	// SummarizeIn checks it again.
+	return followup.SummarizeIn(st.Records(context.Background(), incident.Filter{From: from, To: to}), followup.DefaultPolicy(), per, at)
 }
 
-func measureCSV(incPath, actPath string, at time.Time) (followup.Summary, error) {
+// noRecords is an empty register.
+func noRecords(func(followup.Record, error) bool) {}
+
+func measureCSV(incPath, actPath string, per followup.Period, at time.Time) (followup.Summary, error) {
 	f, err := os.Open(incPath)
 	if err != nil {
 		return followup.Summary{}, err
@@ -85,7 +108,8 @@ func measureCSV(incPath, actPath string, at time.Time) (followup.Summary, error)
 	if err := followup.CheckActions(acts, lookup); err != nil {
 		return followup.Summary{}, &fileError{actPath, err}
 	}
-	return followup.Summarize(recordsOf(incs, acts, at), followup.DefaultPolicy(), at)
+	from, to := window(per, at)
+	return followup.SummarizeIn(recordsOf(incs, acts, from, to), followup.DefaultPolicy(), per, at)
 }
 
 // fileError is an error in a file other than the one the caller reads
@@ -109,15 +133,15 @@ func fileOf(err error, def string) (string, error) {
 }
 
 // recordsOf joins incidents with their actions, in the order of the
-// incidents, keeping those that occurred before at.
-func recordsOf(incs []incident.Incident, acts []followup.Action, at time.Time) iter.Seq2[followup.Record, error] {
+// incidents, keeping those that occurred from from until before to.
+func recordsOf(incs []incident.Incident, acts []followup.Action, from, to time.Time) iter.Seq2[followup.Record, error] {
 	byIncident := map[incident.ID][]followup.Action{}
 	for _, a := range acts {
 		byIncident[a.IncidentID] = append(byIncident[a.IncidentID], a)
 	}
 	return func(yield func(followup.Record, error) bool) {
 		for _, inc := range incs {
-			if !inc.OccurredAt.Before(at) {
+			if inc.OccurredAt.Before(from) || !inc.OccurredAt.Before(to) {
 				continue
 			}
 			as := byIncident[inc.ID]

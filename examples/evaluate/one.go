@@ -9,6 +9,7 @@ import (
 
 	"github.com/goedgesprek/goedgesprek/checklist"
 	"github.com/goedgesprek/goedgesprek/examples/internal/report"
+	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/norm"
 )
 
@@ -36,7 +37,9 @@ func runOne(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, norm.T("evaluate: let op: zonder -actions telt geen enkele vervolgactie als gedaan",
 				"evaluate: note: without -actions no follow-up action counts as done").In(c.lang))
 		}
-		sum, err := loadMeasured(c.incidents, c.actions, at)
+		// The register's figures for the twelve months up to and
+		// including the assessment date, the period Evaluate expects.
+		sum, err := loadMeasured(c.incidents, c.actions, followup.YearTo(a.Date), at)
 		if err != nil {
 			what, err := fileOf(err, c.incidents)
 			return fail(stderr, c.lang, what, err)

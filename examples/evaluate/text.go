@@ -75,7 +75,7 @@ func writeText(w io.Writer, v *view) error {
 
 	if m := v.Measured; m != nil {
 		b.WriteString(L.Measured + "\n" + line + "\n")
-		wrapTo(&b, fmt.Sprintf("%s · %d %s · %s %s", m.Origin, m.Incidents, strings.ToLower(L.Incidents), strings.ToLower(L.At), m.At), "", "  ")
+		wrapTo(&b, fmt.Sprintf("%s · %s %s · %d %s · %s %s", m.Origin, strings.ToLower(L.Period), m.Period, m.Incidents, strings.ToLower(L.Incidents), strings.ToLower(L.At), m.At), "", "  ")
 		fmt.Fprintf(&b, "%s %s%s\n", pad("", 38), pad(padLeft(L.MeasuredCol, 8), 20), padLeft(L.Claimed, 8))
 		for _, r := range m.Rows {
 			val := "    –  " + L.Unknown

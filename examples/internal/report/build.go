@@ -181,6 +181,7 @@ func New(rep *checklist.Report, a *checklist.Assessment, meas Measured) *View {
 		}
 		v.Measured = &MeasuredView{
 			Origin:    p(meas.Origin),
+			Period:    m.Period.From.String() + " – " + m.Period.To.String(),
 			Overdue:   meas.Overdue,
 			At:        m.At.In(cli.Amsterdam).Format("2006-01-02 15:04 MST"),
 			Incidents: m.Incidents,

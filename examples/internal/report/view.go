@@ -71,6 +71,7 @@ type FindingView struct {
 // the claims it was checked against.
 type MeasuredView struct {
 	Origin    string // the file it came from (base name)
+	Period    string // the incidents counted: their dates, first and last day included
 	At        string
 	Incidents int
 	Rows      []MeasuredRow
@@ -99,6 +100,7 @@ type Labels struct {
 	Measured, MeasuredFrom, Incidents, Overdue, At, Reactions48h, Police     string
 	Aftercare, FollowUp, CauseAnalysis, Unknown, Legend, ItemScores          string
 	Generated, Of, Claimed, MeasuredCol, Critical, Employees, Managers       string
+	Period                                                                   string
 }
 
 var labelsNL = Labels{
@@ -130,6 +132,7 @@ var labelsNL = Labels{
 	Incidents:     "Incidenten",
 	Overdue:       "Openstaande acties over de termijn",
 	At:            "Peilmoment",
+	Period:        "Periode",
 	Reactions48h:  "Reactie op de dader binnen 48 uur",
 	Police:        "Aangifte",
 	Aftercare:     "Nazorg op tijd",
@@ -176,6 +179,7 @@ var labelsEN = Labels{
 	Incidents:     "Incidents",
 	Overdue:       "Open actions past their deadline",
 	At:            "Reference time",
+	Period:        "Period",
 	Reactions48h:  "Reaction to perpetrator within 48 h",
 	Police:        "Police report",
 	Aftercare:     "Aftercare on time",
