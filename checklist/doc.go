@@ -117,6 +117,13 @@
 // 62% (31 of 50), so not met"). An unanswered criterion stays unanswered;
 // a claim decided by measured data needs no evidence document.
 //
+// The summary must cover the twelve months up to and including the
+// assessment date (followup.YearTo, measured with followup.SummarizeIn),
+// and the report names that period. A summary over another period, or
+// one that names none, is an error, not a finding: figures from another
+// year, or from the whole register, would otherwise decide this year's
+// claims, and the score built on them would be wrong without a word.
+//
 // # Errors
 //
 // [Evaluate] returns an error only for invalid input: one *norm.Error (Op

@@ -112,6 +112,12 @@
 // the same 1,030 allocations (344 KB) for 10,000 incidents as for
 // 1,000,000 (see BenchmarkSummarize).
 //
+// An assessment is about a period, not about the whole register:
+// [SummarizeIn] counts only the incidents that occurred in a [Period] of
+// civil dates, midnight to midnight in Europe/Amsterdam, and the Summary
+// names it. [YearTo] gives the period checklist.WithMeasured expects: the
+// twelve months up to and including the assessment date.
+//
 // # Personal data
 //
 // An action names its subject by the same pseudonymous reference the
