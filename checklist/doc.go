@@ -36,7 +36,8 @@
 //   - at_most (months): <= Met is met, <= Partial partially met;
 //   - count (multi): the number of options chosen, >= Met / >= Partial;
 //   - coverage (multi): the percentage of Rule.Required chosen (GG11-1:
-//     the VPT baseline of [norm.Baseline]);
+//     the VPT baseline of [norm.Baseline], the 17 behaviours the seeds
+//     name; the project's additions to the catalogue are not required);
 //   - recent (date): whole months before the assessment date, <= Met /
 //     <= Partial.
 //
