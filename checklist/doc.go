@@ -118,6 +118,10 @@
 // 62% (31 of 50), so not met"). An unanswered criterion stays unanswered;
 // a claim decided by measured data needs no evidence document.
 //
+// A police report or a damages claim filed within the 48 hours counts as
+// the reaction to the perpetrator in Reactions48h (seed 002; see
+// followup.Status).
+//
 // # Errors
 //
 // [Evaluate] returns an error only for invalid input: one *norm.Error (Op
