@@ -36,7 +36,8 @@
 //   - at_most (months): <= Met is met, <= Partial partially met;
 //   - count (multi): the number of options chosen, >= Met / >= Partial;
 //   - coverage (multi): the percentage of Rule.Required chosen (GG11-1:
-//     the VPT baseline of [norm.Baseline]);
+//     the VPT baseline of [norm.Baseline], the 17 behaviours the seeds
+//     name; the project's additions to the catalogue are not required);
 //   - recent (date): whole months before the assessment date, <= Met /
 //     <= Partial.
 //
@@ -123,6 +124,10 @@
 // one that names none, is an error, not a finding: figures from another
 // year, or from the whole register, would otherwise decide this year's
 // claims, and the score built on them would be wrong without a word.
+//
+// A police report or a damages claim filed within the 48 hours counts as
+// the reaction to the perpetrator in Reactions48h (seed 002; see
+// followup.Status).
 //
 // # Errors
 //

@@ -40,7 +40,7 @@ func sampleRegister(tb testing.TB) iter.Seq2[followup.Record, error] {
 // The cross-check: the sample register measured on the 'after'
 // assessment's date, and the evaluator told about it. The organisation
 // claims that every perpetrator gets a reaction within 48 hours; the
-// register shows about 62%, so the evaluator reports
+// register shows about 64%, so the evaluator reports
 // measured_contradicts_claim on GG12-1.
 func TestCrossCheckSampleRegister(t *testing.T) {
 	at := time.Date(2026, time.March, 31, 23, 59, 59, 999999999, followup.Amsterdam())
@@ -64,7 +64,7 @@ func TestCrossCheckSampleRegister(t *testing.T) {
 	assert.Equal(t, want.OverdueCount, s.OverdueCount)
 	// The published figure of the sample register (examples/gendata):
 	// when the register is regenerated, update it here and in the README.
-	assert.Equal(t, followup.Share{Num: 120, Den: 196}, s.Reactions48h, "61.2%")
+	assert.Equal(t, followup.Share{Num: 125, Den: 196}, s.Reactions48h, "63.8%")
 	assert.Greater(t, s.Incidents, 150)
 	assert.Greater(t, s.Reactions48h.Percent(), 55.0)
 	assert.Less(t, s.Reactions48h.Percent(), 70.0, "clearly below the claimed 100%")

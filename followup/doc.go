@@ -29,9 +29,14 @@
 //
 // The sources set the 48 hours and the repeated attention to aftercare;
 // the other deadlines are this package's choices, to be overridden by an
-// organisation's own protocol. The manager conversation gets a working
-// week: GG02 asks managers to support employees soon after an incident,
-// and 5 days leaves room for a weekend. Liberation Day counts every year by
+// organisation's own protocol. The durations count as Counting says: 5 days
+// is five calendar days (120 real hours) by default and five working days
+// only in working-day mode; the seeds name no period for them. The manager
+// conversation gets 5 days: GG02 asks managers to support employees soon
+// after an incident, and 5 days leaves room for a weekend. An anchor,
+// counting mode or Liberation Day rule that is not one of the listed codes
+// is refused ([Policy.Validate], and [Summarize] returns that error),
+// never replaced by the default. Liberation Day counts every year by
 // default because the collective agreement of central government gives it
 // every year; many other agreements give it once in five years (2025,
 // 2030), which LiberationLustrum models. Good Friday is not a general day
@@ -99,7 +104,11 @@
 // which [Plan] always plans with IfDeclined set and Status resolves from
 // the actions: waived when the first contact was accepted, open while it
 // is undecided. An action with outcome not_possible waives an obligation
-// with the action's reason.
+// with the action's reason. A police report or a damages claim done by the
+// reaction's due time fulfils the reaction to the perpetrator as well (seed
+// 002: react within 48 hours, for instance by reporting to the police or
+// recovering the damage); ObligationStatus.FulfilledBy and Note say which,
+// and Summarize counts it among the reactions within 48 hours.
 //
 // # Measured compliance
 //

@@ -1,7 +1,9 @@
 package followup
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	_ "time/tzdata" // deadlines are in Europe/Amsterdam on every platform, with or without a system zoneinfo
@@ -124,13 +126,17 @@ func (l *LiberationDay) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// The default deadlines and periods of a Policy.
+// The default deadlines and periods of a Policy. The seeds set only the 48
+// hours; the others are this package's choices. A deadline of days counts
+// as the Policy's Counting says: calendar days (real hours) by default,
+// working days only in working-day mode, so 5 days is a working week only
+// there.
 const (
 	DefaultReaction     = 48 * time.Hour      // VPT5, GG12: react to the perpetrator within 48 hours
 	DefaultFirstContact = 72 * time.Hour      // VPT8, GG13: first aftercare contact
-	DefaultManagerTalk  = 5 * 24 * time.Hour  // GG02: the manager talks with each person within a working week
-	DefaultPoliceReport = 5 * 24 * time.Hour  // VPT6: report or decide within a working week, while memories are fresh
-	DefaultDamages      = 20 * 24 * time.Hour // VPT7: claim damages within four working weeks
+	DefaultManagerTalk  = 5 * 24 * time.Hour  // GG02: the manager talks with each person within 5 days
+	DefaultPoliceReport = 5 * 24 * time.Hour  // VPT6: report or decide within 5 days, while memories are fresh
+	DefaultDamages      = 20 * 24 * time.Hour // VPT7: start claiming damages within 20 days
 	DefaultRepeatDays   = 14                  // GG13: repeat a declined offer after two weeks
 	DefaultCheckDays    = 42                  // GG13: check at six weeks
 )
@@ -151,14 +157,15 @@ type Policy struct {
 	// each person involved (default 72h; some organisations use 24h).
 	FirstContact time.Duration `json:"first_contact,omitempty"`
 	// ManagerTalk is the deadline for the manager's conversation with each
-	// person involved (default 5 days, so 5 working days in working-day
-	// mode).
+	// person involved (default 5 days: calendar days, 5 working days only
+	// in working-day mode).
 	ManagerTalk time.Duration `json:"manager_talk,omitempty"`
 	// PoliceReport is the deadline for the police report or the recorded
-	// decision (default 5 days).
+	// decision (default 5 days, counted as for ManagerTalk).
 	PoliceReport time.Duration `json:"police_report,omitempty"`
 	// Damages is the deadline for starting damage recovery (default 20
-	// days).
+	// days, counted as for ManagerTalk: not four working weeks in elapsed
+	// mode).
 	Damages time.Duration `json:"damages,omitempty"`
 
 	// RepeatDays is after how many calendar days a declined aftercare
@@ -179,9 +186,48 @@ type Policy struct {
 // DefaultPolicy returns the default policy with every field filled in.
 func DefaultPolicy() Policy { return Policy{}.withDefaults() }
 
+// Validate reports, as one *norm.Error with a pointer per field (nil when
+// the policy is sound), an anchor, counting mode or Liberation Day rule
+// that is not one of the package's codes. An empty one takes its default;
+// an unknown one is refused, never replaced by the default, because a
+// misspelt "working_day" would otherwise count real hours without a word.
+// Summarize refuses such a policy; Plan and Deadline take a policy that
+// Validate accepted (with an unknown code they count as the default does).
+func (p Policy) Validate() error {
+	var ps []norm.Problem
+	check := func(field, nl, en, v string, allowed []string) {
+		if v == "" || slices.Contains(allowed, v) {
+			return
+		}
+		list := strings.Join(allowed, ", ")
+		ps = append(ps, norm.Problem{Pointer: norm.Pointer(field), Code: norm.CodeEnum, Message: norm.T(
+			fmt.Sprintf("onbekende waarde %q voor %s; toegestaan: %s", v, nl, list),
+			fmt.Sprintf("unknown %s %q; allowed: %s", en, v, list))})
+	}
+	check("anchor", "het beginpunt van de termijnen", "anchor", string(p.Anchor), anchorNames)
+	check("counting", "de manier van tellen", "counting mode", string(p.Counting), countingNames)
+	check("liberation_day", "Bevrijdingsdag", "Liberation Day rule", string(p.LiberationDay), liberationNames)
+	return norm.Errorf("followup policy", ps)
+}
+
+// The codes as strings, for Validate.
+var (
+	anchorNames     = codeStrings(anchors)
+	countingNames   = codeStrings(countings)
+	liberationNames = codeStrings(liberationDays)
+)
+
+func codeStrings[T ~string](cs []T) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(c)
+	}
+	return out
+}
+
 // withDefaults fills in every zero field. Negative durations and days are
 // treated as zero (the default), so that no input makes a deadline precede
-// its anchor.
+// its anchor. Codes that Validate refuses count as the default here.
 func (p Policy) withDefaults() Policy {
 	if p.Anchor != AnchorReported {
 		p.Anchor = AnchorOccurred

@@ -53,6 +53,26 @@ type ObligationStatus struct {
 	Outcome Outcome `json:"outcome,omitempty"`
 	// WaivedReason says why a waived obligation does not count.
 	WaivedReason norm.Text `json:"waived_reason,omitzero"`
+	// FulfilledBy is the kind of the deciding action when it is not the
+	// obligation's own: a police report or a damages claim filed by the
+	// reaction's due time fulfils the reaction (seed 002). Note says so in
+	// words. Both are empty otherwise.
+	FulfilledBy Kind      `json:"fulfilled_by,omitempty"`
+	Note        norm.Text `json:"note,omitzero"`
+}
+
+// reactionStandIns are the kinds of action that, done by the reaction's due
+// time, are the reaction to the perpetrator: after an incident a reaction
+// must follow within 48 hours, for instance a police report or recovering
+// the damage (seed 002), and each is a response aimed at the perpetrator.
+// A recorded decision to report is not a report and does not count.
+var reactionStandIns = map[Kind]norm.Text{
+	KindPoliceReport: norm.T(
+		"de reactie was de aangifte, gedaan binnen de reactietermijn",
+		"the reaction was the police report, filed within the reaction deadline"),
+	KindDamages: norm.T(
+		"de reactie was de schadeclaim, ingediend binnen de reactietermijn",
+		"the reaction was the damages claim, filed within the reaction deadline"),
 }
 
 var (
@@ -87,6 +107,12 @@ func (k Kind) Declinable() bool {
 //     when it happened at or before the due time, done_late after it.
 //     When several match, the earliest counts. A declined first contact
 //     counts as done: the offer was made.
+//   - The reaction to the perpetrator is also done on time by a police
+//     report or a damages claim (outcome done) for the same subject at or
+//     before its due time, when no reaction action was done by then (seed
+//     002: reporting to the police or recovering the damage is a reaction).
+//     FulfilledBy and Note then say which action it was; a report or
+//     claim after the due time does not count for the reaction.
 //   - Otherwise an action with outcome not_possible waives it, with the
 //     action's reason.
 //   - Otherwise it is overdue after the due time and open until then.
@@ -113,6 +139,9 @@ func status(dst []ObligationStatus, obligations []Obligation, actions []Action, 
 			if by.Outcome == OutcomeNotPossible {
 				s.WaivedReason = norm.T("niet mogelijk: "+by.Reason, "not possible: "+by.Reason)
 			}
+			if by.Kind != o.Kind {
+				s.FulfilledBy, s.Note = by.Kind, reactionStandIns[by.Kind]
+			}
 		}
 		dst = append(dst, s)
 	}
@@ -127,6 +156,11 @@ func evaluate(o *Obligation, actions []Action, at time.Time) (State, *Action, no
 		return StateWaived, nil, o.Reason
 	}
 	done, impossible := match(actions, o.IncidentID, o.Kind, o.Subject, at)
+	if o.Kind == KindReaction && (done == nil || done.At.After(o.Due)) {
+		if by := standIn(actions, o, at); by != nil {
+			return StateDoneOnTime, by, norm.Text{}
+		}
+	}
 	switch {
 	case done != nil:
 		if done.At.After(o.Due) {
@@ -150,6 +184,24 @@ func evaluate(o *Obligation, actions []Action, at time.Time) (State, *Action, no
 		return StateWaived, impossible, norm.Text{}
 	}
 	return openOrOverdue(o, at), nil, norm.Text{}
+}
+
+// standIn finds the earliest police report or damages claim done for the
+// reaction o's incident and subject, at or before both its due time and at
+// (see reactionStandIns).
+func standIn(actions []Action, o *Obligation, at time.Time) *Action {
+	var by *Action
+	for i := range actions {
+		a := &actions[i]
+		if _, ok := reactionStandIns[a.Kind]; !ok || a.Outcome != OutcomeDone ||
+			a.Subject != o.Subject || a.IncidentID != o.IncidentID || a.At.After(at) || a.At.After(o.Due) {
+			continue
+		}
+		if earlier(a, by) {
+			by = a
+		}
+	}
+	return by
 }
 
 func openOrOverdue(o *Obligation, at time.Time) State {

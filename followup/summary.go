@@ -36,8 +36,11 @@ const OverdueLimit = 1000
 //     cause, of all incidents.
 //
 // An error from the sequence stops Summarize, which returns it with a zero
-// Summary.
+// Summary; so does a policy that Policy.Validate refuses.
 func Summarize(records iter.Seq2[Record, error], p Policy, at time.Time) (Summary, error) {
+	if err := p.Validate(); err != nil {
+		return Summary{}, err
+	}
 	p = p.withDefaults()
 	s := Summary{At: at, Overdue: []Overdue{}}
 	var obs []Obligation

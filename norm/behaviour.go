@@ -34,7 +34,12 @@ type Behaviour struct {
 	Code     BehaviourCode `json:"code"`
 	Category Category      `json:"category"`
 	Label    Text          `json:"label"`
-	Source   Source        `json:"source"`
+	// Source is the section that names the behaviour as unacceptable; for
+	// an Addition, the section it rests on, which does not name it.
+	Source Source `json:"source"`
+	// Addition marks the project's own additions to the catalogue: no
+	// seed names them, so the VPT baseline does not require them.
+	Addition bool `json:"addition,omitempty"`
 }
 
 var (
@@ -44,32 +49,35 @@ var (
 )
 
 // behaviours is the catalogue. Labels are the project's own wording. Each
-// entry names where the seeds mention the behaviour: the VPT norm (2.2.1)
-// or the examples of the pilot's survey groups (4.2.1). Unwanted touching
-// is the project's addition to the sexual intimidation that TNO counts
-// (2.1.3); throwing objects stands for the "and the like" after the pilot's
-// physical examples; damaging property rests on VPT's recovery of damage.
+// entry names where the seeds name the behaviour: the VPT norm's examples
+// (2.2.1: uitschelden, spugen, slaan, bedreigen) or the examples of the
+// pilot's survey groups (4.2.1). Three entries are the project's additions,
+// marked Addition, with the section they rest on: unwanted touching adds to
+// the sexual intimidation that TNO counts (2.1.3); throwing objects stands
+// for the "and the like" after the pilot's physical examples (4.2.1);
+// damaging property serves the recovery of damage from the perpetrator
+// that VPT promotes (2.2.1, seventh principle).
 var behaviours = []Behaviour{
-	{Swearing, Verbal, T("uitschelden", "swearing at someone"), srcProp},
-	{Shouting, Verbal, T("schreeuwen", "shouting"), srcPoll},
-	{Humiliating, Verbal, T("vernederen", "humiliating"), srcPoll},
-	{Taunting, Verbal, T("treiteren", "taunting"), srcPoll},
-	{Bullying, Verbal, T("pesten", "bullying"), srcPoll},
-	{Stalking, Threat, T("stalken", "stalking"), srcPoll},
-	{Pressuring, Threat, T("onder druk zetten", "putting someone under pressure"), srcPoll},
-	{Blackmail, Threat, T("chanteren", "blackmail"), srcPoll},
-	{Threatening, Threat, T("bedreigen", "threatening"), srcProp},
-	{Whistling, Sexual, T("nafluiten", "whistling at someone"), srcPoll},
-	{SexualRemarks, Sexual, T("seksueel getinte opmerkingen", "sexually tinted remarks"), srcPoll},
-	{UnwantedTouching, Sexual, T("ongewenst aanraken", "unwanted touching"), srcAggr},
-	{DiscriminatingRemarks, Discrimination, T("discriminerende opmerkingen (over huidskleur, geloof, geaardheid)", "discriminating remarks (about skin colour, religion, orientation)"), srcPoll},
-	{DiscriminatingConduct, Discrimination, T("discriminerend gedrag", "discriminating conduct"), srcPoll},
-	{Pushing, Physical, T("duwen", "pushing"), srcPoll},
-	{Hitting, Physical, T("slaan", "hitting"), srcProp},
-	{Kicking, Physical, T("schoppen", "kicking"), srcPoll},
-	{Spitting, Physical, T("spugen", "spitting"), srcProp},
-	{ThrowingObjects, Physical, T("met voorwerpen naar iemand gooien", "throwing objects at someone"), srcPoll},
-	{DamagingProperty, Property, T("vernielen van eigendommen", "damaging property"), srcProp},
+	{Swearing, Verbal, T("uitschelden", "swearing at someone"), srcProp, false},
+	{Shouting, Verbal, T("schreeuwen", "shouting"), srcPoll, false},
+	{Humiliating, Verbal, T("vernederen", "humiliating"), srcPoll, false},
+	{Taunting, Verbal, T("treiteren", "taunting"), srcPoll, false},
+	{Bullying, Verbal, T("pesten", "bullying"), srcPoll, false},
+	{Stalking, Threat, T("stalken", "stalking"), srcPoll, false},
+	{Pressuring, Threat, T("onder druk zetten", "putting someone under pressure"), srcPoll, false},
+	{Blackmail, Threat, T("chanteren", "blackmail"), srcPoll, false},
+	{Threatening, Threat, T("bedreigen", "threatening"), srcProp, false},
+	{Whistling, Sexual, T("nafluiten", "whistling at someone"), srcPoll, false},
+	{SexualRemarks, Sexual, T("seksueel getinte opmerkingen", "sexually tinted remarks"), srcPoll, false},
+	{UnwantedTouching, Sexual, T("ongewenst aanraken", "unwanted touching"), srcAggr, true},
+	{DiscriminatingRemarks, Discrimination, T("discriminerende opmerkingen (over huidskleur, geloof, geaardheid)", "discriminating remarks (about skin colour, religion, orientation)"), srcPoll, false},
+	{DiscriminatingConduct, Discrimination, T("discriminerend gedrag", "discriminating conduct"), srcPoll, false},
+	{Pushing, Physical, T("duwen", "pushing"), srcPoll, false},
+	{Hitting, Physical, T("slaan", "hitting"), srcProp, false},
+	{Kicking, Physical, T("schoppen", "kicking"), srcPoll, false},
+	{Spitting, Physical, T("spugen", "spitting"), srcProp, false},
+	{ThrowingObjects, Physical, T("met voorwerpen naar iemand gooien", "throwing objects at someone"), srcPoll, true},
+	{DamagingProperty, Property, T("vernielen van eigendommen", "damaging property"), srcProp, true},
 }
 
 var behaviourCodes = func() []BehaviourCode {

@@ -13,7 +13,10 @@
 //   - [Categories] and [CategoryInfos]: the kinds of aggression (verbal,
 //     discrimination, sexual, property, threat, physical).
 //   - [Behaviours]: the catalogue of unacceptable behaviour, each with a
-//     stable [BehaviourCode], its category and a label.
+//     stable [BehaviourCode], its category, a label and the section that
+//     names it. Three are the project's own additions, marked Addition
+//     with the section they rest on: unwanted touching, throwing objects
+//     and damaging property.
 //   - [Principles]: the eight principles of Veilige Publieke Taak (VPT1..VPT8)
 //     and the ten of Prettig contact met de overheid (PC1..PC10).
 //   - [TrafficLight]: the green, amber and red phases of a conversation,
@@ -53,8 +56,9 @@
 // An [OrgNorm] is an organisation's own norm of unacceptable behaviour:
 // catalogue codes plus extra behaviours, and the media through which it is
 // known to employees and to clients (checklist item GG11). [CheckNorm]
-// compares it with the VPT [Baseline] and reports missing behaviours and
-// categories as data; [BaselineCoverage] counts the covered baseline
+// compares it with the VPT [Baseline] (the 17 behaviours the seeds name;
+// no addition is required) and reports missing behaviours and categories
+// as data; [BaselineCoverage] counts the covered baseline
 // behaviours. A [ServiceNorm] says what a client may expect: turnaround
 // times, reachability per channel and treatment (item GG09);
 // [CheckService] reports the topics it lacks. Both have a Validate method

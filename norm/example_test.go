@@ -39,8 +39,8 @@ func ExampleCheckNorm() {
 	fmt.Println("known to employees:", c.KnownToEmployees, "to clients:", c.KnownToClients)
 	fmt.Println("complete:", c.Complete())
 	// Output:
-	// baseline: 4 of 18
-	// missing categories: [discrimination sexual property threat]
+	// baseline: 4 of 17
+	// missing categories: [discrimination sexual threat]
 	// known to employees: true to clients: false
 	// complete: false
 }

@@ -144,21 +144,36 @@ func (c NormCheck) Complete() bool {
 	return c.CoversBaseline() && c.KnownToEmployees && c.KnownToClients
 }
 
-// baseline is the VPT baseline: the catalogue behaviours that the VPT norm
-// (001, 2.2.1: abuse, spitting, hitting, threatening) and the pilot's survey
-// groups (001, 4.2.1) name. Unwanted touching and throwing objects are the
-// project's own additions to the catalogue and therefore not required.
-var baseline = []BehaviourCode{
-	Swearing, Shouting, Humiliating, Taunting, Bullying,
-	Stalking, Pressuring, Blackmail, Threatening,
-	Whistling, SexualRemarks,
-	DiscriminatingRemarks, DiscriminatingConduct,
-	Pushing, Hitting, Kicking, Spitting,
-	DamagingProperty,
-}
+// baseline is the VPT baseline: the catalogue behaviours that the seeds
+// name as unacceptable, in the VPT norm's examples (001, 2.2.1: abuse,
+// spitting, hitting, threatening) and the pilot's survey groups (001,
+// 4.2.1); chapter 5, item 11 names nothing beyond them. It is every
+// behaviour that is not an Addition: unwanted touching, throwing objects
+// and damaging property are the project's own additions and therefore not
+// required.
+var baseline = func() []BehaviourCode {
+	var out []BehaviourCode
+	for _, b := range behaviours {
+		if !b.Addition {
+			out = append(out, b.Code)
+		}
+	}
+	return out
+}()
+
+// baselineCategory marks, by Category.Rank, the categories the baseline
+// covers: those the seeds name.
+var baselineCategory = func() (out [7]bool) {
+	for _, b := range baseline {
+		out[b.Category().Rank()] = true
+	}
+	return out
+}()
 
 // Baseline returns the behaviours every organisation's norm must name at
-// least, in catalogue order. It covers every category.
+// least, in catalogue order. It covers every category the seeds name;
+// property, which only the project's addition damaging property fills, is
+// not among them.
 func Baseline() []BehaviourCode { return slices.Clone(baseline) }
 
 // InBaseline reports whether code is part of the VPT baseline.
@@ -177,8 +192,9 @@ func BaselineCoverage(codes []BehaviourCode) (covered, total int) {
 
 // CheckNorm compares an organisation's norm with the VPT baseline. It
 // reports the baseline behaviours the norm lacks (in catalogue order), the
-// categories it does not touch at all (in severity order; an extra
-// behaviour of a category counts for that category), and whether the norm
+// categories of the baseline it does not touch at all (in severity order;
+// an extra behaviour of a category counts for that category; property,
+// which no seed names, is never missing), and whether the norm
 // is known to employees and to clients through at least one known medium.
 // Unknown codes are ignored here; [OrgNorm.Validate] reports them.
 func CheckNorm(n OrgNorm) NormCheck {
@@ -196,7 +212,7 @@ func CheckNorm(n OrgNorm) NormCheck {
 		has[x.Category.Rank()] = true
 	}
 	for i, c := range categories {
-		if !has[i+1] {
+		if !has[i+1] && baselineCategory[i+1] {
 			out.MissingCategories = append(out.MissingCategories, c)
 		}
 	}

@@ -27,19 +27,23 @@ func TestBaseline(t *testing.T) {
 		norm.Swearing, norm.Shouting, norm.Humiliating, norm.Taunting, norm.Bullying,
 		norm.Stalking, norm.Pressuring, norm.Blackmail, norm.Threatening,
 		norm.Whistling, norm.SexualRemarks, norm.DiscriminatingRemarks,
-		norm.Pushing, norm.Hitting, norm.Kicking, norm.Spitting, norm.DamagingProperty,
+		norm.Pushing, norm.Hitting, norm.Kicking, norm.Spitting,
 	} {
 		assert.Contains(t, b, c)
 		assert.True(t, norm.InBaseline(c))
 	}
-	assert.False(t, norm.InBaseline(norm.ThrowingObjects), "project addition, not baseline")
+	for _, c := range []norm.BehaviourCode{norm.UnwantedTouching, norm.ThrowingObjects, norm.DamagingProperty} {
+		assert.False(t, norm.InBaseline(c), "%s is a project addition, not baseline", c)
+	}
 	requireUnique(t, b)
 	// In catalogue order, every code from the catalogue, every category covered.
 	all := norm.BehaviourCodes()
 	assert.True(t, slices.IsSortedFunc(b, func(x, y norm.BehaviourCode) int {
 		return slices.Index(all, x) - slices.Index(all, y)
 	}))
-	assert.Equal(t, norm.Categories(), norm.Classify(b).Categories)
+	// Every category the seeds name; property only has an addition.
+	assert.Equal(t, slices.DeleteFunc(norm.Categories(), func(c norm.Category) bool { return c == norm.Property }),
+		norm.Classify(b).Categories)
 
 	// Callers get a copy.
 	b[0] = "bogus"
@@ -87,7 +91,8 @@ func TestCheckNormComplete(t *testing.T) {
 func TestCheckNormEmpty(t *testing.T) {
 	got := norm.CheckNorm(norm.OrgNorm{})
 	assert.Equal(t, norm.Baseline(), got.MissingBehaviours)
-	assert.Equal(t, norm.Categories(), got.MissingCategories)
+	assert.Equal(t, slices.DeleteFunc(norm.Categories(), func(c norm.Category) bool { return c == norm.Property }),
+		got.MissingCategories, "every category the seeds name")
 	assert.False(t, got.KnownToEmployees)
 	assert.False(t, got.KnownToClients)
 	assert.False(t, got.CoversBaseline())
@@ -101,7 +106,7 @@ func TestCheckNormMissingCategory(t *testing.T) {
 	for _, cat := range norm.Categories() {
 		t.Run(string(cat), func(t *testing.T) {
 			n := fullNorm()
-			var dropped []norm.BehaviourCode
+			dropped := []norm.BehaviourCode{}
 			n.Behaviours = slices.DeleteFunc(norm.BehaviourCodes(), func(c norm.BehaviourCode) bool {
 				if c.Category() == cat {
 					if norm.InBaseline(c) {
@@ -111,12 +116,20 @@ func TestCheckNormMissingCategory(t *testing.T) {
 				}
 				return false
 			})
-			require.NotEmpty(t, dropped)
+			if cat != norm.Property { // only the addition damaging_property has it
+				require.NotEmpty(t, dropped)
+			}
 
 			got := norm.CheckNorm(n)
-			assert.Equal(t, []norm.Category{cat}, got.MissingCategories)
+			if cat == norm.Property {
+				// No seed names property: a norm without it misses nothing.
+				assert.Empty(t, got.MissingCategories)
+			} else {
+				assert.Equal(t, []norm.Category{cat}, got.MissingCategories)
+			}
 			assert.Equal(t, dropped, got.MissingBehaviours)
-			assert.False(t, got.Complete())
+			// Without property the baseline is still covered: no seed names it.
+			assert.Equal(t, cat == norm.Property, got.Complete())
 			assert.True(t, got.KnownToEmployees)
 
 			n.Extra = []norm.ExtraBehaviour{{Code: "own_" + string(cat), Category: cat, Label: norm.T("eigen", "own")}}

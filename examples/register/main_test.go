@@ -109,7 +109,7 @@ func TestImport(t *testing.T) {
 		out := r.ok("", "import", "-actions", dataPath("register-actions.csv"), dataPath("register.csv"))
 		assert.Regexp(t, `acties vastgelegd: \d{3,}`, out)
 		stats := r.ok("", "stats", "-at", "2026-03-31", "-lang", "en")
-		assert.Regexp(t, `Reaction to the perpetrator within 48 hours\s+61.2%\s+\(120 of 196\)`, stats)
+		assert.Regexp(t, `Reaction to the perpetrator within 48 hours\s+63.8%\s+\(125 of 196\)`, stats)
 		assert.Contains(t, stats, "Incidents: 215")
 	})
 	t.Run("actions for unknown incidents change nothing", func(t *testing.T) {
