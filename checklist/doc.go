@@ -61,14 +61,16 @@
 // The rating follows the first rule that applies ([RatingRule]):
 //
 //   - score < 55: red (score_below_amber);
-//   - score >= 80 but a critical criterion not met or unanswered: amber
-//     (capped_by_critical);
+//   - score >= 80 but a critical criterion not fully met (partially met,
+//     not met or unanswered): amber (capped_by_critical);
 //   - score >= 80: green (score_green);
 //   - otherwise amber (score_amber).
 //
-// A critical criterion that is partially met does not cap. The rating is
-// taken from the rounded score, so the score shown and the rating always
-// agree. Report.CappedBy lists the critical criteria that are not met.
+// Green means the critical points are in order: every critical criterion
+// met (or not applicable). A critical criterion partially met caps the
+// rating at amber just as one not met does. The rating is taken from the
+// rounded score, so the score shown and the rating always agree.
+// Report.CappedBy lists the critical criteria that are not fully met.
 //
 // A principle's coverage (0-1) is the weighted mean of the criteria that
 // serve it, each weighted by its share of the overall score.

@@ -333,13 +333,46 @@ func TestEvaluateCriticalCap(t *testing.T) {
 			assert.Equal(t, checklist.FindingCriticalNotMet, r.Findings[0].Code)
 		})
 	}
-	// A critical criterion partially met does not cap.
-	a := baseAssessment(bestAnswers(t))
-	a.Answers["GG01-1"] = checklist.Answer{Value: checklist.Number(90), Evidence: evidenceAt(assessDate)}
-	r, err := checklist.Evaluate(a)
-	require.NoError(t, err)
-	assert.Equal(t, checklist.Green, r.Rating)
-	assert.Empty(t, r.CappedBy)
+}
+
+// A critical criterion only partially met caps the rating at amber too
+// (issue 13, point 7): green needs every critical criterion met.
+func TestEvaluateCriticalPartialCaps(t *testing.T) {
+	half := checklist.Multi("swearing", "shouting", "humiliating", "taunting", "bullying",
+		"stalking", "pressuring", "blackmail", "threatening", "whistling", "discriminating_remarks", "pushing", "damaging_property")
+	tests := []struct {
+		name    string
+		answers map[checklist.CriterionID]checklist.Value
+		capped  []checklist.CriterionID
+	}{
+		{"GG12-1 at 70%", map[checklist.CriterionID]checklist.Value{"GG12-1": checklist.Number(70)}, []checklist.CriterionID{"GG12-1"}},
+		{"GG01-1 at 50% and GG11-1 partly", map[checklist.CriterionID]checklist.Value{"GG01-1": checklist.Number(50), "GG11-1": half},
+			[]checklist.CriterionID{"GG01-1", "GG11-1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := baseAssessment(bestAnswers(t))
+			for id, v := range tt.answers {
+				a.Answers[id] = checklist.Answer{Value: v, Evidence: evidenceAt(assessDate)}
+			}
+			for _, l := range []norm.Lang{norm.NL, norm.EN} {
+				r, err := checklist.Evaluate(a, checklist.WithLang(l))
+				require.NoError(t, err)
+				for _, id := range tt.capped {
+					require.Equal(t, checklist.PartiallyMet, criterionResult(t, r, id), string(id))
+				}
+				assert.GreaterOrEqual(t, r.Score, float64(checklist.GreenFrom), "the score alone would be green")
+				assert.Equal(t, checklist.Amber, r.Rating, r.RatingReason)
+				assert.Equal(t, checklist.RatingCapped, r.RatingRule)
+				assert.Equal(t, tt.capped, r.CappedBy)
+				for _, id := range tt.capped {
+					assert.Contains(t, r.RatingReason, string(id))
+				}
+				want := map[norm.Lang]string{norm.NL: "niet volledig voldaan", norm.EN: "not fully met"}[l]
+				assert.Contains(t, r.RatingReason, want)
+			}
+		})
+	}
 }
 
 func TestEvaluateThresholdOverride(t *testing.T) {
