@@ -181,11 +181,49 @@ func TestCatalogueUsesNorm(t *testing.T) {
 			switch {
 			case covered == total:
 				want = checklist.Met
-			case 2*covered >= total:
+			case norm.CoversBaselineCategories(sel):
 				want = checklist.PartiallyMet
 			}
 			assert.Equal(t, want, criterionResult(t, r, "GG11-1"), "%d of %d", covered, total)
 			assert.Contains(t, r.Items[10].Criteria[0].Explanation, fmt.Sprintf("%d van %d", covered, total))
+		}
+	}
+
+	// Partially met means every category of the baseline has a behaviour
+	// (issue 13, point 6): one behaviour per category is enough, while a
+	// norm of verbal aggression and threats only is not met however many
+	// behaviours it names.
+	perCategory := map[norm.Category]string{}
+	var one []string
+	for _, b := range norm.Behaviours() {
+		if norm.InBaseline(b.Code) && perCategory[b.Category] == "" {
+			perCategory[b.Category] = string(b.Code)
+			one = append(one, string(b.Code))
+		}
+	}
+	require.Len(t, one, len(norm.BaselineCategories()))
+	var verbalThreat []string
+	for _, b := range norm.Baseline() {
+		if cat := b.Category(); cat == norm.Verbal || cat == norm.Threat {
+			verbalThreat = append(verbalThreat, string(b))
+		}
+	}
+	require.GreaterOrEqual(t, len(verbalThreat), 9)
+	for _, tc := range []struct {
+		codes []string
+		want  checklist.Result
+		nl    string
+	}{
+		{one, checklist.PartiallyMet, "elke categorie deels voldaan"},
+		{verbalThreat, checklist.NotMet, "geen gedrag uit: discriminatie, seksuele intimidatie"},
+	} {
+		for _, l := range []norm.Lang{norm.NL, norm.EN} {
+			r, err := checklist.Evaluate(baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG11-1": {Value: checklist.Multi(tc.codes...)}}), checklist.WithLang(l))
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, criterionResult(t, r, "GG11-1"), "%v", tc.codes)
+			if l == norm.NL {
+				assert.Contains(t, r.Items[10].Criteria[0].Explanation, tc.nl)
+			}
 		}
 	}
 

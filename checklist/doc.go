@@ -35,8 +35,12 @@
 //   - at_least (percent, count): >= Met is met, >= Partial partially met;
 //   - at_most (months): <= Met is met, <= Partial partially met;
 //   - count (multi): the number of options chosen, >= Met / >= Partial;
-//   - coverage (multi): the percentage of Rule.Required chosen (GG11-1:
-//     the VPT baseline of [norm.Baseline]);
+//   - coverage (multi): met when the percentage of Rule.Required chosen
+//     reaches Met; partially met when every category of the required codes
+//     has at least one chosen code (any catalogue behaviour of it counts,
+//     see [norm.CategoriesOf]) and the percentage reaches Partial (0 by
+//     default); otherwise not met. GG11-1: the VPT baseline of
+//     [norm.Baseline], whose categories [norm.BaselineCategories] gives;
 //   - recent (date): whole months before the assessment date, <= Met /
 //     <= Partial.
 //
@@ -158,7 +162,12 @@
 //     organisations that take no decisions on applications, such as a
 //     contact centre (seed 004).
 //   - GG11-1 makes "covers part of the baseline" precise: met when every
-//     baseline behaviour is named, partially met from half of them.
+//     baseline behaviour is named, partially met when each category of the
+//     baseline (the groups of the pilot's survey, 001 4.2.1, with
+//     discrimination and sexual intimidation counted apart) has at least
+//     one named behaviour. A count such as "half of them" would rate nine
+//     verbal and threat behaviours above a norm that touches every kind of
+//     aggression once.
 //   - GG11-2 uses the client media of package norm (house_rules_desk,
 //     website, letters, phone_menu, signage), the vocabulary of norm.OrgNorm.
 //   - GG13-1 asks for aftercare offered on time, so that it measures the

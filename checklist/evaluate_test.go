@@ -243,7 +243,7 @@ func TestEvaluateExplanations(t *testing.T) {
 		{"GG05-4", checklist.NotMet, "0 verbeteringen; norm: ≥ 1 voldaan", "0 improvements; norm: ≥ 1 met"},
 		{"GG08-1", checklist.PartiallyMet, "37,5% informeel aangepakt; norm: ≥ 50% voldaan, ≥ 25% deels voldaan", "37.5% handled informally; norm: ≥ 50% met, ≥ 25% partially met"},
 		{"GG10-1", checklist.PartiallyMet, "2023-11-30, 15 maanden voor de beoordelingsdatum; norm: ≤ 12 maanden geleden voldaan, ≤ 24 maanden geleden deels voldaan", "2023-11-30, 15 months before the assessment date; norm: ≤ 12 months ago met, ≤ 24 months ago partially met"},
-		{"GG11-1", checklist.NotMet, "2 van 18 basisgedragingen (11,1%); ontbreekt: schreeuwen, vernederen, treiteren, pesten, stalken en nog 11; norm: alle voldaan, ≥ 50% deels voldaan", "2 of 18 baseline behaviours (11.1%); missing: shouting, humiliating, taunting, bullying, stalking and 11 more; norm: all met, ≥ 50% partially met"},
+		{"GG11-1", checklist.NotMet, "2 van 18 basisgedragingen (11,1%); ontbreekt: schreeuwen, vernederen, treiteren, pesten, stalken en nog 11; geen gedrag uit: discriminatie, vernieling, bedreiging en intimidatie; norm: alle voldaan, elke categorie deels voldaan", "2 of 18 baseline behaviours (11.1%); missing: shouting, humiliating, taunting, bullying, stalking and 11 more; no behaviour of: discrimination, damage to property, threats and intimidation; norm: all met, every category partially met"},
 		{"GG12-1", checklist.Unanswered, "niet beantwoord; norm: ≥ 95% voldaan, ≥ 70% deels voldaan", "not answered; norm: ≥ 95% met, ≥ 70% partially met"},
 	}
 	nl, err := checklist.Evaluate(a)

@@ -210,7 +210,8 @@ type judgement struct {
 	// number is the value the threshold was applied to (percent, count,
 	// months, options chosen, coverage, or months since a date).
 	number  float64
-	covered int // coverage: required codes chosen
+	covered int               // coverage: required codes chosen
+	cats    norm.CategoryMask // coverage: the categories of the chosen codes
 }
 
 // judge turns a validated answer into a result.
@@ -248,7 +249,19 @@ func judge(c *Criterion, t Threshold, v Value, at norm.Date, m *followup.Summary
 		} else {
 			j.number = 100
 		}
-		j.result = grade(j.number, t, false)
+		// Met by the share of required codes; partially met only when
+		// every category of the required codes has a chosen code (and
+		// the share reaches the partial bound, 0 unless overridden).
+		j.cats = norm.CategoriesOf(v.list)
+		want := norm.CategoriesOf(c.Rule.Required)
+		switch {
+		case j.number >= t.Met:
+			j.result = Met
+		case j.cats&want == want && j.number >= t.Partial:
+			j.result = PartiallyMet
+		default:
+			j.result = NotMet
+		}
 	case RuleRecent:
 		j.number = float64(parseDate(v.s).MonthsBetween(at))
 		j.result = grade(j.number, t, true)
@@ -302,21 +315,21 @@ func appendNum(b []byte, x float64, li int) []byte {
 // The fixed phrases of explanations, per language.
 var phr = [2]struct {
 	answer, yes, no, normIs, normYes, of, since, months, monthsAgo, missing, more, all,
-	unanswered, claimed, measured, decides, moreEnd string
+	unanswered, claimed, measured, decides, moreEnd, everyCat, and, noCat string
 }{
 	{
 		answer: "antwoord: ", yes: "ja", no: "nee", normIs: "norm: ", normYes: "norm: ja = voldaan",
 		of: " van ", since: " voor de beoordelingsdatum", months: " maanden", monthsAgo: " maanden geleden",
 		missing: "; ontbreekt: ", more: " en nog ", all: "alle",
 		unanswered: "niet beantwoord", claimed: "geclaimd ", measured: ", gemeten ", decides: "; het gemeten cijfer beslist",
-		moreEnd: "",
+		moreEnd: "", everyCat: "elke categorie", and: " en ≥ ", noCat: "; geen gedrag uit: ",
 	},
 	{
 		answer: "answer: ", yes: "yes", no: "no", normIs: "norm: ", normYes: "norm: yes = met",
 		of: " of ", since: " before the assessment date", months: " months", monthsAgo: " months ago",
 		missing: "; missing: ", more: " and ", all: "all",
 		unanswered: "not answered", claimed: "claimed ", measured: ", measured ", decides: "; the measured figure decides",
-		moreEnd: " more",
+		moreEnd: " more", everyCat: "every category", and: " and ≥ ", noCat: "; no behaviour of: ",
 	},
 }
 
@@ -341,9 +354,17 @@ func appendNorm(b []byte, c *Criterion, ci int, t Threshold, li int) []byte {
 			b = appendNum(b, x, li)
 			b = append(b, phr[li].monthsAgo...)
 		case RuleCoverage:
-			if x == 100 {
+			switch {
+			case r == PartiallyMet:
+				b = append(b, phr[li].everyCat...)
+				if x > 0 {
+					b = append(b, phr[li].and...)
+					b = appendNum(b, x, li)
+					b = append(b, '%')
+				}
+			case x == 100:
 				b = append(b, phr[li].all...)
-			} else {
+			default:
 				b = append(b, "≥ "...)
 				b = appendNum(b, x, li)
 				b = append(b, '%')
@@ -359,7 +380,7 @@ func appendNorm(b []byte, c *Criterion, ci int, t Threshold, li int) []byte {
 		return append(b, resultWord(r, li)...)
 	}
 	b = one(b, t.Met, Met)
-	if t.Partial != t.Met {
+	if t.Partial != t.Met || c.Rule.Kind == RuleCoverage {
 		b = append(b, ", "...)
 		b = one(b, t.Partial, PartiallyMet)
 	}
@@ -474,6 +495,15 @@ func appendExplanation(b []byte, c *Criterion, ci int, t Threshold, v Value, j j
 			if j.covered < len(c.Rule.Required) {
 				b = append(b, p.missing...)
 				b = appendMissing(b, c, v.list, li)
+			}
+			if cats := j.cats.Missing(norm.CategoriesOf(c.Rule.Required)); len(cats) > 0 {
+				b = append(b, p.noCat...)
+				for i, cat := range cats {
+					if i > 0 {
+						b = append(b, ", "...)
+					}
+					b = append(b, cat.Label().In(langs[li])...)
+				}
 			}
 		case RuleRecent:
 			b = append(b, v.s...)

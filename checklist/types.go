@@ -336,7 +336,7 @@ const (
 	RuleAtLeast  RuleKind = "at_least" // percent or count: >= Met is met, >= Partial partially met
 	RuleAtMost   RuleKind = "at_most"  // months: <= Met is met, <= Partial partially met
 	RuleCount    RuleKind = "count"    // multi: the number of options chosen, >= Met / >= Partial
-	RuleCoverage RuleKind = "coverage" // multi: the percentage of Rule.Required chosen, >= Met / >= Partial
+	RuleCoverage RuleKind = "coverage" // multi: the percentage of Rule.Required chosen >= Met; partially met when every category of Required has a chosen code and >= Partial
 	RuleRecent   RuleKind = "recent"   // date: whole months before the assessment date, <= Met / <= Partial
 )
 
