@@ -35,6 +35,8 @@
 //   - at_least (percent, count): >= Met is met, >= Partial partially met;
 //   - at_most (months): <= Met is met, <= Partial partially met;
 //   - count (multi): the number of options chosen, >= Met / >= Partial;
+//     when Rule.AnyOf is set, met also needs one of its codes chosen, or
+//     the answer is partially met (GG12-2);
 //   - coverage (multi): met when the percentage of Rule.Required chosen
 //     reaches Met; partially met when every category of the required codes
 //     has at least one chosen code (any catalogue behaviour of it counts,
@@ -168,8 +170,20 @@
 //     one named behaviour. A count such as "half of them" would rate nine
 //     verbal and threat behaviours above a norm that touches every kind of
 //     aggression once.
-//   - GG11-2 uses the client media of package norm (house_rules_desk,
-//     website, letters, phone_menu, signage), the vocabulary of norm.OrgNorm.
+//   - GG11-2 takes its options, codes and labels, from the client media of
+//     package norm ([norm.ClientMedia]: house_rules_desk, website, letters,
+//     phone_menu, signage), the vocabulary of norm.OrgNorm, so that the two
+//     cannot drift apart.
+//   - GG12-2 takes its options from the forms a reaction can take in
+//     package followup (conversation, warning_letter, ban, with
+//     followup.FormLabel), so that what an organisation says it has
+//     available is what its actions record. The proposal's "other" is
+//     gone: no action could record it, and [DecodeAssessment] refuses it
+//     with the codes allowed. Met needs two kinds with a conversation or a
+//     warning letter among them (Rule.AnyOf): item 12 names an oral or a
+//     written reaction (seed 001, chapter 5, item 12), and a ban alone
+//     leaves the perpetrator without one; partially met is one kind, as
+//     the proposal has it.
 //   - GG13-1 asks for aftercare offered on time, so that it measures the
 //     same thing as followup's AftercareOnTime.
 //   - Evidence is expected on every critical criterion (GG01-1, GG03-1,

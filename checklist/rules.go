@@ -214,6 +214,18 @@ type judgement struct {
 	cats    norm.CategoryMask // coverage: the categories of the chosen codes
 }
 
+// anyChosen reports whether one of want is among chosen.
+func anyChosen(want, chosen []string) bool {
+	for _, w := range want {
+		for _, s := range chosen {
+			if s == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // judge turns a validated answer into a result.
 func judge(c *Criterion, t Threshold, v Value, at norm.Date, m *followup.Summary) judgement {
 	if v.kind == KindNone {
@@ -235,6 +247,9 @@ func judge(c *Criterion, t Threshold, v Value, at norm.Date, m *followup.Summary
 	case RuleCount:
 		j.number = float64(len(v.list))
 		j.result = grade(j.number, t, false)
+		if j.result == Met && len(c.Rule.AnyOf) > 0 && !anyChosen(c.Rule.AnyOf, v.list) {
+			j.result = PartiallyMet
+		}
 	case RuleCoverage:
 		for _, r := range c.Rule.Required {
 			for _, s := range v.list {
@@ -315,21 +330,21 @@ func appendNum(b []byte, x float64, li int) []byte {
 // The fixed phrases of explanations, per language.
 var phr = [2]struct {
 	answer, yes, no, normIs, normYes, of, since, months, monthsAgo, missing, more, all,
-	unanswered, claimed, measured, decides, moreEnd, everyCat, and, noCat string
+	unanswered, claimed, measured, decides, moreEnd, everyCat, and, noCat, with, or, withEnd string
 }{
 	{
 		answer: "antwoord: ", yes: "ja", no: "nee", normIs: "norm: ", normYes: "norm: ja = voldaan",
 		of: " van ", since: " voor de beoordelingsdatum", months: " maanden", monthsAgo: " maanden geleden",
 		missing: "; ontbreekt: ", more: " en nog ", all: "alle",
 		unanswered: "niet beantwoord", claimed: "geclaimd ", measured: ", gemeten ", decides: "; het gemeten cijfer beslist",
-		moreEnd: "", everyCat: "elke categorie", and: " en ≥ ", noCat: "; geen gedrag uit: ",
+		moreEnd: "", everyCat: "elke categorie", and: " en ≥ ", noCat: "; geen gedrag uit: ", with: " (met ", or: " of ", withEnd: ")",
 	},
 	{
 		answer: "answer: ", yes: "yes", no: "no", normIs: "norm: ", normYes: "norm: yes = met",
 		of: " of ", since: " before the assessment date", months: " months", monthsAgo: " months ago",
 		missing: "; missing: ", more: " and ", all: "all",
 		unanswered: "not answered", claimed: "claimed ", measured: ", measured ", decides: "; the measured figure decides",
-		moreEnd: " more", everyCat: "every category", and: " and ≥ ", noCat: "; no behaviour of: ",
+		moreEnd: " more", everyCat: "every category", and: " and ≥ ", noCat: "; no behaviour of: ", with: " (with ", or: " or ", withEnd: ")",
 	},
 }
 
@@ -374,6 +389,17 @@ func appendNorm(b []byte, c *Criterion, ci int, t Threshold, li int) []byte {
 			b = appendNum(b, x, li)
 			if c.Type == TypePercent {
 				b = append(b, '%')
+			}
+			if c.Rule.Kind == RuleCount && r == Met && len(c.Rule.AnyOf) > 0 {
+				b = append(b, phr[li].with...)
+				for i, code := range c.Rule.AnyOf {
+					if i > 0 {
+						b = append(b, phr[li].or...)
+					}
+					o, _ := c.OptionByCode(code)
+					b = append(b, o.Label.In(langs[li])...)
+				}
+				b = append(b, phr[li].withEnd...)
 			}
 		}
 		b = append(b, ' ')
