@@ -105,6 +105,13 @@ func refine(tree any, probs []norm.Problem) []norm.Problem {
 			if s, ok := lookup(tree, norm.SplitPointer(p.Pointer)).(string); ok && norm.DateShaped(s) {
 				p = dateProblem(p.Pointer, s)
 			}
+		case norm.CodeType:
+			// null is not an answer: a form leaves an untouched question
+			// out, and so does a document (see the package docs).
+			if toks := norm.SplitPointer(p.Pointer); len(toks) == 3 && toks[0] == "answers" && toks[2] == "value" && lookup(tree, toks) == nil {
+				p.Message = norm.Textf("%s: null is geen antwoord; laat \"value\" weg om de vraag open te laten",
+					"%s: null is not an answer; leave \"value\" out to leave the question unanswered", clip(toks[1]))
+			}
 		case norm.CodeUnknownField:
 			if toks := norm.SplitPointer(p.Pointer); len(toks) == 2 && toks[0] == "answers" {
 				if id, ok := renamedCriterion(toks[1]); ok {

@@ -27,8 +27,11 @@
 // # Rules
 //
 // A [Rule] turns an answer into a [Result]: met, partially_met, not_met or
-// not_applicable; a criterion without an answer (or with a null value) is
-// unanswered. The kinds:
+// not_applicable; a criterion without an answer, or whose answer has no
+// value, is unanswered. In a document that means leaving the answer or its
+// "value" out, as form renderers do with an untouched question:
+// [DecodeAssessment] refuses "value": null and says so. (In Go the zero
+// [Value] is the same as no value.) The kinds:
 //
 //   - true (bool): yes is met, no is not met;
 //   - grade (choice): each option carries its result;
@@ -92,8 +95,10 @@
 //   - criterion_not_met, unanswered, criterion_partially_met;
 //   - evidence_missing: a criterion that expects evidence is claimed as
 //     (partially) met without any;
-//   - evidence_stale: the newest evidence of a (partially) met claim is
-//     older than the policy allows.
+//   - evidence_stale: the newest evidence of a (partially) met claim on a
+//     criterion that expects evidence is older than the policy allows.
+//     Evidence added to a criterion that expects none is kept but not
+//     judged, just as its absence there is no finding.
 //
 // Each finding has the criterion, the JSON pointer of its answer
 // ("/answers/GG05-1"), a message, its source (item, place in seed 001,

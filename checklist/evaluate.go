@@ -494,11 +494,13 @@ func itemResult(crs []CriterionReport, sum float64) Result {
 // evidenceFinding decides whether a positive claim lacks evidence or rests
 // on stale evidence. Claims decided by measured data need no document.
 func evidenceFinding(c *Criterion, j *judgement, ans *Answer, at norm.Date, maxAge int) (FindingCode, bool) {
-	if ans == nil || j.measured || (j.result != Met && j.result != PartiallyMet) {
+	// Both evidence findings are about criteria that expect evidence:
+	// where none is expected, neither its absence nor its age is a finding.
+	if ans == nil || !c.Evidence || j.measured || (j.result != Met && j.result != PartiallyMet) {
 		return "", false
 	}
 	if len(ans.Evidence) == 0 {
-		return FindingEvidenceMissing, c.Evidence
+		return FindingEvidenceMissing, true
 	}
 	if maxAge > 0 && newest(ans.Evidence).AddMonths(maxAge).Before(at) {
 		return FindingEvidenceStale, true

@@ -495,11 +495,17 @@ func TestEvaluateEvidence(t *testing.T) {
 	assert.Equal(t, "GG03-1 is opgegeven als voldaan, zonder bewijsstuk (kritiek criterium).", f.Message)
 	assert.True(t, f.Critical)
 
-	// Stale evidence on a criterion that does not expect any is still stale;
-	// a negative answer needs no evidence at all.
-	r, err = checklist.Evaluate(withEvidence("GG14-2", old))
-	require.NoError(t, err)
-	findingOf(t, r, checklist.FindingEvidenceStale, "GG14-2")
+	// A criterion that expects no evidence has no evidence finding, stale
+	// or missing (issue 13, point 11: the two agree); a negative answer
+	// needs no evidence at all.
+	c, ok := checklist.LookupCriterion("GG14-2")
+	require.True(t, ok)
+	require.False(t, c.Evidence)
+	for _, es := range [][]checklist.Evidence{{old}, nil} {
+		r, err = checklist.Evaluate(withEvidence("GG14-2", es...))
+		require.NoError(t, err)
+		assert.Empty(t, r.Findings, "%v", es)
+	}
 	a := withEvidence("GG03-1")
 	a.Answers["GG03-1"] = checklist.Answer{Value: checklist.Bool(false)}
 	r, err = checklist.Evaluate(a)
