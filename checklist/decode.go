@@ -61,7 +61,9 @@ var assessmentValidator = sync.OnceValues(func() (*form.Validator, error) {
 //     ([norm.CodeUnknownField]).
 //
 // An unanswered criterion is not a problem, nor is an answer without a
-// value, nor a document without "answers" (nothing answered). The
+// value, nor a document without "answers" (nothing answered); but
+// "value": null is refused ([norm.CodeType]) with a message saying to
+// leave the value out instead. The
 // "version" may be left out, as form renderers do when the form has no
 // field for it; the Assessment then has [AssessmentVersion], the only
 // version there is. Nothing is half-decoded. The document is parsed once: the schema
