@@ -89,7 +89,9 @@
 // Findings are data, not errors. Their codes ([FindingCode]):
 //
 //   - critical_not_met: a critical criterion not met or unanswered (it caps
-//     the rating); it replaces criterion_not_met and unanswered for it;
+//     the rating); it replaces criterion_not_met and unanswered for it. A
+//     critical criterion partially met caps the rating too; its finding is
+//     criterion_partially_met, whose message then says so;
 //   - measured_contradicts_claim: measured data give another result than
 //     the claim;
 //   - criterion_not_met, unanswered, criterion_partially_met;

@@ -576,7 +576,12 @@ func appendMessage(b []byte, code FindingCode, c *Criterion, j *judgement, ans *
 			b = append(b, p.partial...)
 		}
 		b = append(b, b[expl.start:expl.end]...)
-		b = append(b, '.')
+		if c.Critical {
+			// a critical criterion partially met caps the rating too
+			b = append(b, p.criticalEnd...)
+		} else {
+			b = append(b, '.')
+		}
 	case FindingUnanswered:
 		b = append(b, c.ID...)
 		b = append(b, p.unanswered...)

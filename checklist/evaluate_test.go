@@ -370,6 +370,12 @@ func TestEvaluateCriticalPartialCaps(t *testing.T) {
 				}
 				want := map[norm.Lang]string{norm.NL: "niet volledig voldaan", norm.EN: "not fully met"}[l]
 				assert.Contains(t, r.RatingReason, want)
+				for _, id := range tt.capped {
+					f := findingOf(t, r, checklist.FindingPartiallyMet, id)
+					assert.True(t, f.Critical)
+					end := map[norm.Lang]string{norm.NL: "hoogstens oranje.", norm.EN: "amber at best."}[l]
+					assert.True(t, strings.HasSuffix(f.Message, end), f.Message)
+				}
 			}
 		})
 	}
