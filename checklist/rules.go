@@ -522,7 +522,8 @@ func appendExplanation(b []byte, c *Criterion, ci int, t Threshold, v Value, j j
 				b = append(b, p.missing...)
 				b = appendMissing(b, c, v.list, li)
 			}
-			if cats := j.cats.Missing(norm.CategoriesOf(c.Rule.Required)); len(cats) > 0 {
+			var store [8]norm.Category
+			if cats := j.cats.AppendMissing(store[:0], norm.CategoriesOf(c.Rule.Required)); len(cats) > 0 {
 				b = append(b, p.noCat...)
 				for i, cat := range cats {
 					if i > 0 {

@@ -26,13 +26,18 @@ func (m CategoryMask) Has(c Category) bool {
 // Missing gives the categories of want that m lacks, from least to most
 // severe (nil when m has them all).
 func (m CategoryMask) Missing(want CategoryMask) []Category {
-	var out []Category
+	return m.AppendMissing(nil, want)
+}
+
+// AppendMissing appends to dst the categories of want that m lacks, from
+// least to most severe, so that a caller can use its own storage.
+func (m CategoryMask) AppendMissing(dst []Category, want CategoryMask) []Category {
 	for i, c := range categories {
 		if bit := CategoryMask(1) << (i + 1); want&bit != 0 && m&bit == 0 {
-			out = append(out, c)
+			dst = append(dst, c)
 		}
 	}
-	return out
+	return dst
 }
 
 // BaselineCategories gives the categories that the VPT baseline's

@@ -32,4 +32,6 @@ func TestBaselineCategories(t *testing.T) {
 	assert.False(t, m.Has("no_such_category"))
 	assert.Equal(t, []norm.Category{norm.Physical}, m.Missing(norm.CategoriesOf([]norm.BehaviourCode{norm.Swearing, norm.Hitting})))
 	assert.Nil(t, m.Missing(m))
+	var store [8]norm.Category
+	assert.Equal(t, []norm.Category{norm.Physical}, m.AppendMissing(store[:0], norm.CategoriesOf([]string{"hitting"})))
 }
