@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/norm"
 )
 
@@ -508,29 +509,23 @@ var catalogue = []*Item{
 			{
 				ID:         "GG11-1",
 				Question:   norm.T("Welk gedrag benoemt de eigen norm van de organisatie als onacceptabel?", "Which behaviour does the organisation's own norm name as unacceptable?"),
-				Help:       norm.T("Kies alle gedragingen uit de catalogus die de norm noemt. De norm dekt de VPT-basis als alle basisgedragingen erin staan. Voeg de norm toe als bewijs.", "Choose every catalogue behaviour the norm names. The norm covers the VPT baseline when every baseline behaviour is in it. Add the norm as evidence."),
+				Help:       norm.T("Kies alle gedragingen uit de catalogus die de norm noemt. De norm dekt de VPT-basis als alle basisgedragingen erin staan, en deels als zij uit elke categorie ten minste één gedraging noemt. Voeg de norm toe als bewijs.", "Choose every catalogue behaviour the norm names. The norm covers the VPT baseline when every baseline behaviour is in it, and partly when it names at least one behaviour of every category. Add the norm as evidence."),
 				Type:       TypeMulti,
 				Options:    behaviourOptions(),
 				Weight:     2,
 				Critical:   true,
 				Evidence:   true,
 				Principles: pl(norm.VPT1),
-				Rule:       Rule{Kind: RuleCoverage, Threshold: Threshold{Met: 100, Partial: 50}, Required: baselineCodes()},
+				Rule:       Rule{Kind: RuleCoverage, Threshold: Threshold{Met: 100, Partial: 0}, Required: baselineCodes()},
 				Unit:       norm.T("basisgedragingen", "baseline behaviours"),
 				NextStep:   norm.T("Vul de eigen norm aan tot zij ten minste de VPT-basis dekt, en maak haar opnieuw bekend.", "Extend the organisation's norm until it covers at least the VPT baseline, and make it known again."),
 			},
 			{
-				ID:       "GG11-2",
-				Question: norm.T("Waar wordt de norm aan klanten bekendgemaakt?", "Where is the norm made known to clients?"),
-				Help:     norm.T("Kies alle plekken waar een klant de norm tegenkomt.", "Choose every place where a client meets the norm."),
-				Type:     TypeMulti,
-				Options: []Option{
-					lst(string(norm.ClientHouseRules), "huisregels bij de balie", "house rules at the desk"),
-					lst(string(norm.ClientWebsite), "website", "website"),
-					lst(string(norm.ClientLetters), "brieven", "letters"),
-					lst(string(norm.ClientPhoneMenu), "keuzemenu telefoon", "phone menu"),
-					lst(string(norm.ClientSignage), "borden en posters", "signs and posters"),
-				},
+				ID:         "GG11-2",
+				Question:   norm.T("Waar wordt de norm aan klanten bekendgemaakt?", "Where is the norm made known to clients?"),
+				Help:       norm.T("Kies alle plekken waar een klant de norm tegenkomt.", "Choose every place where a client meets the norm."),
+				Type:       TypeMulti,
+				Options:    clientMediumOptions(),
 				Weight:     1,
 				Principles: pl(norm.VPT1),
 				Rule:       count(2, 1),
@@ -572,21 +567,18 @@ var catalogue = []*Item{
 				MeasuredBy: MeasuredReactions48h,
 			},
 			{
-				ID:       "GG12-2",
-				Question: norm.T("Welke reacties naar de dader staan de organisatie ter beschikking?", "Which reactions to the perpetrator does the organisation have available?"),
-				Help:     norm.T("Elke situatie is anders; meer mogelijkheden maken een passende reactie makkelijker.", "Every situation is different; more options make a fitting reaction easier."),
-				Type:     TypeMulti,
-				Options: []Option{
-					lst("conversation", "gesprek", "conversation"),
-					lst("warning_letter", "waarschuwingsbrief", "warning letter"),
-					lst("ban", "toegangsverbod", "ban from the premises"),
-					lst("other", "anders", "other"),
-				},
+				ID:         "GG12-2",
+				Question:   norm.T("Welke reacties naar de dader staan de organisatie ter beschikking?", "Which reactions to the perpetrator does the organisation have available?"),
+				Help:       norm.T("Elke situatie is anders; meer mogelijkheden maken een passende reactie makkelijker.", "Every situation is different; more options make a fitting reaction easier."),
+				Type:       TypeMulti,
+				Options:    reactionFormOptions(),
 				Weight:     1,
 				Principles: pl(norm.VPT5),
-				Rule:       count(2, 1),
-				Unit:       norm.T("reactievormen", "kinds of reaction"),
-				NextStep:   norm.T("Leg ten minste een mondelinge en een schriftelijke reactie vast als mogelijkheid.", "Provide at least an oral and a written reaction as options."),
+				// Item 12 names an oral or a written reaction: two kinds
+				// are met only with a conversation or a letter among them.
+				Rule:     Rule{Kind: RuleCount, Threshold: Threshold{Met: 2, Partial: 1}, AnyOf: []string{followup.FormConversation, followup.FormWarningLetter}},
+				Unit:     norm.T("reactievormen", "kinds of reaction"),
+				NextStep: norm.T("Leg ten minste een mondelinge en een schriftelijke reactie vast als mogelijkheid.", "Provide at least an oral and a written reaction as options."),
 			},
 			{
 				ID:         "GG12-3",
@@ -732,6 +724,29 @@ func baselineCodes() []string {
 	out := make([]string, len(bs))
 	for i, b := range bs {
 		out[i] = string(b)
+	}
+	return out
+}
+
+// clientMediumOptions lists the client media of package norm, with its
+// labels (GG11-2).
+func clientMediumOptions() []Option {
+	ms := norm.ClientMedia()
+	out := make([]Option, len(ms))
+	for i, m := range ms {
+		out[i] = Option{Code: string(m), Label: m.Label()}
+	}
+	return out
+}
+
+// reactionFormOptions lists the forms a reaction to the perpetrator can
+// take in package followup, so that what an organisation claims to have
+// available is what its actions can record (GG12-2).
+func reactionFormOptions() []Option {
+	fs := followup.Forms(followup.KindReaction)
+	out := make([]Option, len(fs))
+	for i, f := range fs {
+		out[i] = Option{Code: f, Label: followup.FormLabel(f)}
 	}
 	return out
 }
@@ -925,6 +940,7 @@ func (c *Criterion) clone() *Criterion {
 	d.Options = slices.Clone(c.Options)
 	d.Principles = slices.Clone(c.Principles)
 	d.Rule.Required = slices.Clone(c.Rule.Required)
+	d.Rule.AnyOf = slices.Clone(c.Rule.AnyOf)
 	return &d
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/goedgesprek/goedgesprek/checklist"
+	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/norm"
 )
 
@@ -181,11 +182,49 @@ func TestCatalogueUsesNorm(t *testing.T) {
 			switch {
 			case covered == total:
 				want = checklist.Met
-			case 2*covered >= total:
+			case norm.CoversBaselineCategories(sel):
 				want = checklist.PartiallyMet
 			}
 			assert.Equal(t, want, criterionResult(t, r, "GG11-1"), "%d of %d", covered, total)
 			assert.Contains(t, r.Items[10].Criteria[0].Explanation, fmt.Sprintf("%d van %d", covered, total))
+		}
+	}
+
+	// Partially met means every category of the baseline has a behaviour
+	// (issue 13, point 6): one behaviour per category is enough, while a
+	// norm of verbal aggression and threats only is not met however many
+	// behaviours it names.
+	perCategory := map[norm.Category]string{}
+	var one []string
+	for _, b := range norm.Behaviours() {
+		if norm.InBaseline(b.Code) && perCategory[b.Category] == "" {
+			perCategory[b.Category] = string(b.Code)
+			one = append(one, string(b.Code))
+		}
+	}
+	require.Len(t, one, len(norm.BaselineCategories()))
+	var verbalThreat []string
+	for _, b := range norm.Baseline() {
+		if cat := b.Category(); cat == norm.Verbal || cat == norm.Threat {
+			verbalThreat = append(verbalThreat, string(b))
+		}
+	}
+	require.GreaterOrEqual(t, len(verbalThreat), 9)
+	for _, tc := range []struct {
+		codes []string
+		want  checklist.Result
+		nl    string
+	}{
+		{one, checklist.PartiallyMet, "elke categorie deels voldaan"},
+		{verbalThreat, checklist.NotMet, "geen gedrag uit: discriminatie, seksuele intimidatie"},
+	} {
+		for _, l := range []norm.Lang{norm.NL, norm.EN} {
+			r, err := checklist.Evaluate(baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG11-1": {Value: checklist.Multi(tc.codes...)}}), checklist.WithLang(l))
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, criterionResult(t, r, "GG11-1"), "%v", tc.codes)
+			if l == norm.NL {
+				assert.Contains(t, r.Items[10].Criteria[0].Explanation, tc.nl)
+			}
 		}
 	}
 
@@ -218,4 +257,72 @@ func TestCatalogueIsolation(t *testing.T) {
 		}
 		return 0
 	}))
+}
+
+// GG12-2 (issue 13, point 8): item 12 names an oral or a written reaction,
+// so two kinds of reaction are met only with a conversation or a warning
+// letter among them; a ban on its own is not enough, however the
+// threshold is set.
+func TestReactionOptionsNeedOralOrWritten(t *testing.T) {
+	tests := []struct {
+		codes []string
+		th    *checklist.Threshold
+		want  checklist.Result
+	}{
+		{[]string{"conversation", "warning_letter"}, nil, checklist.Met},
+		{[]string{"conversation", "ban"}, nil, checklist.Met},
+		{[]string{"warning_letter", "ban"}, nil, checklist.Met},
+		{[]string{"ban"}, nil, checklist.PartiallyMet},
+		{[]string{"conversation"}, nil, checklist.PartiallyMet},
+		{nil, nil, checklist.NotMet},
+		{[]string{"ban"}, &checklist.Threshold{Met: 1, Partial: 1}, checklist.PartiallyMet},
+		{[]string{"warning_letter"}, &checklist.Threshold{Met: 1, Partial: 1}, checklist.Met},
+	}
+	for _, tt := range tests {
+		var opts []checklist.EvalOption
+		if tt.th != nil {
+			opts = append(opts, checklist.WithThresholds(map[checklist.CriterionID]checklist.Threshold{"GG12-2": *tt.th}))
+		}
+		r, err := checklist.Evaluate(baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG12-2": {Value: checklist.Multi(tt.codes...)}}), opts...)
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, criterionResult(t, r, "GG12-2"), "%v %v", tt.codes, tt.th)
+	}
+	r, err := checklist.Evaluate(baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG12-2": {Value: checklist.Multi("ban")}}))
+	require.NoError(t, err)
+	assert.Equal(t, "1 van 3 reactievormen: toegangsverbod; norm: ≥ 2 (met gesprek of waarschuwingsbrief) voldaan, ≥ 1 deels voldaan",
+		r.Items[11].Criteria[1].Explanation)
+
+	// "other" was a code no action can record: it is refused now, with
+	// the codes that are allowed.
+	_, err = checklist.Evaluate(baseAssessment(map[checklist.CriterionID]checklist.Answer{"GG12-2": {Value: checklist.Multi("ban", "other")}}))
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	require.Len(t, ne.Problems, 1)
+	assert.Equal(t, "/answers/GG12-2/value/1", ne.Problems[0].Pointer)
+	assert.Equal(t, norm.CodeEnum, ne.Problems[0].Code)
+}
+
+// GG11-2 and GG12-2 take their options from the one list each that norm
+// and followup keep, codes and labels alike (issue 13, point 11).
+func TestOptionsFromOneList(t *testing.T) {
+	c, ok := checklist.LookupCriterion("GG11-2")
+	require.True(t, ok)
+	var want []checklist.Option
+	for _, m := range norm.ClientMedia() {
+		want = append(want, checklist.Option{Code: string(m), Label: m.Label()})
+	}
+	assert.Equal(t, want, c.Options)
+
+	c, ok = checklist.LookupCriterion("GG12-2")
+	require.True(t, ok)
+	want = nil
+	for _, f := range followup.Forms(followup.KindReaction) {
+		require.NotEmpty(t, followup.FormLabel(f).EN, f)
+		want = append(want, checklist.Option{Code: f, Label: followup.FormLabel(f)})
+	}
+	assert.Equal(t, want, c.Options)
+	for _, code := range c.Rule.AnyOf {
+		_, ok := c.OptionByCode(code)
+		assert.True(t, ok, code)
+	}
 }

@@ -61,7 +61,9 @@ var assessmentValidator = sync.OnceValues(func() (*form.Validator, error) {
 //     ([norm.CodeUnknownField]).
 //
 // An unanswered criterion is not a problem, nor is an answer without a
-// value, nor a document without "answers" (nothing answered). The
+// value, nor a document without "answers" (nothing answered); but
+// "value": null is refused ([norm.CodeType]) with a message saying to
+// leave the value out instead. The
 // "version" may be left out, as form renderers do when the form has no
 // field for it; the Assessment then has [AssessmentVersion], the only
 // version there is. Nothing is half-decoded. The document is parsed once: the schema
@@ -104,6 +106,13 @@ func refine(tree any, probs []norm.Problem) []norm.Problem {
 		case norm.CodeFormat:
 			if s, ok := lookup(tree, norm.SplitPointer(p.Pointer)).(string); ok && norm.DateShaped(s) {
 				p = dateProblem(p.Pointer, s)
+			}
+		case norm.CodeType:
+			// null is not an answer: a form leaves an untouched question
+			// out, and so does a document (see the package docs).
+			if toks := norm.SplitPointer(p.Pointer); len(toks) == 3 && toks[0] == "answers" && toks[2] == "value" && lookup(tree, toks) == nil {
+				p.Message = norm.Textf("%s: null is geen antwoord; laat \"value\" weg om de vraag open te laten",
+					"%s: null is not an answer; leave \"value\" out to leave the question unanswered", clip(toks[1]))
 			}
 		case norm.CodeUnknownField:
 			if toks := norm.SplitPointer(p.Pointer); len(toks) == 2 && toks[0] == "answers" {

@@ -254,6 +254,28 @@ func TestDecodeAssessmentMessages(t *testing.T) {
   /answers/GG99-1: "GG99-1" is geen criterium van de checklist (unknown_field)`, ne.In(norm.NL))
 }
 
+// The package docs say an answer without a value is unanswered and that
+// null is refused (issue 13, point 11): the refusal says what to do.
+func TestDecodeAssessmentNullValue(t *testing.T) {
+	_, err := DecodeAssessment(strings.NewReader(editBase(t, `"value": "both"`, `"value": null`)))
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	require.Len(t, ne.Problems, 1)
+	p := ne.Problems[0]
+	assert.Equal(t, "/answers/GG01-2/value", p.Pointer)
+	assert.Equal(t, norm.CodeType, p.Code)
+	assert.Equal(t, `GG01-2: null is geen antwoord; laat "value" weg om de vraag open te laten`, p.Message.NL)
+	assert.Equal(t, `GG01-2: null is not an answer; leave "value" out to leave the question unanswered`, p.Message.EN)
+
+	// Left out, the value makes the criterion unanswered, as documented.
+	a, err := DecodeAssessment(strings.NewReader(editBase(t, `"value": "both"`, `"comment": "nog niet bekend"`)))
+	require.NoError(t, err)
+	assert.True(t, a.Answers["GG01-2"].Value.IsZero())
+	r, err := Evaluate(a)
+	require.NoError(t, err)
+	assert.Equal(t, Unanswered, r.Items[0].Criteria[1].Result)
+}
+
 func TestDecodeAssessmentFull(t *testing.T) {
 	a, err := DecodeAssessment(bytes.NewReader(fullAssessment(t)))
 	require.NoError(t, err)

@@ -27,17 +27,27 @@
 // # Rules
 //
 // A [Rule] turns an answer into a [Result]: met, partially_met, not_met or
-// not_applicable; a criterion without an answer (or with a null value) is
-// unanswered. The kinds:
+// not_applicable; a criterion without an answer, or whose answer has no
+// value, is unanswered. In a document that means leaving the answer or its
+// "value" out, as form renderers do with an untouched question:
+// [DecodeAssessment] refuses "value": null and says so. (In Go the zero
+// [Value] is the same as no value.) The kinds:
 //
 //   - true (bool): yes is met, no is not met;
 //   - grade (choice): each option carries its result;
 //   - at_least (percent, count): >= Met is met, >= Partial partially met;
 //   - at_most (months): <= Met is met, <= Partial partially met;
 //   - count (multi): the number of options chosen, >= Met / >= Partial;
-//   - coverage (multi): the percentage of Rule.Required chosen (GG11-1:
-//     the VPT baseline of [norm.Baseline], the 17 behaviours the seeds
-//     name; the project's additions to the catalogue are not required);
+//     when Rule.AnyOf is set, met also needs one of its codes chosen, or
+//     the answer is partially met (GG12-2);
+//   - coverage (multi): met when the percentage of Rule.Required chosen
+//     reaches Met; partially met when every category of the required codes
+//     has at least one chosen code (any catalogue behaviour of it counts,
+//     see [norm.CategoriesOf]) and the percentage reaches Partial (0 by
+//     default); otherwise not met. GG11-1: the VPT baseline of
+//     [norm.Baseline], the 17 behaviours the seeds name (the project's
+//     additions to the catalogue are not required), whose categories
+//     [norm.BaselineCategories] gives;
 //   - recent (date): whole months before the assessment date, <= Met /
 //     <= Partial.
 //
@@ -62,14 +72,16 @@
 // The rating follows the first rule that applies ([RatingRule]):
 //
 //   - score < 55: red (score_below_amber);
-//   - score >= 80 but a critical criterion not met or unanswered: amber
-//     (capped_by_critical);
+//   - score >= 80 but a critical criterion not fully met (partially met,
+//     not met or unanswered): amber (capped_by_critical);
 //   - score >= 80: green (score_green);
 //   - otherwise amber (score_amber).
 //
-// A critical criterion that is partially met does not cap. The rating is
-// taken from the rounded score, so the score shown and the rating always
-// agree. Report.CappedBy lists the critical criteria that are not met.
+// Green means the critical points are in order: every critical criterion
+// met (or not applicable). A critical criterion partially met caps the
+// rating at amber just as one not met does. The rating is taken from the
+// rounded score, so the score shown and the rating always agree.
+// Report.CappedBy lists the critical criteria that are not fully met.
 //
 // A principle's coverage (0-1) is the weighted mean of the criteria that
 // serve it, each weighted by its share of the overall score.
@@ -79,14 +91,18 @@
 // Findings are data, not errors. Their codes ([FindingCode]):
 //
 //   - critical_not_met: a critical criterion not met or unanswered (it caps
-//     the rating); it replaces criterion_not_met and unanswered for it;
+//     the rating); it replaces criterion_not_met and unanswered for it. A
+//     critical criterion partially met caps the rating too; its finding is
+//     criterion_partially_met, whose message then says so;
 //   - measured_contradicts_claim: measured data give another result than
 //     the claim;
 //   - criterion_not_met, unanswered, criterion_partially_met;
 //   - evidence_missing: a criterion that expects evidence is claimed as
 //     (partially) met without any;
-//   - evidence_stale: the newest evidence of a (partially) met claim is
-//     older than the policy allows.
+//   - evidence_stale: the newest evidence of a (partially) met claim on a
+//     criterion that expects evidence is older than the policy allows.
+//     Evidence added to a criterion that expects none is kept but not
+//     judged, just as its absence there is no finding.
 //
 // Each finding has the criterion, the JSON pointer of its answer
 // ("/answers/GG05-1"), a message, its source (item, place in seed 001,
@@ -168,9 +184,26 @@
 //     organisations that take no decisions on applications, such as a
 //     contact centre (seed 004).
 //   - GG11-1 makes "covers part of the baseline" precise: met when every
-//     baseline behaviour is named, partially met from half of them.
-//   - GG11-2 uses the client media of package norm (house_rules_desk,
-//     website, letters, phone_menu, signage), the vocabulary of norm.OrgNorm.
+//     baseline behaviour is named, partially met when each category of the
+//     baseline (the groups of the pilot's survey, 001 4.2.1, with
+//     discrimination and sexual intimidation counted apart) has at least
+//     one named behaviour. A count such as "half of them" would rate nine
+//     verbal and threat behaviours above a norm that touches every kind of
+//     aggression once.
+//   - GG11-2 takes its options, codes and labels, from the client media of
+//     package norm ([norm.ClientMedia]: house_rules_desk, website, letters,
+//     phone_menu, signage), the vocabulary of norm.OrgNorm, so that the two
+//     cannot drift apart.
+//   - GG12-2 takes its options from the forms a reaction can take in
+//     package followup (conversation, warning_letter, ban, with
+//     followup.FormLabel), so that what an organisation says it has
+//     available is what its actions record. The proposal's "other" is
+//     gone: no action could record it, and [DecodeAssessment] refuses it
+//     with the codes allowed. Met needs two kinds with a conversation or a
+//     warning letter among them (Rule.AnyOf): item 12 names an oral or a
+//     written reaction (seed 001, chapter 5, item 12), and a ban alone
+//     leaves the perpetrator without one; partially met is one kind, as
+//     the proposal has it.
 //   - GG13-1 asks for aftercare offered on time, so that it measures the
 //     same thing as followup's AftercareOnTime.
 //   - Evidence is expected on every critical criterion (GG01-1, GG03-1,

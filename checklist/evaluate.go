@@ -275,6 +275,9 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 		case PartiallyMet:
 			drafts[nd] = draft{code: FindingPartiallyMet, ci: ci}
 			nd++
+			if c.Critical {
+				capped++
+			}
 		}
 		if j.measured && j.result != j.claimRes {
 			drafts[nd] = draft{code: FindingMeasured, ci: ci}
@@ -348,7 +351,7 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 	if capped > 0 {
 		cappedBy = make([]CriterionID, 0, capped)
 		for ci, c := range criteria {
-			if c.Critical && (js[ci].result == NotMet || js[ci].result == Unanswered) {
+			if c.Critical && js[ci].result != Met && js[ci].result != NotApplicable {
 				cappedBy = append(cappedBy, c.ID)
 			}
 		}
@@ -491,11 +494,13 @@ func itemResult(crs []CriterionReport, sum float64) Result {
 // evidenceFinding decides whether a positive claim lacks evidence or rests
 // on stale evidence. Claims decided by measured data need no document.
 func evidenceFinding(c *Criterion, j *judgement, ans *Answer, at norm.Date, maxAge int) (FindingCode, bool) {
-	if ans == nil || j.measured || (j.result != Met && j.result != PartiallyMet) {
+	// Both evidence findings are about criteria that expect evidence:
+	// where none is expected, neither its absence nor its age is a finding.
+	if ans == nil || !c.Evidence || j.measured || (j.result != Met && j.result != PartiallyMet) {
 		return "", false
 	}
 	if len(ans.Evidence) == 0 {
-		return FindingEvidenceMissing, c.Evidence
+		return FindingEvidenceMissing, true
 	}
 	if maxAge > 0 && newest(ans.Evidence).AddMonths(maxAge).Before(at) {
 		return FindingEvidenceStale, true
@@ -571,7 +576,12 @@ func appendMessage(b []byte, code FindingCode, c *Criterion, j *judgement, ans *
 			b = append(b, p.partial...)
 		}
 		b = append(b, b[expl.start:expl.end]...)
-		b = append(b, '.')
+		if c.Critical {
+			// a critical criterion partially met caps the rating too
+			b = append(b, p.criticalEnd...)
+		} else {
+			b = append(b, '.')
+		}
 	case FindingUnanswered:
 		b = append(b, c.ID...)
 		b = append(b, p.unanswered...)
@@ -634,12 +644,12 @@ func appendDate(b []byte, d norm.Date) []byte {
 
 var ratingPhr = [2]struct{ score, below, red, green, capped, amber, alsoCapped string }{
 	{
-		score: "score ", below: " is lager dan 55: rood", green: " ≥ 80 en elk kritiek criterium (deels) voldaan: groen",
-		capped: " ≥ 80, maar kritiek criterium niet voldaan (", amber: " ligt tussen 55 en 80: oranje", alsoCapped: "; kritiek criterium niet voldaan (",
+		score: "score ", below: " is lager dan 55: rood", green: " ≥ 80 en elk kritiek criterium voldaan: groen",
+		capped: " ≥ 80, maar kritiek criterium niet volledig voldaan (", amber: " ligt tussen 55 en 80: oranje", alsoCapped: "; kritiek criterium niet volledig voldaan (",
 	},
 	{
-		score: "score ", below: " is below 55: red", green: " ≥ 80 and every critical criterion (partially) met: green",
-		capped: " ≥ 80, but critical criterion not met (", amber: " is between 55 and 80: amber", alsoCapped: "; critical criterion not met (",
+		score: "score ", below: " is below 55: red", green: " ≥ 80 and every critical criterion met: green",
+		capped: " ≥ 80, but critical criterion not fully met (", amber: " is between 55 and 80: amber", alsoCapped: "; critical criterion not fully met (",
 	},
 }
 

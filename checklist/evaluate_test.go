@@ -248,7 +248,7 @@ func TestEvaluateExplanations(t *testing.T) {
 		{"GG05-4", checklist.NotMet, "0 verbeteringen; norm: ≥ 1 voldaan", "0 improvements; norm: ≥ 1 met"},
 		{"GG08-1", checklist.PartiallyMet, "37,5% informeel aangepakt; norm: ≥ 50% voldaan, ≥ 25% deels voldaan", "37.5% handled informally; norm: ≥ 50% met, ≥ 25% partially met"},
 		{"GG10-1", checklist.PartiallyMet, "2023-11-30, 15 maanden voor de beoordelingsdatum; norm: ≤ 12 maanden geleden voldaan, ≤ 24 maanden geleden deels voldaan", "2023-11-30, 15 months before the assessment date; norm: ≤ 12 months ago met, ≤ 24 months ago partially met"},
-		{"GG11-1", checklist.NotMet, "2 van 17 basisgedragingen (11,8%); ontbreekt: schreeuwen, vernederen, treiteren, pesten, stalken en nog 10; norm: alle voldaan, ≥ 50% deels voldaan", "2 of 17 baseline behaviours (11.8%); missing: shouting, humiliating, taunting, bullying, stalking and 10 more; norm: all met, ≥ 50% partially met"},
+		{"GG11-1", checklist.NotMet, "2 van 17 basisgedragingen (11,8%); ontbreekt: schreeuwen, vernederen, treiteren, pesten, stalken en nog 10; geen gedrag uit: discriminatie, bedreiging en intimidatie; norm: alle voldaan, elke categorie deels voldaan", "2 of 17 baseline behaviours (11.8%); missing: shouting, humiliating, taunting, bullying, stalking and 10 more; no behaviour of: discrimination, threats and intimidation; norm: all met, every category partially met"},
 		{"GG12-1", checklist.Unanswered, "niet beantwoord; norm: ≥ 95% voldaan, ≥ 70% deels voldaan", "not answered; norm: ≥ 95% met, ≥ 70% partially met"},
 	}
 	nl, err := checklist.Evaluate(a)
@@ -338,13 +338,52 @@ func TestEvaluateCriticalCap(t *testing.T) {
 			assert.Equal(t, checklist.FindingCriticalNotMet, r.Findings[0].Code)
 		})
 	}
-	// A critical criterion partially met does not cap.
-	a := baseAssessment(bestAnswers(t))
-	a.Answers["GG01-1"] = checklist.Answer{Value: checklist.Number(90), Evidence: evidenceAt(assessDate)}
-	r, err := checklist.Evaluate(a)
-	require.NoError(t, err)
-	assert.Equal(t, checklist.Green, r.Rating)
-	assert.Empty(t, r.CappedBy)
+}
+
+// A critical criterion only partially met caps the rating at amber too
+// (issue 13, point 7): green needs every critical criterion met.
+func TestEvaluateCriticalPartialCaps(t *testing.T) {
+	half := checklist.Multi("swearing", "shouting", "humiliating", "taunting", "bullying",
+		"stalking", "pressuring", "blackmail", "threatening", "whistling", "discriminating_remarks", "pushing", "damaging_property")
+	tests := []struct {
+		name    string
+		answers map[checklist.CriterionID]checklist.Value
+		capped  []checklist.CriterionID
+	}{
+		{"GG12-1 at 70%", map[checklist.CriterionID]checklist.Value{"GG12-1": checklist.Number(70)}, []checklist.CriterionID{"GG12-1"}},
+		{"GG01-1 at 50% and GG11-1 partly", map[checklist.CriterionID]checklist.Value{"GG01-1": checklist.Number(50), "GG11-1": half},
+			[]checklist.CriterionID{"GG01-1", "GG11-1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := baseAssessment(bestAnswers(t))
+			for id, v := range tt.answers {
+				a.Answers[id] = checklist.Answer{Value: v, Evidence: evidenceAt(assessDate)}
+			}
+			for _, l := range []norm.Lang{norm.NL, norm.EN} {
+				r, err := checklist.Evaluate(a, checklist.WithLang(l))
+				require.NoError(t, err)
+				for _, id := range tt.capped {
+					require.Equal(t, checklist.PartiallyMet, criterionResult(t, r, id), string(id))
+				}
+				assert.GreaterOrEqual(t, r.Score, float64(checklist.GreenFrom), "the score alone would be green")
+				assert.Equal(t, checklist.Amber, r.Rating, r.RatingReason)
+				assert.Equal(t, checklist.RatingCapped, r.RatingRule)
+				assert.Equal(t, tt.capped, r.CappedBy)
+				for _, id := range tt.capped {
+					assert.Contains(t, r.RatingReason, string(id))
+				}
+				want := map[norm.Lang]string{norm.NL: "niet volledig voldaan", norm.EN: "not fully met"}[l]
+				assert.Contains(t, r.RatingReason, want)
+				for _, id := range tt.capped {
+					f := findingOf(t, r, checklist.FindingPartiallyMet, id)
+					assert.True(t, f.Critical)
+					end := map[norm.Lang]string{norm.NL: "hoogstens oranje.", norm.EN: "amber at best."}[l]
+					assert.True(t, strings.HasSuffix(f.Message, end), f.Message)
+				}
+			}
+		})
+	}
 }
 
 func TestEvaluateThresholdOverride(t *testing.T) {
@@ -467,11 +506,17 @@ func TestEvaluateEvidence(t *testing.T) {
 	assert.Equal(t, "GG03-1 is opgegeven als voldaan, zonder bewijsstuk (kritiek criterium).", f.Message)
 	assert.True(t, f.Critical)
 
-	// Stale evidence on a criterion that does not expect any is still stale;
-	// a negative answer needs no evidence at all.
-	r, err = checklist.Evaluate(withEvidence("GG14-2", old))
-	require.NoError(t, err)
-	findingOf(t, r, checklist.FindingEvidenceStale, "GG14-2")
+	// A criterion that expects no evidence has no evidence finding, stale
+	// or missing (issue 13, point 11: the two agree); a negative answer
+	// needs no evidence at all.
+	c, ok := checklist.LookupCriterion("GG14-2")
+	require.True(t, ok)
+	require.False(t, c.Evidence)
+	for _, es := range [][]checklist.Evidence{{old}, nil} {
+		r, err = checklist.Evaluate(withEvidence("GG14-2", es...))
+		require.NoError(t, err)
+		assert.Empty(t, r.Findings, "%v", es)
+	}
 	a := withEvidence("GG03-1")
 	a.Answers["GG03-1"] = checklist.Answer{Value: checklist.Bool(false)}
 	r, err = checklist.Evaluate(a)

@@ -42,7 +42,7 @@ func ExampleEvaluate() {
 	fmt.Printf("first finding: %s %s (stake %.1f)\n  %s\n", f.Code, f.Criterion, f.Stake, f.NextStep)
 	// Output:
 	// score 7.4, red, 10% answered
-	// score 7.4 is below 55: red; critical criterion not met (GG03-1, GG05-1, GG11-1, GG12-1, GG13-1)
+	// score 7.4 is below 55: red; critical criterion not fully met (GG01-1, GG03-1, GG05-1, GG11-1, GG12-1, GG13-1)
 	// GG01 Every client-facing employee trained: 62.5
 	//   GG01-1 partially_met: 82% trained; norm: ≥ 95% met, ≥ 50% partially met
 	//   GG01-2 met: answer: both; norm: both = met; service only, assertiveness only = partially met

@@ -42,8 +42,8 @@ type RatingRule string
 // The rating rules, checked in this order.
 const (
 	RatingScoreRed   RatingRule = "score_below_amber"  // score < 55: red
-	RatingCapped     RatingRule = "capped_by_critical" // score >= 80, but a critical criterion is not met: amber
-	RatingScoreGreen RatingRule = "score_green"        // score >= 80 and every critical criterion met or partly met: green
+	RatingCapped     RatingRule = "capped_by_critical" // score >= 80, but a critical criterion is not fully met: amber
+	RatingScoreGreen RatingRule = "score_green"        // score >= 80 and every critical criterion met (or not applicable): green
 	RatingScoreAmber RatingRule = "score_amber"        // 55 <= score < 80: amber
 )
 
@@ -124,8 +124,9 @@ type Report struct {
 	Rating       Rating     `json:"rating"`
 	RatingRule   RatingRule `json:"rating_rule"`
 	RatingReason string     `json:"rating_reason"`
-	// CappedBy lists the critical criteria that are not met, in checklist
-	// order; any of them keeps the rating from green.
+	// CappedBy lists the critical criteria that are not fully met (partially
+	// met, not met or unanswered), in checklist order; any of them keeps
+	// the rating from green.
 	CappedBy []CriterionID `json:"capped_by,omitempty"`
 
 	// Completeness is the share of criteria answered, 0-1.

@@ -210,7 +210,20 @@ type judgement struct {
 	// number is the value the threshold was applied to (percent, count,
 	// months, options chosen, coverage, or months since a date).
 	number  float64
-	covered int // coverage: required codes chosen
+	covered int               // coverage: required codes chosen
+	cats    norm.CategoryMask // coverage: the categories of the chosen codes
+}
+
+// anyChosen reports whether one of want is among chosen.
+func anyChosen(want, chosen []string) bool {
+	for _, w := range want {
+		for _, s := range chosen {
+			if s == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // judge turns a validated answer into a result.
@@ -234,6 +247,9 @@ func judge(c *Criterion, t Threshold, v Value, at norm.Date, m *followup.Summary
 	case RuleCount:
 		j.number = float64(len(v.list))
 		j.result = grade(j.number, t, false)
+		if j.result == Met && len(c.Rule.AnyOf) > 0 && !anyChosen(c.Rule.AnyOf, v.list) {
+			j.result = PartiallyMet
+		}
 	case RuleCoverage:
 		for _, r := range c.Rule.Required {
 			for _, s := range v.list {
@@ -248,7 +264,19 @@ func judge(c *Criterion, t Threshold, v Value, at norm.Date, m *followup.Summary
 		} else {
 			j.number = 100
 		}
-		j.result = grade(j.number, t, false)
+		// Met by the share of required codes; partially met only when
+		// every category of the required codes has a chosen code (and
+		// the share reaches the partial bound, 0 unless overridden).
+		j.cats = norm.CategoriesOf(v.list)
+		want := norm.CategoriesOf(c.Rule.Required)
+		switch {
+		case j.number >= t.Met:
+			j.result = Met
+		case j.cats&want == want && j.number >= t.Partial:
+			j.result = PartiallyMet
+		default:
+			j.result = NotMet
+		}
 	case RuleRecent:
 		j.number = float64(parseDate(v.s).MonthsBetween(at))
 		j.result = grade(j.number, t, true)
@@ -302,21 +330,21 @@ func appendNum(b []byte, x float64, li int) []byte {
 // The fixed phrases of explanations, per language.
 var phr = [2]struct {
 	answer, yes, no, normIs, normYes, of, since, months, monthsAgo, missing, more, all,
-	unanswered, claimed, measured, decides, moreEnd string
+	unanswered, claimed, measured, decides, moreEnd, everyCat, and, noCat, with, or, withEnd string
 }{
 	{
 		answer: "antwoord: ", yes: "ja", no: "nee", normIs: "norm: ", normYes: "norm: ja = voldaan",
 		of: " van ", since: " voor de beoordelingsdatum", months: " maanden", monthsAgo: " maanden geleden",
 		missing: "; ontbreekt: ", more: " en nog ", all: "alle",
 		unanswered: "niet beantwoord", claimed: "geclaimd ", measured: ", gemeten ", decides: "; het gemeten cijfer beslist",
-		moreEnd: "",
+		moreEnd: "", everyCat: "elke categorie", and: " en ≥ ", noCat: "; geen gedrag uit: ", with: " (met ", or: " of ", withEnd: ")",
 	},
 	{
 		answer: "answer: ", yes: "yes", no: "no", normIs: "norm: ", normYes: "norm: yes = met",
 		of: " of ", since: " before the assessment date", months: " months", monthsAgo: " months ago",
 		missing: "; missing: ", more: " and ", all: "all",
 		unanswered: "not answered", claimed: "claimed ", measured: ", measured ", decides: "; the measured figure decides",
-		moreEnd: " more",
+		moreEnd: " more", everyCat: "every category", and: " and ≥ ", noCat: "; no behaviour of: ", with: " (with ", or: " or ", withEnd: ")",
 	},
 }
 
@@ -341,9 +369,17 @@ func appendNorm(b []byte, c *Criterion, ci int, t Threshold, li int) []byte {
 			b = appendNum(b, x, li)
 			b = append(b, phr[li].monthsAgo...)
 		case RuleCoverage:
-			if x == 100 {
+			switch {
+			case r == PartiallyMet:
+				b = append(b, phr[li].everyCat...)
+				if x > 0 {
+					b = append(b, phr[li].and...)
+					b = appendNum(b, x, li)
+					b = append(b, '%')
+				}
+			case x == 100:
 				b = append(b, phr[li].all...)
-			} else {
+			default:
 				b = append(b, "≥ "...)
 				b = appendNum(b, x, li)
 				b = append(b, '%')
@@ -354,12 +390,23 @@ func appendNorm(b []byte, c *Criterion, ci int, t Threshold, li int) []byte {
 			if c.Type == TypePercent {
 				b = append(b, '%')
 			}
+			if c.Rule.Kind == RuleCount && r == Met && len(c.Rule.AnyOf) > 0 {
+				b = append(b, phr[li].with...)
+				for i, code := range c.Rule.AnyOf {
+					if i > 0 {
+						b = append(b, phr[li].or...)
+					}
+					o, _ := c.OptionByCode(code)
+					b = append(b, o.Label.In(langs[li])...)
+				}
+				b = append(b, phr[li].withEnd...)
+			}
 		}
 		b = append(b, ' ')
 		return append(b, resultWord(r, li)...)
 	}
 	b = one(b, t.Met, Met)
-	if t.Partial != t.Met {
+	if t.Partial != t.Met || c.Rule.Kind == RuleCoverage {
 		b = append(b, ", "...)
 		b = one(b, t.Partial, PartiallyMet)
 	}
@@ -474,6 +521,16 @@ func appendExplanation(b []byte, c *Criterion, ci int, t Threshold, v Value, j j
 			if j.covered < len(c.Rule.Required) {
 				b = append(b, p.missing...)
 				b = appendMissing(b, c, v.list, li)
+			}
+			var store [8]norm.Category
+			if cats := j.cats.AppendMissing(store[:0], norm.CategoriesOf(c.Rule.Required)); len(cats) > 0 {
+				b = append(b, p.noCat...)
+				for i, cat := range cats {
+					if i > 0 {
+						b = append(b, ", "...)
+					}
+					b = append(b, cat.Label().In(langs[li])...)
+				}
 			}
 		case RuleRecent:
 			b = append(b, v.s...)

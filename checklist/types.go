@@ -335,8 +335,8 @@ const (
 	RuleGrade    RuleKind = "grade"    // choice: the chosen option's Result
 	RuleAtLeast  RuleKind = "at_least" // percent or count: >= Met is met, >= Partial partially met
 	RuleAtMost   RuleKind = "at_most"  // months: <= Met is met, <= Partial partially met
-	RuleCount    RuleKind = "count"    // multi: the number of options chosen, >= Met / >= Partial
-	RuleCoverage RuleKind = "coverage" // multi: the percentage of Rule.Required chosen, >= Met / >= Partial
+	RuleCount    RuleKind = "count"    // multi: the number of options chosen, >= Met / >= Partial; met also needs one of AnyOf when set
+	RuleCoverage RuleKind = "coverage" // multi: the percentage of Rule.Required chosen >= Met; partially met when every category of Required has a chosen code and >= Partial
 	RuleRecent   RuleKind = "recent"   // date: whole months before the assessment date, <= Met / <= Partial
 )
 
@@ -354,6 +354,7 @@ type Rule struct {
 	Kind      RuleKind  `json:"kind"`
 	Threshold Threshold `json:"threshold,omitzero"` // for at_least, at_most, count, coverage, recent
 	Required  []string  `json:"required,omitempty"` // for coverage: the codes that must all be chosen
+	AnyOf     []string  `json:"any_of,omitempty"`   // for count: met also needs one of these codes chosen
 }
 
 // UsesThreshold reports whether the rule kind is judged by a Threshold.

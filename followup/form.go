@@ -2,6 +2,8 @@ package followup
 
 import (
 	"io"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,12 +41,38 @@ var outcomeLabels = map[Outcome]norm.Text{
 // Label is the outcome's name for people, in Dutch and English.
 func (o Outcome) Label() norm.Text { return outcomeLabels[o] }
 
-var formLabels = map[string]norm.Text{
-	FormConversation:  norm.T("Gesprek (reactie)", "Conversation (reaction)"),
-	FormWarningLetter: norm.T("Waarschuwingsbrief (reactie)", "Warning letter (reaction)"),
-	FormBan:           norm.T("Toegangsverbod (reactie)", "Ban from the premises (reaction)"),
-	FormReport:        norm.T("Wel aangifte doen (besluit)", "Report to the police (decision)"),
-	FormNoReport:      norm.T("Geen aangifte doen (besluit)", "No police report (decision)"),
+// formNames are the forms' names, spelled in this one place: the action
+// schema and the checklist's options for GG12-2 both read them.
+var formNames = map[string]norm.Text{
+	FormConversation:  norm.T("gesprek", "conversation"),
+	FormWarningLetter: norm.T("waarschuwingsbrief", "warning letter"),
+	FormBan:           norm.T("toegangsverbod", "ban from the premises"),
+	FormReport:        norm.T("wel aangifte doen", "report to the police"),
+	FormNoReport:      norm.T("geen aangifte doen", "no police report"),
+}
+
+// FormLabel gives a form's bilingual name, in lower case (empty for an
+// unknown form).
+func FormLabel(f string) norm.Text { return formNames[f] }
+
+// formKindWords say in the schema which kind of action a form belongs to.
+var formKindWords = map[Kind]norm.Text{
+	KindReaction:       norm.T("reactie", "reaction"),
+	KindPoliceDecision: norm.T("besluit", "decision"),
+}
+
+// formTitle is a form's title in the action schema: "Gesprek (reactie)".
+func formTitle(f string, lang norm.Lang) string {
+	name := formNames[f].In(lang)
+	if name != "" {
+		name = strings.ToUpper(name[:1]) + name[1:]
+	}
+	for _, k := range kinds {
+		if slices.Contains(formsByKind[k], f) {
+			return name + " (" + formKindWords[k].In(lang) + ")"
+		}
+	}
+	return name
 }
 
 var allForms = []string{FormConversation, FormWarningLetter, FormBan, FormReport, FormNoReport}
@@ -112,7 +140,7 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		case "form":
 			p.OneOf = make([]*jsonschema.Schema, len(allForms))
 			for i, f := range allForms {
-				p.OneOf[i] = &jsonschema.Schema{Const: f, Title: formLabels[f].In(lang)}
+				p.OneOf[i] = &jsonschema.Schema{Const: f, Title: formTitle(f, lang)}
 			}
 		}
 	}

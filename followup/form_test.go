@@ -226,3 +226,16 @@ func TestDecodeActionRoundTrip(t *testing.T) {
 		assert.Equal(t, a, back)
 	}
 }
+
+// Every form an action can take has its name in the one table that the
+// schema and the checklist's GG12-2 options read (issue 13, point 11).
+func TestFormLabels(t *testing.T) {
+	for _, k := range followup.Kinds() {
+		for _, f := range followup.Forms(k) {
+			l := followup.FormLabel(f)
+			assert.NotEmpty(t, l.NL, f)
+			assert.NotEmpty(t, l.EN, f)
+		}
+	}
+	assert.Equal(t, norm.Text{}, followup.FormLabel("other"), "no action records 'other'")
+}
