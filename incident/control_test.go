@@ -149,7 +149,7 @@ func TestSchemaFreeTextHasPattern(t *testing.T) {
 		var s any
 		require.NoError(t, json.Unmarshal(b, &s))
 		n := 0
-		walkStrings(s, "", func(where string, node map[string]any) {
+		normtest.FreeTextStrings(s, func(where string, node map[string]any) {
 			n++
 			assert.NotEmpty(t, node["pattern"], "%s %s", d, where)
 			if strings.HasSuffix(where, "/site") {
@@ -157,23 +157,5 @@ func TestSchemaFreeTextHasPattern(t *testing.T) {
 			}
 		})
 		assert.GreaterOrEqual(t, n, 4, "%s: site, description, analysis text and lessons at least", d)
-	}
-}
-
-// walkStrings calls f for every schema node of type string that is free
-// text: no const, enum, oneOf or format.
-func walkStrings(v any, where string, f func(string, map[string]any)) {
-	switch n := v.(type) {
-	case map[string]any:
-		if n["type"] == "string" && n["const"] == nil && n["enum"] == nil && n["oneOf"] == nil && n["format"] == nil {
-			f(where, n)
-		}
-		for k, c := range n {
-			walkStrings(c, where+"/"+k, f)
-		}
-	case []any:
-		for i, c := range n {
-			walkStrings(c, fmt.Sprintf("%s/%d", where, i), f)
-		}
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"crypto/sha256"
 	"database/sql"
 	"encoding/json"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/incident/sqlstore"
+	"github.com/goedgesprek/goedgesprek/norm/normtest"
 )
 
 // buildRegister writes the sample register with its actions to path.
@@ -35,19 +35,6 @@ func buildRegister(t *testing.T, path string) {
 	acts, err := followup.ReadActionsCSV(g)
 	require.NoError(t, err)
 	require.NoError(t, st.Import(t.Context(), incs, acts))
-}
-
-func hashes(t *testing.T, dir string) map[string][32]byte {
-	t.Helper()
-	out := map[string][32]byte{}
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		require.NoError(t, err)
-		out[e.Name()] = sha256.Sum256(b)
-	}
-	return out
 }
 
 // A register named "reg#1.db" is measured from that file: it used to open
@@ -74,11 +61,11 @@ func TestRegisterPathWithURICharacters(t *testing.T) {
 			require.NoError(t, err)
 			path := filepath.Join(dir, name)
 			require.NoError(t, os.WriteFile(path, b, 0o644))
-			before := hashes(t, dir)
+			before := normtest.DirState(t, dir)
 			score, measured := measure(path)
 			assert.Equal(t, wantScore, score)
 			assert.Equal(t, wantMeasured, measured)
-			assert.Equal(t, before, hashes(t, dir), "no file created or changed")
+			assert.Equal(t, before, normtest.DirState(t, dir), "no file created or changed")
 		})
 	}
 }
@@ -92,10 +79,10 @@ func TestMeasureRefusesOtherSQLite(t *testing.T) {
 	_, err = db.Exec(`CREATE TABLE contacts (name TEXT)`)
 	require.NoError(t, err)
 	require.NoError(t, db.Close())
-	before := hashes(t, dir)
+	before := normtest.DirState(t, dir)
 	code, out, errs := runCmd(t, nil, "-lang", "en", "-incidents", path, dataPath("ind-after.json"))
 	assert.Equal(t, exitInvalid, code)
 	assert.Empty(t, out)
 	assert.Contains(t, errs, "contacts.db: this file is not a goedgesprek incident register")
-	assert.Equal(t, before, hashes(t, dir))
+	assert.Equal(t, before, normtest.DirState(t, dir))
 }

@@ -1,30 +1,16 @@
 package main
 
 import (
-	"crypto/sha256"
 	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/goedgesprek/goedgesprek/norm/normtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// files is the name and hash of every file in dir.
-func files(t *testing.T, dir string) map[string][32]byte {
-	t.Helper()
-	out := map[string][32]byte{}
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		require.NoError(t, err)
-		out[e.Name()] = sha256.Sum256(b)
-	}
-	return out
-}
 
 // An import with actions is one transaction: an actions file whose last
 // row names an unknown incident stores nothing, not the incidents either.
@@ -46,11 +32,11 @@ func TestImportWithActionsIsAllOrNothing(t *testing.T) {
 	t.Run("existing register", func(t *testing.T) {
 		r := newReg(t)
 		r.ok("", "add", dataPath("incident.json"))
-		before := files(t, filepath.Dir(r.db))
+		before := normtest.DirState(t, filepath.Dir(r.db))
 		code, _, errs := r.run("", "import", "-actions", acts, dataPath("register.csv"), "-lang", "en")
 		assert.Equal(t, 1, code)
 		assert.Contains(t, errs, "row 1176, column incident_id: incident INC-NOPE is not in the register")
-		assert.Equal(t, before, files(t, filepath.Dir(r.db)), "the register is unchanged")
+		assert.Equal(t, before, normtest.DirState(t, filepath.Dir(r.db)), "the register is unchanged")
 		assert.Contains(t, r.ok("", "list"), "1 incidenten")
 	})
 	t.Run("the store refuses the last action", func(t *testing.T) {
@@ -90,11 +76,11 @@ func TestReadingCreatesNothing(t *testing.T) {
 	t.Run("existing register", func(t *testing.T) {
 		r := newReg(t)
 		r.ok("", "import", "-actions", dataPath("register-actions.csv"), dataPath("register.csv"))
-		before := files(t, filepath.Dir(r.db))
+		before := normtest.DirState(t, filepath.Dir(r.db))
 		r.ok("", "list")
 		r.ok("", "due", "-at", "2026-03-30")
 		r.ok("", "stats", "-at", "2026-03-30")
-		assert.Equal(t, before, files(t, filepath.Dir(r.db)))
+		assert.Equal(t, before, normtest.DirState(t, filepath.Dir(r.db)))
 	})
 }
 
@@ -130,7 +116,7 @@ func TestOtherSQLiteFileIsRefused(t *testing.T) {
 	_, err = db.Exec(`CREATE TABLE contacts (name TEXT)`)
 	require.NoError(t, err)
 	require.NoError(t, db.Close())
-	before := files(t, filepath.Dir(r.db))
+	before := normtest.DirState(t, filepath.Dir(r.db))
 	for _, args := range [][]string{{"list"}, {"stats"}, {"import", dataPath("register.csv")}, {"add", dataPath("incident.json")}} {
 		t.Run(args[0], func(t *testing.T) {
 			code, out, errs := r.run("", append(args, "-lang", "en")...)
@@ -139,5 +125,5 @@ func TestOtherSQLiteFileIsRefused(t *testing.T) {
 			assert.Contains(t, errs, "is not a goedgesprek incident register")
 		})
 	}
-	assert.Equal(t, before, files(t, filepath.Dir(r.db)), "unchanged")
+	assert.Equal(t, before, normtest.DirState(t, filepath.Dir(r.db)), "unchanged")
 }

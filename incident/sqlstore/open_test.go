@@ -2,7 +2,6 @@ package sqlstore_test
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"io/fs"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/incident/sqlstore"
 	"github.com/goedgesprek/goedgesprek/incident/storetest"
+	"github.com/goedgesprek/goedgesprek/norm/normtest"
 )
 
 // newRegister creates a register at path holding one incident, and closes
@@ -53,20 +53,6 @@ func readRegister(t *testing.T, path string) ([]incident.ID, error) {
 		out = append(out, inc.ID)
 	}
 	return out, nil
-}
-
-// dirState is the names, sizes and hashes of the files in dir.
-func dirState(t *testing.T, dir string) map[string][32]byte {
-	t.Helper()
-	out := map[string][32]byte{}
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		require.NoError(t, err)
-		out[e.Name()] = sha256.Sum256(b)
-	}
-	return out
 }
 
 // A name with the characters of a URI, or any other, opens that file and
@@ -106,11 +92,11 @@ func TestReadOnlyChangesNothing(t *testing.T) {
 	t.Run("missing file", func(t *testing.T) {
 		_, err := readRegister(t, filepath.Join(dir, "nothing.db"))
 		require.ErrorIs(t, err, fs.ErrNotExist)
-		assert.Empty(t, dirState(t, dir))
+		assert.Empty(t, normtest.DirState(t, dir))
 	})
 	path := filepath.Join(dir, "register.db")
 	newRegister(t, path, "INC-1")
-	before := dirState(t, dir)
+	before := normtest.DirState(t, dir)
 	info, err := os.Stat(path)
 	require.NoError(t, err)
 	for range 3 {
@@ -118,7 +104,7 @@ func TestReadOnlyChangesNothing(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, []incident.ID{"INC-1"}, got)
 	}
-	assert.Equal(t, before, dirState(t, dir), "the same files with the same bytes")
+	assert.Equal(t, before, normtest.DirState(t, dir), "the same files with the same bytes")
 	after, err := os.Stat(path)
 	require.NoError(t, err)
 	assert.Equal(t, info.ModTime(), after.ModTime())
@@ -132,7 +118,7 @@ func TestReadOnlyChangesNothing(t *testing.T) {
 		require.Error(t, s.Create(context.Background(), &inc))
 		require.Error(t, s.Delete(context.Background(), "INC-1"))
 		require.NoError(t, db.Close())
-		assert.Equal(t, before, dirState(t, dir))
+		assert.Equal(t, before, normtest.DirState(t, dir))
 	})
 }
 
@@ -160,7 +146,7 @@ func TestNotARegisterIsRefused(t *testing.T) {
 	empty := filepath.Join(dir, "empty.db")
 	require.NoError(t, os.WriteFile(empty, nil, 0o644))
 
-	before := dirState(t, dir)
+	before := normtest.DirState(t, dir)
 	for _, path := range []string{other, marked, text} {
 		t.Run(filepath.Base(path)+" read", func(t *testing.T) {
 			_, err := readRegister(t, path)
@@ -179,7 +165,7 @@ func TestNotARegisterIsRefused(t *testing.T) {
 		_, err := readRegister(t, empty)
 		require.ErrorIs(t, err, sqlstore.ErrNotRegister)
 	})
-	assert.Equal(t, before, dirState(t, dir), "nothing changed")
+	assert.Equal(t, before, normtest.DirState(t, dir), "nothing changed")
 
 	t.Run("empty file write: becomes a marked register", func(t *testing.T) {
 		newRegister(t, empty, "INC-1")
