@@ -13,5 +13,12 @@
 //
 // [HostileChars] lists one character of every kind that free text may not
 // carry (controls, separators, direction overrides), for table tests that
-// put each into each text field of a decoder.
+// put each into each text field of a decoder. [FreeTextStrings] visits
+// every free-text node of a schema, so that a test can check each carries
+// the pattern that refuses them.
+//
+// # Files
+//
+// [DirState] snapshots the names and hashes of a directory's files, so
+// that a test can show a read created or changed nothing.
 package normtest
