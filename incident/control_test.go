@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,18 +56,10 @@ func setText(inc *incident.Incident, ptr, s string) {
 // not echo the character.
 func wantRefused(tb testing.TB, err error, ptr string, row int, column string, r rune) {
 	tb.Helper()
-	var ne *norm.Error
-	require.True(tb, errors.As(err, &ne), "want a *norm.Error, got %v", err)
-	require.Len(tb, ne.Problems, 1, "%v", ne)
-	p := ne.Problems[0]
+	p := normtest.Refused(tb, err, r)
 	assert.Equal(tb, ptr, p.Pointer)
 	assert.Equal(tb, row, p.Row)
 	assert.Equal(tb, column, p.Column)
-	assert.Equal(tb, norm.CodeFormat, p.Code)
-	code := fmt.Sprintf("U+%04X", r)
-	assert.Contains(tb, p.Message.NL, code)
-	assert.Contains(tb, p.Message.EN, code)
-	assert.NotContains(tb, p.In(norm.NL)+p.In(norm.EN), string(r))
 }
 
 // Each hostile character in each free-text field is refused by

@@ -1,6 +1,7 @@
 package normtest
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"os"
@@ -48,5 +49,27 @@ func walkStrings(v any, where string, f func(string, map[string]any)) {
 		for i, c := range n {
 			walkStrings(c, fmt.Sprintf("%s/%d", where, i), f)
 		}
+	}
+}
+
+// CachedCopies calls get, overwrites every byte it returned, and checks
+// that the next call returns the original bytes: what one caller changes
+// is not what the next one gets.
+func CachedCopies(tb testing.TB, get func() ([]byte, error)) {
+	tb.Helper()
+	b, err := get()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	want := bytes.Clone(b)
+	for i := range b {
+		b[i] = '!'
+	}
+	got, err := get()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !bytes.Equal(want, got) {
+		tb.Errorf("the next call got the overwritten bytes")
 	}
 }

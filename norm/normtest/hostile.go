@@ -1,5 +1,14 @@
 package normtest
 
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/goedgesprek/goedgesprek/norm"
+)
+
 // Hostile is one character that free text must not carry into a report or
 // a terminal, for table tests of decoders and validators.
 type Hostile struct {
@@ -31,4 +40,31 @@ func HostileChars() []Hostile {
 		{"LRI", 0x2066, false},
 		{"PDI", 0x2069, false},
 	}
+}
+
+// Refused checks that err is a *norm.Error with exactly one problem, of
+// code norm.CodeFormat, whose Dutch and English messages name r as U+XXXX
+// and whose rendered text does not carry r itself, and returns that
+// problem, so that the caller can check where it points.
+func Refused(tb testing.TB, err error, r rune) norm.Problem {
+	tb.Helper()
+	var ne *norm.Error
+	if !errors.As(err, &ne) {
+		tb.Fatalf("want a *norm.Error, got %v", err)
+	}
+	if len(ne.Problems) != 1 {
+		tb.Fatalf("want 1 problem, got %d: %v", len(ne.Problems), ne)
+	}
+	p := ne.Problems[0]
+	if p.Code != norm.CodeFormat {
+		tb.Errorf("code %q, want %q", p.Code, norm.CodeFormat)
+	}
+	code := fmt.Sprintf("U+%04X", r)
+	if !strings.Contains(p.Message.NL, code) || !strings.Contains(p.Message.EN, code) {
+		tb.Errorf("message does not name %s: %v", code, p.Message)
+	}
+	if strings.Contains(p.In(norm.NL)+p.In(norm.EN), string(r)) {
+		tb.Errorf("the problem carries %s itself", code)
+	}
+	return p
 }
