@@ -175,6 +175,10 @@ func TestCatalogueLabels(t *testing.T) {
 		requireText(t, string(s), s.Label())
 	}
 	requireUnique(t, norm.ServiceTopics())
+	for _, m := range norm.Measures() {
+		requireText(t, string(m), m.Label())
+	}
+	requireUnique(t, norm.Measures())
 	for _, p := range norm.Programmes() {
 		requireText(t, string(p), p.Label())
 	}

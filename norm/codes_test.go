@@ -43,6 +43,7 @@ var codeTypes = []codeType{
 	{"EmployeeMedium", "employee medium", func() encoding.TextUnmarshaler { return new(norm.EmployeeMedium) }, strs(norm.EmployeeMedia())},
 	{"ClientMedium", "client medium", func() encoding.TextUnmarshaler { return new(norm.ClientMedium) }, strs(norm.ClientMedia())},
 	{"ServiceTopic", "service topic", func() encoding.TextUnmarshaler { return new(norm.ServiceTopic) }, strs(norm.ServiceTopics())},
+	{"Measure", "measure", func() encoding.TextUnmarshaler { return new(norm.Measure) }, strs(norm.Measures())},
 }
 
 // checkCode feeds s to the type's UnmarshalText and checks the contract:

@@ -125,6 +125,8 @@ type OrgNorm struct {
 	Extra            []ExtraBehaviour `json:"extra,omitempty"`
 	KnownToEmployees []EmployeeMedium `json:"known_to_employees"`
 	KnownToClients   []ClientMedium   `json:"known_to_clients"`
+	// Sanctions are the house rules' steps of escalation (see Sanction).
+	Sanctions []Sanction `json:"sanctions,omitempty"`
 }
 
 // NormCheck is what CheckNorm finds: findings as data, not errors.
@@ -224,8 +226,9 @@ func CheckNorm(n OrgNorm) NormCheck {
 // Validate reports everything wrong with the norm as one *Error (nil when
 // it is sound): unknown or repeated catalogue codes, extra behaviours
 // without a code, category or label, extra codes that repeat each other or
-// a catalogue code (use the catalogue code instead), and unknown media.
-// Pointers follow the JSON field names.
+// a catalogue code (use the catalogue code instead), unknown media, and
+// sanctions whose steps are out of order or whose measures are unknown,
+// repeated or missing. Pointers follow the JSON field names.
 func (n OrgNorm) Validate() error {
 	var ps []Problem
 	seen := make(map[BehaviourCode]bool, len(n.Behaviours))
@@ -273,5 +276,6 @@ func (n OrgNorm) Validate() error {
 			ps = append(ps, enumProblem(Pointer("known_to_clients", itoa(i)), "client medium", string(m), clientMedia))
 		}
 	}
+	ps = append(ps, validateSanctions(n.Sanctions)...)
 	return Errorf("norm.OrgNorm.Validate", ps)
 }
