@@ -28,6 +28,7 @@ var componentNames = map[string]string{
 	"incident":   "Incident",
 	"action":     "Action",
 	"report":     "Report",
+	"norm":       "NormDocument",
 }
 
 func buildOpenAPI(lang norm.Lang) ([]byte, error) {

@@ -9,6 +9,7 @@ import (
 	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
+	"github.com/goedgesprek/goedgesprek/norm/normdoc"
 )
 
 // Doc is one document with a schema.
@@ -23,6 +24,7 @@ var All = []Doc{
 	{"incident", incident.Schema},
 	{"action", followup.Schema},
 	{"report", checklist.ReportSchema},
+	{"norm", normdoc.Schema},
 }
 
 // UISchemas are the form libraries a UI schema exists for (the
