@@ -188,6 +188,10 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 		iscore [len14]float64       // item: score 0-100
 	)
 	var overrides []CriterionID
+	var (
+		claims [maxCriteria]judgement  // with WithNorm: the claim's own judgement
+		derivs [maxCriteria]derivation // with WithNorm: what the document answers
+	)
 	answered := 0
 	for ci, c := range criteria {
 		t, w := c.Rule.Threshold, c.Weight
@@ -207,6 +211,12 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 			v = sc.answers[ci].Value
 		}
 		js[ci] = judge(c, t, v, a.Date, cfg.measured)
+		if cfg.normDoc != nil {
+			if dv, ok := derive(cfg.normDoc, c.ID); ok {
+				claims[ci], derivs[ci] = js[ci], dv
+				js[ci] = judgeDerived(c, t, v, dv, js[ci], a.Date)
+			}
+		}
 		if js[ci].answered {
 			answered++
 		}
@@ -283,6 +293,10 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 			drafts[nd] = draft{code: FindingMeasured, ci: ci}
 			nd++
 		}
+		if j.derived && j.claimAnswered && !j.agrees {
+			drafts[nd] = draft{code: FindingDocument, ci: ci}
+			nd++
+		}
 		if code, ok := evidenceFinding(c, j, sc.answer(ci), a.Date, cfg.maxAge); ok {
 			drafts[nd] = draft{code: code, ci: ci}
 			nd++
@@ -295,7 +309,7 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 		switch d.code {
 		case FindingEvidenceMissing, FindingEvidenceStale:
 			d.stake = round1(eff[d.ci] * points(j.result))
-		case FindingMeasured:
+		case FindingMeasured, FindingDocument:
 			d.stake = round1(eff[d.ci] * max(points(j.claimRes), 1-points(j.result)))
 		default:
 			d.stake = round1(eff[d.ci] * (1 - points(j.result)))
@@ -323,6 +337,10 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 		if sc.has[ci] {
 			v = sc.answers[ci].Value
 		}
+		if js[ci].derived {
+			v = derivs[ci].value
+			b = append(b, docPhr[li].from...)
+		}
 		b = appendExplanation(b, c, ci, ths[ci], v, js[ci], li)
 		espan[ci] = span{int32(start), int32(len(b))}
 	}
@@ -330,7 +348,11 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 	for k := range nd {
 		d := drafts[k]
 		start := len(b)
-		b = appendMessage(b, d.code, criteria[d.ci], &js[d.ci], sc.answer(d.ci), espan[d.ci], a.Date, cfg.maxAge, li)
+		if d.code == FindingDocument {
+			b = appendDocMessage(b, criteria[d.ci], &js[d.ci], sc.answer(d.ci).Value, &claims[d.ci], derivs[d.ci].value, cfg.normDoc.Adopted, li)
+		} else {
+			b = appendMessage(b, d.code, criteria[d.ci], &js[d.ci], sc.answer(d.ci), espan[d.ci], a.Date, cfg.maxAge, li)
+		}
 		fspan[k] = span{int32(start), int32(len(b))}
 	}
 
@@ -379,7 +401,8 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 		Completeness:   round3(float64(answered) / float64(n)),
 		Answered:       answered,
 		CriteriaTotal:  n,
-		Policy:         Policy{MaxEvidenceAgeMonths: cfg.maxAge, Overrides: overrides, ItemWeights: len(cfg.itemWeights) > 0},
+		Policy: Policy{Catalogue: CatalogueVersion, GreenFrom: GreenFrom, AmberFrom: AmberFrom,
+			MaxEvidenceAgeMonths: cfg.maxAge, Overrides: overrides, ItemWeights: len(cfg.itemWeights) > 0},
 	}
 	arena := make([]norm.PrincipleID, principleArenaLen)
 	copy(arena, principleArena)
@@ -394,11 +417,23 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 		figs = make([]MeasuredFigure, 0, measuredCriteria)
 	}
 
+	var dfigs []Derived
+	if d := cfg.normDoc; d != nil {
+		rep.Norm = &NormUsed{Organisation: d.Organisation.Name, Adopted: d.Adopted, Check: d.Check(),
+			Extra: len(d.Norm.Extra), Sanctions: len(d.Norm.Sanctions)}
+		dfigs = make([]Derived, 0, derivedCriteria)
+	}
+
 	crs := make([]CriterionReport, n)
+	applied := make([]Threshold, 0, n) // one allocation for every threshold applied
 	for ci, c := range criteria {
 		j := &js[ci]
 		cr := &crs[ci]
 		cr.ID, cr.Result, cr.Explanation, cr.Weight, cr.Critical = c.ID, j.result, sub(espan[ci]), ws[ci], c.Critical
+		if c.Rule.Kind.UsesThreshold() {
+			applied = append(applied, ths[ci])
+			cr.Threshold = &applied[len(applied)-1]
+		}
 		if ans := sc.answer(ci); ans != nil {
 			cr.Answer = ans.Value
 			cr.Evidence = len(ans.Evidence)
@@ -406,6 +441,11 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 		if j.measured {
 			figs = append(figs, MeasuredFigure{Share: c.MeasuredBy, Num: j.share.Num, Den: j.share.Den, Percent: j.number, Claimed: j.claimed})
 			cr.Measured = &figs[len(figs)-1]
+		}
+		if j.derived {
+			dfigs = append(dfigs, Derived{Source: derivs[ci].source, Value: derivs[ci].value, ClaimedResult: j.claimRes, Agrees: j.agrees})
+			cr.Derived = &dfigs[len(dfigs)-1]
+			rep.Norm.Criteria = append(rep.Norm.Criteria, c.ID)
 		}
 	}
 
@@ -456,6 +496,8 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 			f.NextStep = evidenceNext[li][1]
 		case FindingMeasured:
 			f.NextStep = measuredNext[li]
+		case FindingDocument:
+			f.NextStep = docPhr[li].next
 		default:
 			f.NextStep = c.NextStep.In(lang)
 		}
@@ -492,11 +534,12 @@ func itemResult(crs []CriterionReport, sum float64) Result {
 }
 
 // evidenceFinding decides whether a positive claim lacks evidence or rests
-// on stale evidence. Claims decided by measured data need no document.
+// on stale evidence. Claims decided by measured data need no document,
+// and answers derived from the norm document have it as their evidence.
 func evidenceFinding(c *Criterion, j *judgement, ans *Answer, at norm.Date, maxAge int) (FindingCode, bool) {
 	// Both evidence findings are about criteria that expect evidence:
 	// where none is expected, neither its absence nor its age is a finding.
-	if ans == nil || !c.Evidence || j.measured || (j.result != Met && j.result != PartiallyMet) {
+	if ans == nil || !c.Evidence || j.measured || j.derived || (j.result != Met && j.result != PartiallyMet) {
 		return "", false
 	}
 	if len(ans.Evidence) == 0 {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/norm"
+	"github.com/goedgesprek/goedgesprek/norm/normdoc"
 )
 
 // DefaultMaxEvidenceAge is the default maximum age of evidence, in months
@@ -26,6 +27,7 @@ type config struct {
 	thresholds  map[CriterionID]Threshold
 	maxAge      int
 	measured    *followup.Summary
+	normDoc     *normdoc.Document
 }
 
 // WithLang sets the language of the report's texts (default Dutch).
@@ -132,6 +134,9 @@ func (c *config) check(date norm.Date) []norm.Problem {
 			}
 		}
 		ps = append(ps, periodProblems(m.Period, date)...)
+	}
+	if c.normDoc != nil {
+		ps = append(ps, normProblems(c.normDoc, date)...)
 	}
 	return ps
 }

@@ -11,6 +11,14 @@ import (
 // are a contract: new fields may be added, existing ones never renamed.
 const ReportVersion = "1"
 
+// CatalogueVersion names the state of the catalogue an evaluation applies:
+// its criteria, rules, default weights and thresholds, and the rating
+// bounds. It changes whenever any of them changes (a test pins it to a
+// fingerprint of the catalogue), so that a report from last year can be
+// told apart from one computed with today's rules. It is a date: the day
+// the catalogue took this form.
+const CatalogueVersion = "2026-12-02"
+
 // Rating is the traffic light of the whole assessment.
 type Rating string
 
@@ -77,10 +85,11 @@ const (
 	FindingPartiallyMet    FindingCode = "criterion_partially_met"    // a criterion partly met
 	FindingEvidenceMissing FindingCode = "evidence_missing"           // a positive claim without the expected evidence
 	FindingEvidenceStale   FindingCode = "evidence_stale"             // the newest evidence is older than the policy allows
-	findingCodeCount                   = 7
+	FindingDocument        FindingCode = "document_contradicts_claim" // the norm document gives another answer than the claim (WithNorm)
+	findingCodeCount                   = 8
 )
 
-var findingCodes = []FindingCode{FindingCriticalNotMet, FindingMeasured, FindingNotMet, FindingUnanswered, FindingPartiallyMet, FindingEvidenceMissing, FindingEvidenceStale}
+var findingCodes = []FindingCode{FindingCriticalNotMet, FindingMeasured, FindingNotMet, FindingUnanswered, FindingPartiallyMet, FindingEvidenceMissing, FindingEvidenceStale, FindingDocument}
 
 // FindingCodes lists every finding code in tie-break order.
 func FindingCodes() []FindingCode { return append([]FindingCode(nil), findingCodes...) }
@@ -140,6 +149,7 @@ type Report struct {
 
 	Policy   Policy    `json:"policy"`
 	Measured *Measured `json:"measured,omitempty"` // the measured data used, when given
+	Norm     *NormUsed `json:"norm,omitempty"`     // the norm document used, when given
 }
 
 // ItemReport is one item in the report.
@@ -159,11 +169,18 @@ type CriterionReport struct {
 	Result      Result      `json:"result"`
 	Explanation string      `json:"explanation"` // quotes the answer and the threshold
 	Answer      Value       `json:"answer,omitzero"`
-	Weight      float64     `json:"weight"`
-	Critical    bool        `json:"critical,omitempty"`
-	Evidence    int         `json:"evidence,omitempty"` // number of evidence documents given
+	Weight      float64     `json:"weight"` // the weight applied within the item (the catalogue's, or an override)
+	// Threshold is the threshold applied, for rules that use one (the
+	// catalogue's, or an override): with Weight, what an auditor needs to
+	// re-run the report.
+	Threshold *Threshold `json:"threshold,omitempty"`
+	Critical  bool       `json:"critical,omitempty"`
+	Evidence  int        `json:"evidence,omitempty"` // number of evidence documents given
 	// Measured is the measured figure that decided the result, if any.
 	Measured *MeasuredFigure `json:"measured,omitempty"`
+	// Derived is the answer the norm document gave, which decided the
+	// result instead of Answer, the claim (see WithNorm).
+	Derived *Derived `json:"derived,omitempty"`
 }
 
 // MeasuredFigure is a measured share set beside a claim.
@@ -209,9 +226,16 @@ type FindingSource struct {
 	Principles []norm.PrincipleID `json:"principles"`
 }
 
-// Policy records the settings the evaluation used.
+// Policy records the settings the evaluation used. The weights and
+// thresholds applied are in the report beside what they apply to: every
+// item's Weight, every criterion's Weight and Threshold.
 type Policy struct {
-	MaxEvidenceAgeMonths int `json:"max_evidence_age_months"`
+	// Catalogue is the CatalogueVersion the report was computed with.
+	Catalogue string `json:"catalogue"`
+	// GreenFrom and AmberFrom are the rating bounds applied to the score.
+	GreenFrom            float64 `json:"green_from"`
+	AmberFrom            float64 `json:"amber_from"`
+	MaxEvidenceAgeMonths int     `json:"max_evidence_age_months"`
 	// Overrides lists the criteria whose weight or threshold an option
 	// changed, in checklist order.
 	Overrides []CriterionID `json:"overrides,omitempty"`

@@ -212,6 +212,10 @@ type judgement struct {
 	number  float64
 	covered int               // coverage: required codes chosen
 	cats    norm.CategoryMask // coverage: the categories of the chosen codes
+	// derived is set when the norm document gave the answer (WithNorm);
+	// claimRes is then the claim's result, claimAnswered whether there
+	// was a claim, and agrees whether it said the same as the document.
+	derived, claimAnswered, agrees bool
 }
 
 // anyChosen reports whether one of want is among chosen.
@@ -477,71 +481,79 @@ func appendExplanation(b []byte, c *Criterion, ci int, t Threshold, v Value, j j
 		b = append(b, c.Unit.In(langs[li])...)
 		b = append(b, p.decides...)
 	default:
-		switch c.Rule.Kind {
-		case RuleTrue:
-			b = append(b, p.answer...)
-			if v.b {
-				b = append(b, p.yes...)
-			} else {
-				b = append(b, p.no...)
-			}
-		case RuleGrade:
-			b = append(b, p.answer...)
-			o, _ := c.OptionByCode(v.s)
-			b = append(b, o.Label.In(langs[li])...)
-		case RuleAtLeast:
-			b = appendNum(b, v.n, li)
-			if c.Type == TypePercent {
-				b = append(b, '%')
-			}
-			b = append(b, ' ')
-			b = append(b, c.Unit.In(langs[li])...)
-		case RuleAtMost:
-			b = appendNum(b, v.n, li)
-			b = append(b, p.months...)
-		case RuleCount:
-			b = strconv.AppendInt(b, int64(len(v.list)), 10)
-			b = append(b, p.of...)
-			b = strconv.AppendInt(b, int64(len(c.Options)), 10)
-			b = append(b, ' ')
-			b = append(b, c.Unit.In(langs[li])...)
-			if len(v.list) > 0 {
-				b = append(b, ": "...)
-				b = appendLabels(b, c, v.list, li)
-			}
-		case RuleCoverage:
-			b = strconv.AppendInt(b, int64(j.covered), 10)
-			b = append(b, p.of...)
-			b = strconv.AppendInt(b, int64(len(c.Rule.Required)), 10)
-			b = append(b, ' ')
-			b = append(b, c.Unit.In(langs[li])...)
-			b = append(b, " ("...)
-			b = appendNum(b, round1(j.number), li)
-			b = append(b, "%)"...)
-			if j.covered < len(c.Rule.Required) {
-				b = append(b, p.missing...)
-				b = appendMissing(b, c, v.list, li)
-			}
-			var store [8]norm.Category
-			if cats := j.cats.AppendMissing(store[:0], norm.CategoriesOf(c.Rule.Required)); len(cats) > 0 {
-				b = append(b, p.noCat...)
-				for i, cat := range cats {
-					if i > 0 {
-						b = append(b, ", "...)
-					}
-					b = append(b, cat.Label().In(langs[li])...)
-				}
-			}
-		case RuleRecent:
-			b = append(b, v.s...)
-			b = append(b, ", "...)
-			b = appendNum(b, j.number, li)
-			b = append(b, p.months...)
-			b = append(b, p.since...)
-		}
+		b = appendAnswer(b, c, v, j, li)
 	}
 	b = append(b, "; "...)
 	return appendNorm(b, c, ci, t, li)
+}
+
+// appendAnswer writes the answer part of an explanation: the value quoted
+// in the criterion's terms ("17 of 17 baseline behaviours (100%)").
+func appendAnswer(b []byte, c *Criterion, v Value, j judgement, li int) []byte {
+	p := &phr[li]
+	switch c.Rule.Kind {
+	case RuleTrue:
+		b = append(b, p.answer...)
+		if v.b {
+			b = append(b, p.yes...)
+		} else {
+			b = append(b, p.no...)
+		}
+	case RuleGrade:
+		b = append(b, p.answer...)
+		o, _ := c.OptionByCode(v.s)
+		b = append(b, o.Label.In(langs[li])...)
+	case RuleAtLeast:
+		b = appendNum(b, v.n, li)
+		if c.Type == TypePercent {
+			b = append(b, '%')
+		}
+		b = append(b, ' ')
+		b = append(b, c.Unit.In(langs[li])...)
+	case RuleAtMost:
+		b = appendNum(b, v.n, li)
+		b = append(b, p.months...)
+	case RuleCount:
+		b = strconv.AppendInt(b, int64(len(v.list)), 10)
+		b = append(b, p.of...)
+		b = strconv.AppendInt(b, int64(len(c.Options)), 10)
+		b = append(b, ' ')
+		b = append(b, c.Unit.In(langs[li])...)
+		if len(v.list) > 0 {
+			b = append(b, ": "...)
+			b = appendLabels(b, c, v.list, li)
+		}
+	case RuleCoverage:
+		b = strconv.AppendInt(b, int64(j.covered), 10)
+		b = append(b, p.of...)
+		b = strconv.AppendInt(b, int64(len(c.Rule.Required)), 10)
+		b = append(b, ' ')
+		b = append(b, c.Unit.In(langs[li])...)
+		b = append(b, " ("...)
+		b = appendNum(b, round1(j.number), li)
+		b = append(b, "%)"...)
+		if j.covered < len(c.Rule.Required) {
+			b = append(b, p.missing...)
+			b = appendMissing(b, c, v.list, li)
+		}
+		var store [8]norm.Category
+		if cats := j.cats.AppendMissing(store[:0], norm.CategoriesOf(c.Rule.Required)); len(cats) > 0 {
+			b = append(b, p.noCat...)
+			for i, cat := range cats {
+				if i > 0 {
+					b = append(b, ", "...)
+				}
+				b = append(b, cat.Label().In(langs[li])...)
+			}
+		}
+	case RuleRecent:
+		b = append(b, v.s...)
+		b = append(b, ", "...)
+		b = appendNum(b, j.number, li)
+		b = append(b, p.months...)
+		b = append(b, p.since...)
+	}
+	return b
 }
 
 // appendLabels writes the labels of the chosen codes, at most maxListed.

@@ -528,6 +528,7 @@ func emitReportSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		form.EnumLabels(orgKinds, func(k OrgKind) norm.Text { return orgKindLabels[k] }),
 		form.Enum(ratingRules),
 		form.Enum(FindingCodes()),
+		form.Enum(derivedSources),
 		form.Enum(itemIDs),
 		form.Enum(criterionIDs),
 		form.Enum(norm.PrincipleIDs()),
@@ -578,6 +579,8 @@ var reportBounds = map[string][2]string{
 	"den":                     {"0", ""},
 	"incidents":               {"0", ""},
 	"max_evidence_age_months": {"0", ""},
+	"extra":                   {"0", ""},
+	"sanctions":               {"0", ""},
 }
 
 // boundReport sets the ranges of reportBounds on the numeric properties of
