@@ -53,6 +53,7 @@ func writeMarkdown(w io.Writer, v *view) error {
 	fmt.Fprintf(&b, "| %s | **%s/100** |\n", L.Score, v.Score)
 	fmt.Fprintf(&b, "| %s | **%s** |\n", L.Rating, md(v.RatingLabel))
 	fmt.Fprintf(&b, "| %s | %d%% %s |\n\n", L.Completeness, v.Completeness, L.Answered)
+	fmt.Fprintf(&b, "%s\n\n", md(v.Policy))
 	fmt.Fprintf(&b, "**%s:** %s\n\n", L.Reason, md(v.RatingReason))
 
 	fmt.Fprintf(&b, "### %s\n\n", L.Checklist)
@@ -96,6 +97,7 @@ func writeMarkdown(w io.Writer, v *view) error {
 		}
 		fmt.Fprintf(&b, "| %s | | %d | |\n\n", L.Overdue, m.Overdue)
 	}
+	writeNormMarkdown(&b, v.Norm)
 
 	fmt.Fprintf(&b, "### %s\n\n", L.Principles)
 	fmt.Fprintf(&b, "| %s | | %s |\n|---|---|---:|\n", L.Principles, L.Coverage)

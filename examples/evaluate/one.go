@@ -47,6 +47,9 @@ func runOne(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 		opts = append(opts, checklist.WithMeasured(sum))
 		meas = measuredInfo{Origin: filepath.Base(c.incidents), Overdue: overdueCount(sum)}
 	}
+	if opts, err = withNorm(c, &a, opts, &meas); err != nil {
+		return fail(stderr, c.lang, c.norm, err)
+	}
 	rep, err := checklist.Evaluate(a, opts...)
 	if err != nil {
 		return fail(stderr, c.lang, c.input, err)

@@ -32,7 +32,9 @@ func writeText(w io.Writer, v *view) error {
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "%s %s/100   %s: %s\n", strings.ToUpper(L.Score), v.Score, strings.ToUpper(L.Rating), strings.ToUpper(v.RatingLabel))
 	wrapTo(&b, L.Reason+": "+v.RatingReason, "", "  ")
-	fmt.Fprintf(&b, "%s: %d%% %s\n\n", L.Completeness, v.Completeness, L.Answered)
+	fmt.Fprintf(&b, "%s: %d%% %s\n", L.Completeness, v.Completeness, L.Answered)
+	wrapTo(&b, v.Policy, "", "  ")
+	b.WriteString("\n")
 
 	// The item table: ID, mark, title, score, result label.
 	labelW := 0
@@ -90,6 +92,7 @@ func writeText(w io.Writer, v *view) error {
 		}
 		fmt.Fprintf(&b, "%s %4d\n\n", pad(truncate(L.Overdue, 38), 38), m.Overdue)
 	}
+	writeNormText(&b, v.Norm, line)
 
 	b.WriteString(L.VPT + "\n" + line + "\n")
 	for _, p := range v.VPT {

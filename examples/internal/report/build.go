@@ -17,6 +17,7 @@ import (
 type Measured struct {
 	Origin  string // the register's file name, without its directory
 	Overdue int
+	Norm    string // the norm document's file name (evaluate -norm), without its directory
 }
 
 var ratingLabels = map[checklist.Rating]norm.Text{
@@ -118,6 +119,8 @@ func New(rep *checklist.Report, a *checklist.Assessment, meas Measured) *View {
 		RatingLabel:  ratingLabels[rep.Rating].In(lang),
 		RatingReason: p(rep.RatingReason),
 		Completeness: pct(rep.Completeness),
+		Norm:         normView(rep, meas.Norm, lang),
+		Policy:       policyLine(rep, lang),
 	}
 	v.OrgSize = fmt.Sprintf("%d %s, %d %s", rep.Organisation.ClientFacingEmployees, v.L.Employees, rep.Organisation.Managers, v.L.Managers)
 	if a != nil {

@@ -24,6 +24,8 @@ type View struct {
 	PC           []PrincipleView
 	Findings     []FindingView
 	Measured     *MeasuredView
+	Norm         *NormView // the norm document, with evaluate -norm
+	Policy       string    // the catalogue version and the weights and thresholds applied, in one line
 }
 
 // ItemView is one of the 14 items with its criteria.
