@@ -96,6 +96,9 @@
 //     criterion_partially_met, whose message then says so;
 //   - measured_contradicts_claim: measured data give another result than
 //     the claim;
+//   - document_contradicts_claim: the norm document ([WithNorm]) gives
+//     another answer than the claim (other codes, or yes where the claim
+//     says no), whether or not the result differs;
 //   - criterion_not_met, unanswered, criterion_partially_met;
 //   - evidence_missing: a criterion that expects evidence is claimed as
 //     (partially) met without any;
@@ -145,6 +148,38 @@
 // the reaction to the perpetrator in Reactions48h (seed 002; see
 // followup.Status).
 //
+// # The norm document
+//
+// [WithNorm] passes the organisation's norm document (package
+// norm/normdoc: its house rules and, optionally, its service norm). The
+// criteria the document answers are derived from it, not claimed: GG11-1
+// (the catalogue behaviours it names, judged against the VPT baseline as
+// above; an extra behaviour of the organisation's own counts for its
+// category, as in norm.CheckNorm), GG11-2 (where clients meet the norm)
+// and, when there is a service norm, GG09-1 (the topics it covers by
+// norm.CheckService), GG09-2 and GG09-3 (made known to clients and to
+// employees). The explanation then starts "volgens het normdocument" /
+// "according to the norm document", [CriterionReport.Derived] holds the
+// document's answer beside the claim, and [Report.Norm] names the
+// document. Where the claim gives another answer, a
+// document_contradicts_claim finding states both and the document
+// decides; an unanswered criterion becomes answered by the document
+// without a finding. A derived criterion needs no other evidence. A
+// document adopted after the assessment date, or one that does not
+// validate, is an error: it was not the norm in force, or it is not a
+// norm.
+//
+// # Versions
+//
+// [CatalogueVersion] names the state of the rules (criteria, rules,
+// default weights and thresholds, rating bounds); a test pins it to a
+// fingerprint of the catalogue, so it changes whenever they do.
+// [Report.Policy] names it with the rating bounds, and every item and
+// criterion in the report carries the weight, and every criterion with a
+// threshold rule the [Threshold], that were applied, whether the
+// catalogue's or an override: an auditor can re-run last year's report and
+// see why today's differs.
+//
 // # Errors
 //
 // [Evaluate] returns an error only for invalid input: one *norm.Error (Op
@@ -153,7 +188,8 @@
 // option codes, percentages outside 0-100, negative or fractional counts,
 // dates that do not exist or lie after the assessment date, evidence
 // without title or date, a missing organisation name or kind, a missing
-// assessment date, and bad options (pointer ""). Evaluate is deterministic,
+// assessment date, and bad options (pointer "", the message naming the
+// option, e.g. "WithNorm: /norm/behaviours/3: ..."). Evaluate is deterministic,
 // keeps no global mutable state and is safe for concurrent use.
 //
 // # Forms
@@ -223,6 +259,10 @@
 //     reached by at least one criterion.
 //   - A principle's coverage weighs each criterion by its share of the
 //     overall score instead of taking a plain mean.
+//   - GG09-1..3, GG11-1 and GG11-2 can be derived from the
+//     organisation's norm document instead of claimed ([WithNorm]); the
+//     proposal only has claims. GG11-3 (what share of employees knows the
+//     norm) stays a survey figure: no document can answer it.
 //   - The months answer type is supported (rule at_most) but no criterion
 //     uses it yet.
 package checklist

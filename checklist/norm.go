@@ -175,6 +175,10 @@ func normProblems(d *normdoc.Document, date norm.Date) []norm.Problem {
 			}
 		}
 	}
+	if p, bad := norm.CheckLine("", d.Organisation.Name); bad {
+		p.Message = norm.T("WithNorm: /organisation/name: "+p.Message.NL, "WithNorm: /organisation/name: "+p.Message.EN)
+		ps = append(ps, p)
+	}
 	add("/norm", d.Norm.Validate())
 	if d.Service != nil {
 		add("/service", d.Service.Validate())

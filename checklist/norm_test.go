@@ -197,4 +197,12 @@ func TestWithNormRefused(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []norm.ProblemCode{norm.CodeEnum, norm.CodeDate}, codes)
 	assert.Contains(t, ne.Error(), "/norm/behaviours/19")
+
+	hostile := d
+	hostile.Organisation.Name = "Noordkust\u202e"
+	_, err = checklist.Evaluate(a, checklist.WithNorm(hostile))
+	require.ErrorAs(t, err, &ne)
+	require.Len(t, ne.Problems, 1)
+	assert.Equal(t, norm.CodeFormat, ne.Problems[0].Code)
+	assert.Contains(t, ne.Problems[0].Message.EN, "WithNorm: /organisation/name: ")
 }
