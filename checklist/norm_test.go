@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/goedgesprek/goedgesprek/checklist"
+	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/normdoc"
 )
@@ -205,4 +206,14 @@ func TestWithNormRefused(t *testing.T) {
 	require.Len(t, ne.Problems, 1)
 	assert.Equal(t, norm.CodeFormat, ne.Problems[0].Code)
 	assert.Contains(t, ne.Problems[0].Message.EN, "WithNorm: /organisation/name: ")
+}
+
+// TestMeasuresCoverReactionForms: every form a reaction can take in
+// followup is a measure an organisation's norm can name, with the same
+// code, so that the sanctions a norm promises are what actions record.
+func TestMeasuresCoverReactionForms(t *testing.T) {
+	for _, f := range followup.Forms(followup.KindReaction) {
+		_, err := norm.ParseMeasure(f)
+		assert.NoError(t, err, f)
+	}
 }
