@@ -184,7 +184,7 @@ func normProblems(d *normdoc.Document, date norm.Date) []norm.Problem {
 		add("/service", d.Service.Validate())
 	}
 	switch {
-	case !d.Adopted.Valid() || d.Adopted.IsZero():
+	case d.Adopted.Year < 1 || !d.Adopted.Valid():
 		ps = append(ps, norm.Problem{Code: norm.CodeDate, Message: norm.T(
 			"WithNorm: het normdocument heeft geen geldige datum van vaststelling", "WithNorm: the norm document has no valid adoption date")})
 	case date.Valid() && !date.IsZero() && d.Adopted.After(date):

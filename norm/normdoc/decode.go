@@ -69,6 +69,10 @@ func decode(doc []byte, lim form.Limits) (Document, error) {
 		return Document{}, norm.Errorf(decodeOp, refineDate(doc, probs))
 	}
 	var probs []norm.Problem
+	if d.Adopted.Year < 1 {
+		probs = append(probs, norm.Problem{Pointer: "/adopted", Code: norm.CodeDate, Message: norm.Textf(
+			"het jaar %04d bestaat niet", "the year %04d does not exist", d.Adopted.Year)})
+	}
 	probs = under(probs, "/norm", d.Norm.Validate())
 	if d.Service != nil {
 		probs = under(probs, "/service", d.Service.Validate())

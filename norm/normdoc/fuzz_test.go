@@ -48,6 +48,10 @@ func FuzzDecode(f *testing.F) {
 		require.NoError(t, err)
 		again, err := normdoc.DecodeBytes(out)
 		require.NoError(t, err, "written document reads back: %s", out)
-		require.Equal(t, d, again)
+		// An empty list left out by omitempty reads back as nil: compare
+		// what the two say, not their Go form.
+		out2, err := json.Marshal(again)
+		require.NoError(t, err)
+		require.Equal(t, string(out), string(out2))
 	})
 }

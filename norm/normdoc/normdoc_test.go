@@ -83,6 +83,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"wrong type", repl(`"days": 90`, `"days": "90"`), []want{{"/service/turnaround/0/days", norm.CodeType}}},
 		{"fraction", repl(`"days": 90`, `"days": 90.5`), []want{{"/service/turnaround/0/days", norm.CodeType}}},
 		{"impossible date", repl(`"2025-09-01"`, `"2025-02-30"`), []want{{"/adopted", norm.CodeDate}}},
+		{"year zero", repl(`"2025-09-01"`, `"0000-01-01"`), []want{{"/adopted", norm.CodeDate}}},
 		{"negative days", repl(`"days": 30`, `"days": -30`), []want{{"/service/turnaround/1/days", norm.CodeRange}}},
 		{"negative ban", repl(`"ban_months": 3`, `"ban_months": -3`), []want{{"/norm/sanctions/1/ban_months", norm.CodeRange}}},
 		{"step zero", repl(`"step": 1,`, `"step": 0,`), []want{{"/norm/sanctions/0/step", norm.CodeRange}}},
