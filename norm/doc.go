@@ -54,15 +54,19 @@
 // # The organisation's norms
 //
 // An [OrgNorm] is an organisation's own norm of unacceptable behaviour:
-// catalogue codes plus extra behaviours, and the media through which it is
-// known to employees and to clients (checklist item GG11). [CheckNorm]
+// catalogue codes plus extra behaviours, the media through which it is
+// known to employees and to clients (checklist item GG11), and the
+// [Sanction]s per step of escalation, each naming its [Measure]s (the
+// reaction forms of package followup, a police report, recovery of
+// damages). [CheckNorm]
 // compares it with the VPT [Baseline] (the 17 behaviours the seeds name;
 // no addition is required) and reports missing behaviours and categories
 // as data; [BaselineCoverage] counts the covered baseline
 // behaviours. A [ServiceNorm] says what a client may expect: turnaround
 // times, reachability per channel and treatment (item GG09);
 // [CheckService] reports the topics it lacks. Both have a Validate method
-// for input that must be refused.
+// for input that must be refused. Subpackage normdoc holds the document
+// in which an organisation hands both in, with its schema and decoder.
 //
 // # Errors
 //
