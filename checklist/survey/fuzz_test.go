@@ -1,0 +1,75 @@
+package survey_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/goedgesprek/goedgesprek/checklist/survey"
+	"github.com/goedgesprek/goedgesprek/norm"
+	"github.com/goedgesprek/goedgesprek/norm/form"
+)
+
+// FuzzDecodeResponse checks DecodeResponse against encoding/json: what it
+// accepts, encoding/json (unknown fields refused) reads to the same
+// response, the response fits the instrument, and writing it and reading
+// it back gives it again. What it refuses is a *norm.Error whose every
+// problem has a message in both languages. The corpus is in
+// testdata/fuzz/FuzzDecodeResponse.
+func FuzzDecodeResponse(f *testing.F) {
+	for _, s := range []string{
+		`{"round":"2026-03","answers":{"knows_norm":"partly","feels_safe":5,"exposed_threats":"no"}}`,
+		`{"version":"1","round":"2025-12","answers":{}}`,
+		`{"round":"2026-03","answers":{"feels_safe":7}}`,
+		`{"round":"2026-03","answers":{"feels_safe":4.0}}`,
+		`{"round":"2026-02","answers":{"knows_nrom":"yes"}}`,
+		`{"round":"2026-03","round":"2026-03"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		r, err := survey.DecodeResponse(bytes.NewReader(doc), form.Limits{})
+		if err != nil {
+			var ne *norm.Error
+			if !errors.As(err, &ne) || len(ne.Problems) == 0 {
+				t.Fatalf("refused without a *norm.Error listing problems: %v", err)
+			}
+			for _, p := range ne.Problems {
+				if p.Message.NL == "" || p.Message.EN == "" {
+					t.Fatalf("problem without a message in both languages: %+v", p)
+				}
+			}
+			return
+		}
+		var ref survey.Response
+		dec := json.NewDecoder(bytes.NewReader(doc))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&ref); err != nil {
+			t.Fatalf("accepted, but encoding/json refuses it: %v", err)
+		}
+		if ref.Version == "" {
+			ref.Version = survey.ResponseVersion
+		}
+		if ref.Answers == nil {
+			ref.Answers = map[survey.QuestionID]survey.Answer{}
+		}
+		a, _ := json.Marshal(r)
+		b, _ := json.Marshal(ref)
+		if !bytes.Equal(a, b) {
+			t.Fatalf("differs from encoding/json:\n%s\n%s", a, b)
+		}
+		if _, err := survey.Summarize([]survey.Response{r}); err != nil {
+			t.Fatalf("accepted a response that does not fit the instrument: %v", err)
+		}
+		again, err := survey.DecodeResponse(strings.NewReader(string(a)), form.Limits{})
+		if err != nil {
+			t.Fatalf("its own output is refused: %v\n%s", err, a)
+		}
+		c, _ := json.Marshal(again)
+		if !bytes.Equal(a, c) {
+			t.Fatalf("round trip changed it:\n%s\n%s", a, c)
+		}
+	})
+}
