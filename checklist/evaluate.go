@@ -207,6 +207,9 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 			v = sc.answers[ci].Value
 		}
 		js[ci] = judge(c, t, v, a.Date, cfg.measured)
+		if cfg.survey != nil {
+			surveyDecides(&js[ci], ci, t, cfg.survey)
+		}
 		if js[ci].answered {
 			answered++
 		}
@@ -393,6 +396,10 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 		}
 		figs = make([]MeasuredFigure, 0, measuredCriteria)
 	}
+	if cfg.survey != nil {
+		// one backing array: the criteria point into it
+		figs = make([]MeasuredFigure, 0, measuredCriteria+len(surveyQuestions()))
+	}
 
 	crs := make([]CriterionReport, n)
 	for ci, c := range criteria {
@@ -404,7 +411,11 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 			cr.Evidence = len(ans.Evidence)
 		}
 		if j.measured {
-			figs = append(figs, MeasuredFigure{Share: c.MeasuredBy, Num: j.share.Num, Den: j.share.Den, Percent: j.number, Claimed: j.claimed})
+			mf := MeasuredFigure{Share: c.MeasuredBy, Num: j.share.Num, Den: j.share.Den, Percent: j.number, Claimed: j.claimed}
+			if j.surveyed {
+				mf.Share, mf.Question, mf.Low, mf.High = MeasuredSurvey, surveyQuestions()[ci], j.low, j.high
+			}
+			figs = append(figs, mf)
 			cr.Measured = &figs[len(figs)-1]
 		}
 	}
@@ -441,6 +452,8 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 		}
 	}
 
+	rep.Survey = surveyReport(cfg, js[:n])
+
 	rep.Findings = make([]Finding, nd)
 	for k := range nd {
 		d := drafts[k]
@@ -456,6 +469,9 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 			f.NextStep = evidenceNext[li][1]
 		case FindingMeasured:
 			f.NextStep = measuredNext[li]
+			if js[d.ci].surveyed {
+				f.NextStep = surveyNext[li]
+			}
 		default:
 			f.NextStep = c.NextStep.In(lang)
 		}
@@ -586,6 +602,10 @@ func appendMessage(b []byte, code FindingCode, c *Criterion, j *judgement, ans *
 		b = append(b, c.ID...)
 		b = append(b, p.unanswered...)
 	case FindingMeasured:
+		if j.surveyed {
+			b = appendSurveyMessage(b, c, j, li)
+			break
+		}
 		b = append(b, c.ID...)
 		b = append(b, p.claims...)
 		b = appendNum(b, j.claimed, li)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/goedgesprek/goedgesprek/checklist/survey"
 	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/norm"
 )
@@ -20,12 +21,14 @@ const DefaultMaxEvidenceAge = 24
 type EvalOption func(*config)
 
 type config struct {
-	lang        norm.Lang
-	itemWeights map[ItemID]float64
-	critWeights map[CriterionID]float64
-	thresholds  map[CriterionID]Threshold
-	maxAge      int
-	measured    *followup.Summary
+	lang         norm.Lang
+	itemWeights  map[ItemID]float64
+	critWeights  map[CriterionID]float64
+	thresholds   map[CriterionID]Threshold
+	maxAge       int
+	measured     *followup.Summary
+	survey       *survey.Round // WithSurvey
+	surveyBefore *survey.Round // WithSurveyBaseline
 }
 
 // WithLang sets the language of the report's texts (default Dutch).
@@ -133,6 +136,7 @@ func (c *config) check(date norm.Date) []norm.Problem {
 		}
 		ps = append(ps, periodProblems(m.Period, date)...)
 	}
+	ps = append(ps, c.surveyProblems(date)...)
 	return ps
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/invopop/jsonschema"
 
+	"github.com/goedgesprek/goedgesprek/checklist/survey"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
 )
@@ -532,6 +533,8 @@ func emitReportSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		form.Enum(criterionIDs),
 		form.Enum(norm.PrincipleIDs()),
 		form.Enum(norm.Langs()),
+		form.Enum(surveyQuestionIDs()),
+		form.Enum([]survey.TestKind{survey.TestZ, survey.TestFisher}),
 		form.Mapper(func(t reflect.Type) *jsonschema.Schema {
 			if t == valueType { // an answer as given: see Value
 				return &jsonschema.Schema{OneOf: []*jsonschema.Schema{
@@ -578,6 +581,12 @@ var reportBounds = map[string][2]string{
 	"den":                     {"0", ""},
 	"incidents":               {"0", ""},
 	"max_evidence_age_months": {"0", ""},
+	"low":                     {"0", "100"},
+	"high":                    {"0", "100"},
+	"p":                       {"0", "1"},
+	"points":                  {"-100", "100"},
+	"respondents":             {"0", ""},
+	"positive":                {"0", ""},
 }
 
 // boundReport sets the ranges of reportBounds on the numeric properties of
