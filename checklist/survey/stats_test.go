@@ -49,7 +49,7 @@ func TestTwoProportionZAgainstReference(t *testing.T) {
 		k1, n1, k2, n2 int
 		z, p           float64
 	}{
-		{14, 40, 8, 40, -1.5023492575, 0.1330069337},      // threats 35% → 20% among 40: not significant
+		{14, 40, 8, 40, -1.5023492575, 0.1330069337},        // threats 35% → 20% among 40: not significant
 		{108, 300, 57, 300, -4.6629332730, 3.117338537e-06}, // the same shares among 300: significant
 		{24, 40, 38, 40, 3.7483568682, 0.0001779968694},
 	} {
