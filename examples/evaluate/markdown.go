@@ -97,6 +97,8 @@ func writeMarkdown(w io.Writer, v *view) error {
 		fmt.Fprintf(&b, "| %s | | %d | |\n\n", L.Overdue, m.Overdue)
 	}
 
+	writeSurveyMarkdown(&b, v)
+
 	fmt.Fprintf(&b, "### %s\n\n", L.Principles)
 	fmt.Fprintf(&b, "| %s | | %s |\n|---|---|---:|\n", L.Principles, L.Coverage)
 	for _, p := range append(append([]principleView(nil), v.VPT...), v.PC...) {

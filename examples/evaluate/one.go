@@ -47,6 +47,11 @@ func runOne(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 		opts = append(opts, checklist.WithMeasured(sum))
 		meas = measuredInfo{Origin: filepath.Base(c.incidents), Overdue: overdueCount(sum)}
 	}
+	sopts, file, err := surveyOptions(c.surveyConfig)
+	if err != nil {
+		return fail(stderr, c.lang, file, err)
+	}
+	opts = append(opts, sopts...)
 	rep, err := checklist.Evaluate(a, opts...)
 	if err != nil {
 		return fail(stderr, c.lang, c.input, err)

@@ -91,6 +91,8 @@ func writeText(w io.Writer, v *view) error {
 		fmt.Fprintf(&b, "%s %4d\n\n", pad(truncate(L.Overdue, 38), 38), m.Overdue)
 	}
 
+	writeSurveyText(&b, v)
+
 	b.WriteString(L.VPT + "\n" + line + "\n")
 	for _, p := range v.VPT {
 		fmt.Fprintf(&b, "%s %s %s %3d%%\n", pad(p.ID, 5), pad(truncate(p.Title, 46), 46), bar(p.Coverage, 20), p.Coverage)

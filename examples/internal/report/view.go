@@ -24,6 +24,7 @@ type View struct {
 	PC           []PrincipleView
 	Findings     []FindingView
 	Measured     *MeasuredView
+	Survey       *SurveyView // the employee survey, when given
 }
 
 // ItemView is one of the 14 items with its criteria.
