@@ -226,7 +226,7 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		props[string(q.ID)] = p
 	}
 	s := map[string]any{
-		"$id":                  "https://goedgesprek.example/schema/survey-response." + string(lang) + "." + string(d) + ".json",
+		"$id":                  schemaID(lang, d),
 		"title":                norm.T("Antwoorden van één medewerker op de enquête", "One employee's answers to the survey").In(lang),
 		"description":          norm.T("Anoniem: geen naam, nummer, datum of vrije tekst.", "Anonymous: no name, number, date or free text.").In(lang),
 		"type":                 "object",
@@ -246,6 +246,15 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		s["$schema"] = form.Draft07URL
 	}
 	return json.MarshalIndent(s, "", "  ")
+}
+
+// schemaID follows the other schemas: .../v1/nl.json, .../v1/draft-07/nl.json.
+func schemaID(lang norm.Lang, d form.Dialect) string {
+	base := "https://goedgesprek.nl/schema/survey-response/v1/"
+	if d == form.Draft07 {
+		base += "draft-07/"
+	}
+	return base + string(lang) + ".json"
 }
 
 var validator = sync.OnceValues(func() (*form.Validator, error) {
