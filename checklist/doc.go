@@ -145,6 +145,16 @@
 // the reaction to the perpetrator in Reactions48h (seed 002; see
 // followup.Status).
 //
+// [WithSurvey] does the same with an employee survey round (package
+// survey): knowing the norm decides GG11-3, knowing to report GG05-2 and
+// feeling backed by the manager GG03-3. The report quotes the surveyed
+// share with its 95% interval, and says when that interval straddles a
+// bound of the threshold. A figure withheld for fewer than 10
+// respondents decides nothing. The round must fall within the
+// assessment's twelve months; [WithSurveyBaseline] adds an earlier round,
+// and the report's [SurveyReport] then compares the two per question,
+// beside the pilot's own figures.
+//
 // # Errors
 //
 // [Evaluate] returns an error only for invalid input: one *norm.Error (Op

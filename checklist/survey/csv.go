@@ -42,7 +42,7 @@ func ReadCSV(r io.Reader) ([]Response, error) {
 	add := func(row int, col, ptr string, code norm.ProblemCode, msg norm.Text) {
 		ps.Add(norm.Problem{Row: row, Column: col, Pointer: ptr, Code: code, Message: msg})
 	}
-	cr := csvform.NewReader(r, 0, csvform.Limits{MaxBytes: DefaultMaxCSVBytes, MaxColumns: len(questions) + 8})
+	cr := csvform.NewReader(r, 0, csvform.Limits{MaxBytes: DefaultMaxCSVBytes})
 	header, err := cr.Read()
 	if err == io.EOF {
 		add(1, "", "", norm.CodeRequired, norm.T("het bestand is leeg: een kopregel met kolomnamen ontbreekt", "the file is empty: a header row with column names is missing"))
@@ -183,29 +183,4 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
-}
-
-// WriteCSV writes responses as ReadCSV reads them: the column "round"
-// and every question, in questionnaire order. It is meant for synthetic
-// and test data; real responses stay with whoever ran the survey.
-func WriteCSV(w io.Writer, rs []Response) error {
-	cw := csvform.NewWriter(w, ',')
-	rec := make([]string, 1+len(questions))
-	rec[0] = RoundColumn
-	for i, q := range questions {
-		rec[1+i] = string(q.ID)
-	}
-	if err := cw.Write(rec); err != nil {
-		return err
-	}
-	for _, r := range rs {
-		rec[0] = r.Round.String()
-		for i, q := range questions {
-			rec[1+i] = r.Answers[q.ID].String()
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	return cw.Flush()
 }

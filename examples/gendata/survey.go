@@ -32,7 +32,7 @@ var sampleSurveys = []struct {
 func writeSurveys(dir string) error {
 	for _, s := range sampleSurveys {
 		var b bytes.Buffer
-		if err := survey.WriteCSV(&b, surveytest.Sample(s.round, s.n, s.phase, s.seed)); err != nil {
+		if err := surveytest.WriteCSV(&b, surveytest.Sample(s.round, s.n, s.phase, s.seed)); err != nil {
 			return err
 		}
 		if err := os.WriteFile(filepath.Join(dir, s.file), b.Bytes(), 0o644); err != nil {

@@ -5,10 +5,12 @@
 package surveytest
 
 import (
+	"io"
 	"math"
 	"math/rand/v2"
 
 	"github.com/goedgesprek/goedgesprek/checklist/survey"
+	"github.com/goedgesprek/goedgesprek/norm/csvform"
 )
 
 // Phase picks the pilot figure a sample follows.
@@ -61,4 +63,31 @@ func answer(s survey.Scale, positive bool, rng *rand.Rand) survey.Answer {
 		return survey.Code("yes")
 	}
 	return survey.Code("no")
+}
+
+// WriteCSV writes responses as survey.ReadCSV reads them: the column
+// "round" and every question, in questionnaire order. It is here, not in
+// package survey, because it writes one row per respondent: it is for
+// synthetic data, and the library itself writes no respondent's answers.
+func WriteCSV(w io.Writer, rs []survey.Response) error {
+	qs := survey.Questions()
+	cw := csvform.NewWriter(w, ',')
+	rec := make([]string, 1+len(qs))
+	rec[0] = survey.RoundColumn
+	for i, q := range qs {
+		rec[1+i] = string(q.ID)
+	}
+	if err := cw.Write(rec); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		rec[0] = r.Round.String()
+		for i, q := range qs {
+			rec[1+i] = r.Answers[q.ID].String()
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	return cw.Flush()
 }
