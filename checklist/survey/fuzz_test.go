@@ -73,3 +73,41 @@ func FuzzDecodeResponse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadCSV checks that ReadCSV either refuses a file with problems
+// that each name a row, or returns responses that all fit the instrument
+// and belong to one round, never more than the file has lines.
+func FuzzReadCSV(f *testing.F) {
+	for _, s := range []string{
+		"round,knows_norm,feels_safe\n2026-03,fully,5\n2026-03,,2\n",
+		"\ufeffround;knows_to_report\r\n2026-03;yes\r\n2026-03;'=1+1\r\n",
+		"round,name\n2026-03,Jan\n",
+		"round,feels_safe\n2026-03,\"4\n",
+		"round,feels_safe,\n2026-03,4,,\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		rs, err := survey.ReadCSV(bytes.NewReader(doc))
+		if err != nil {
+			var ne *norm.Error
+			if !errors.As(err, &ne) || len(ne.Problems) == 0 {
+				t.Fatalf("refused without a *norm.Error listing problems: %v", err)
+			}
+			for _, p := range ne.Problems {
+				if p.Row < 0 || p.Message.NL == "" || p.Message.EN == "" {
+					t.Fatalf("problem without a row or a message in both languages: %+v", p)
+				}
+			}
+			return
+		}
+		if len(rs) > bytes.Count(doc, []byte("\n"))+bytes.Count(doc, []byte("\r"))+1 {
+			t.Fatalf("%d responses from %d bytes", len(rs), len(doc))
+		}
+		if len(rs) > 0 {
+			if _, err := survey.Summarize(rs); err != nil {
+				t.Fatalf("ReadCSV returned responses Summarize refuses: %v", err)
+			}
+		}
+	})
+}

@@ -201,6 +201,39 @@ func Schema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	return schemaCache.Get(lang, d, buildSchema)
 }
 
+// obj is a JSON object that keeps its keys in the order given, so that a
+// form renderer shows the questions in questionnaire order.
+type obj []kv
+
+type kv struct {
+	k string
+	v any
+}
+
+// MarshalJSON implements json.Marshaler.
+func (o obj) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(m.k)
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(m.v)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
 func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	if lang != norm.NL && lang != norm.EN {
 		return nil, fmt.Errorf("survey.Schema: unknown language %q", lang)
@@ -208,42 +241,39 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	if d != form.Draft2020 && d != form.Draft07 {
 		return nil, fmt.Errorf("survey.Schema: unknown dialect %q", d)
 	}
-	props := make(map[string]any, len(questions))
+	props := make(obj, 0, len(questions))
 	for _, q := range questions {
-		p := map[string]any{"title": q.Short.In(lang), "description": q.Text.In(lang)}
+		p := obj{{"title", q.Short.In(lang)}, {"description", q.Text.In(lang)}}
 		if q.Scale == ScaleAgree6 {
-			p["type"] = "integer"
-			p["minimum"] = 1
-			p["maximum"] = 6
+			p = append(p, kv{"type", "integer"}, kv{"minimum", 1}, kv{"maximum", 6})
 		} else {
 			var one []any
 			for _, o := range scaleOptions[q.Scale] {
-				one = append(one, map[string]any{"const": o.Code, "title": o.Label.In(lang)})
+				one = append(one, obj{{"const", o.Code}, {"title", o.Label.In(lang)}})
 			}
-			p["type"] = "string"
-			p["oneOf"] = one
+			p = append(p, kv{"type", "string"}, kv{"oneOf", one})
 		}
-		props[string(q.ID)] = p
+		props = append(props, kv{string(q.ID), p})
 	}
-	s := map[string]any{
-		"$id":                  schemaID(lang, d),
-		"title":                norm.T("Antwoorden van één medewerker op de enquête", "One employee's answers to the survey").In(lang),
-		"description":          norm.T("Anoniem: geen naam, nummer, datum of vrije tekst.", "Anonymous: no name, number, date or free text.").In(lang),
-		"type":                 "object",
-		"additionalProperties": false,
-		"required":             []string{"round"},
-		"properties": map[string]any{
-			"version": map[string]any{"const": ResponseVersion, "title": norm.T("Versie", "Version").In(lang)},
-			"round": map[string]any{"type": "string", "pattern": `^[0-9]{4}-(0[1-9]|1[0-2])$`,
-				"title": norm.T("Maand van de meting (JJJJ-MM)", "Month of the survey round (YYYY-MM)").In(lang)},
-			"answers": map[string]any{"type": "object", "additionalProperties": false, "properties": props,
-				"title": norm.T("Antwoorden", "Answers").In(lang)},
-		},
+	dialect := form.Draft2020URL
+	if d == form.Draft07 {
+		dialect = form.Draft07URL
 	}
-	if d == form.Draft2020 {
-		s["$schema"] = form.Draft2020URL
-	} else {
-		s["$schema"] = form.Draft07URL
+	s := obj{
+		{"$schema", dialect},
+		{"$id", schemaID(lang, d)},
+		{"title", norm.T("Antwoorden van één medewerker op de enquête", "One employee's answers to the survey").In(lang)},
+		{"description", norm.T("Anoniem: geen naam, nummer, datum of vrije tekst.", "Anonymous: no name, number, date or free text.").In(lang)},
+		{"type", "object"},
+		{"properties", obj{
+			{"version", obj{{"title", norm.T("Versie", "Version").In(lang)}, {"const", ResponseVersion}}},
+			{"round", obj{{"title", norm.T("Maand van de meting (JJJJ-MM)", "Month of the survey round (YYYY-MM)").In(lang)},
+				{"type", "string"}, {"pattern", `^[0-9]{4}-(0[1-9]|1[0-2])$`}}},
+			{"answers", obj{{"title", norm.T("Antwoorden", "Answers").In(lang)}, {"type", "object"},
+				{"properties", props}, {"additionalProperties", false}}},
+		}},
+		{"required", []string{"round"}},
+		{"additionalProperties", false},
 	}
 	return json.MarshalIndent(s, "", "  ")
 }
