@@ -21,14 +21,15 @@ const DefaultMaxEvidenceAge = 24
 type EvalOption func(*config)
 
 type config struct {
-	lang         norm.Lang
-	itemWeights  map[ItemID]float64
-	critWeights  map[CriterionID]float64
-	thresholds   map[CriterionID]Threshold
-	maxAge       int
-	measured     *followup.Summary
-	survey       *survey.Round // WithSurvey
-	surveyBefore *survey.Round // WithSurveyBaseline
+	lang        norm.Lang
+	itemWeights map[ItemID]float64
+	critWeights map[CriterionID]float64
+	thresholds  map[CriterionID]Threshold
+	maxAge      int
+	measured    *followup.Summary
+
+	// The employee survey: WithSurvey and WithSurveyBaseline.
+	survey, surveyBefore *survey.Round
 }
 
 // WithLang sets the language of the report's texts (default Dutch).
