@@ -29,7 +29,7 @@ const MeasuredSurvey MeasuredShare = "survey"
 // twelve months up to and including the assessment date, and must pass
 // survey.Round.Check; otherwise Evaluate refuses the option.
 func WithSurvey(r survey.Round) EvalOption {
-	r.Figures = append([]survey.Figure(nil), r.Figures...)
+	r = r.Clone()
 	return func(c *config) { c.survey = &r }
 }
 
@@ -39,7 +39,7 @@ func WithSurvey(r survey.Round) EvalOption {
 // (seed 001, 4.2). It goes with WithSurvey, and must be from an earlier
 // month.
 func WithSurveyBaseline(r survey.Round) EvalOption {
-	r.Figures = append([]survey.Figure(nil), r.Figures...)
+	r = r.Clone()
 	return func(c *config) { c.surveyBefore = &r }
 }
 
@@ -116,18 +116,20 @@ func surveyDecides(j *judgement, ci int, t Threshold, r *survey.Round) {
 		return
 	}
 	f, ok := r.Figure(qid)
-	if !ok || f.Suppressed || f.Respondents == 0 {
+	s, known := f.Share()
+	if !ok || !known {
 		return
 	}
-	share := 100 * float64(f.Positive) / float64(f.Respondents)
+	e := f.Estimate
+	share := 100 * s
 	j.measured, j.surveyed = true, true
 	j.claimRes, j.claimed = j.result, j.number
-	j.share = followup.Share{Num: f.Positive, Den: f.Respondents}
+	j.share = followup.Share{Num: e.Positive, Den: f.Respondents}
 	j.number = round1(share)
-	j.low, j.high = f.Low, f.High
+	j.low, j.high = e.Low, e.High
 	j.result = grade(share, t, false)
 	for _, b := range [2]float64{t.Met, t.Partial} {
-		if f.Low < b && b <= f.High && b > 0 {
+		if e.Low < b && b <= e.High && b > 0 {
 			j.straddles = b
 			break
 		}
@@ -217,16 +219,14 @@ func surveyReport(cfg *config, js []judgement) *SurveyReport {
 	if cfg.survey == nil {
 		return nil
 	}
-	sr := &SurveyReport{Round: *cfg.survey}
-	sr.Round.Figures = append([]survey.Figure(nil), cfg.survey.Figures...)
+	sr := &SurveyReport{Round: cfg.survey.Clone()}
 	for ci, c := range criteria {
 		if js[ci].surveyed {
 			sr.Decided = append(sr.Decided, c.ID)
 		}
 	}
 	if b := cfg.surveyBefore; b != nil {
-		base := *b
-		base.Figures = append([]survey.Figure(nil), b.Figures...)
+		base := b.Clone()
 		sr.Baseline = &base
 		sr.Changes, _ = survey.Compare(base, sr.Round) // both checked by surveyProblems
 	}

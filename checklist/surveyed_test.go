@@ -134,7 +134,8 @@ func TestWithSurveyBaselineCompares(t *testing.T) {
 	c := rep.Survey.Changes[1]
 	assert.Equal(t, survey.QuestionID("exposed_threats"), c.Question)
 	assert.Equal(t, survey.Pilot{Before: 36, After: 19}, c.Pilot)
-	assert.Equal(t, -15.0, c.Points)
+	require.NotNil(t, c.Difference)
+	assert.Equal(t, -15.0, c.Difference.Points)
 
 	// The whole report passes the report schema.
 	for _, d := range form.Dialects() {
@@ -151,7 +152,7 @@ func TestWithSurveyBaselineCompares(t *testing.T) {
 func TestWithSurveyRefused(t *testing.T) {
 	good := round(t, surveyMonth, 40, surveytest.After)
 	doctored := round(t, surveyMonth, 40, surveytest.After)
-	doctored.Figures[7].Positive = 40
+	doctored.Figures[7].Estimate.Positive = 40
 	for _, tc := range []struct {
 		name string
 		opts []checklist.EvalOption
@@ -183,7 +184,8 @@ func TestWithSurveyRefused(t *testing.T) {
 func TestWithSurveyCopiesTheRound(t *testing.T) {
 	r := round(t, surveyMonth, 40, surveytest.After)
 	opt := checklist.WithSurvey(r)
-	r.Figures[7] = survey.Figure{Question: "knows_to_report", Respondents: 40, Positive: 40, Percent: 100, Low: 91.2, High: 100}
+	r.Figures[7].Estimate.Positive = 40 // the option holds a deep copy
+	r.Figures[7].Estimate.Percent = 100
 	rep, err := checklist.Evaluate(surveyAssessment(), opt)
 	require.NoError(t, err)
 	assert.Equal(t, 37, criterion(rep, "GG05-2").Measured.Num)

@@ -24,7 +24,8 @@ func ExampleSummarize() {
 			fmt.Printf("%s: %d answered, no figure\n", id, f.Respondents)
 			continue
 		}
-		fmt.Printf("%s: %v%% (%d of %d), 95%% interval %v–%v%%\n", id, f.Percent, f.Positive, f.Respondents, f.Low, f.High)
+		e := f.Estimate
+		fmt.Printf("%s: %v%% (%d of %d), 95%% interval %v–%v%%\n", id, e.Percent, e.Positive, f.Respondents, e.Low, e.High)
 	}
 	// Output:
 	// knows_norm: 75% (9 of 12), 95% interval 46.8–91.1%
@@ -40,7 +41,7 @@ func ExampleCompare() {
 	cs, _ := survey.Compare(before, after)
 	for _, c := range cs[:2] {
 		fmt.Printf("%s: %v%% → %v%% (%+v pt, %s test, p = %v, significant: %v); pilot %v%% → %v%%\n",
-			c.Question, c.Before.Percent, c.After.Percent, c.Points, c.Test, c.P, c.Significant, c.Pilot.Before, c.Pilot.After)
+			c.Question, c.Before.Estimate.Percent, c.After.Estimate.Percent, c.Difference.Points, c.Difference.Test, c.Difference.P, c.Difference.Significant, c.Pilot.Before, c.Pilot.After)
 	}
 	// Output:
 	// exposed_verbal: 50% → 47.5% (-2.5 pt, z test, p = 0.823, significant: false); pilot 50% → 47%

@@ -14,25 +14,42 @@ import (
 const MinGroup = 10
 
 // Figure is one question's outcome in one round: how many respondents
-// answered it, how many of them positively, the share in percent and its
-// 95% Wilson interval. When fewer than MinGroup answered, only
-// Respondents and Suppressed are set.
+// answered it and, when at least MinGroup did, the estimate of the share
+// of positive answers. Below MinGroup there is no estimate at all (not a
+// share of 0), and Suppressed is set.
 type Figure struct {
 	Question    QuestionID `json:"question"`
 	Respondents int        `json:"respondents"` // who answered this question
 	Suppressed  bool       `json:"suppressed,omitempty"`
-	Positive    int        `json:"positive"`
-	Percent     float64    `json:"percent"` // to one decimal
-	Low         float64    `json:"low"`     // 95% Wilson interval, percent to one decimal
-	High        float64    `json:"high"`
+	Estimate    *Estimate  `json:"estimate,omitempty"` // nil when suppressed
+}
+
+// Estimate is a share of positive answers with its 95% Wilson interval.
+type Estimate struct {
+	Positive int     `json:"positive"` // respondents who answered positively
+	Percent  float64 `json:"percent"`  // to one decimal
+	Low      float64 `json:"low"`      // 95% Wilson interval, percent to one decimal
+	High     float64 `json:"high"`
 }
 
 // Share returns the exact share, 0 to 1, and whether there is one.
 func (f Figure) Share() (float64, bool) {
-	if f.Suppressed || f.Respondents == 0 {
+	if f.Estimate == nil || f.Respondents == 0 {
 		return 0, false
 	}
-	return float64(f.Positive) / float64(f.Respondents), true
+	return float64(f.Estimate.Positive) / float64(f.Respondents), true
+}
+
+// Clone returns a deep copy of the round.
+func (r Round) Clone() Round {
+	r.Figures = append([]Figure(nil), r.Figures...)
+	for i := range r.Figures {
+		if e := r.Figures[i].Estimate; e != nil {
+			c := *e
+			r.Figures[i].Estimate = &c
+		}
+	}
+	return r
 }
 
 // Round is the aggregate of one survey round: figures only, never a
@@ -62,9 +79,7 @@ func newFigure(id QuestionID, pos, n int) Figure {
 		return f
 	}
 	lo, hi := Wilson(pos, n)
-	f.Positive = pos
-	f.Percent = round1(100 * float64(pos) / float64(n))
-	f.Low, f.High = round1(100*lo), round1(100*hi)
+	f.Estimate = &Estimate{Positive: pos, Percent: round1(100 * float64(pos) / float64(n)), Low: round1(100 * lo), High: round1(100 * hi)}
 	return f
 }
 
@@ -148,15 +163,17 @@ func (r *Round) Check() []norm.Problem {
 		case f.Respondents < 0 || f.Respondents > r.Respondents:
 			bad(at("respondents"), norm.CodeRange, "meer of minder respondenten dan de meting heeft", "more or fewer respondents than the round has")
 		case f.Suppressed:
-			if f.Positive != 0 || f.Percent != 0 || f.Low != 0 || f.High != 0 {
-				bad(at("suppressed"), norm.CodeRange, "een onderdrukt cijfer hoort geen aantallen te tonen", "a suppressed figure must show no counts")
+			if f.Estimate != nil {
+				bad(at("estimate"), norm.CodeRange, "een onderdrukt cijfer hoort geen schatting te hebben", "a suppressed figure must have no estimate")
 			}
 		case f.Respondents < MinGroup:
 			bad(at("suppressed"), norm.CodeRange, "minder dan 10 respondenten: het cijfer moet onderdrukt zijn", "fewer than 10 respondents: the figure must be suppressed")
-		case f.Positive < 0 || f.Positive > f.Respondents:
-			bad(at("positive"), norm.CodeRange, "het aantal positieve antwoorden ligt niet tussen 0 en het aantal respondenten", "the positive answers are not between 0 and the respondents")
-		case f != newFigure(f.Question, f.Positive, f.Respondents):
-			bad(at("percent"), norm.CodeRange, "aandeel of interval volgt niet uit de aantallen", "the share or interval does not follow from the counts")
+		case f.Estimate == nil:
+			bad(at("estimate"), norm.CodeRequired, "de schatting ontbreekt", "the estimate is missing")
+		case f.Estimate.Positive < 0 || f.Estimate.Positive > f.Respondents:
+			bad(at("estimate")+"/positive", norm.CodeRange, "het aantal positieve antwoorden ligt niet tussen 0 en het aantal respondenten", "the positive answers are not between 0 and the respondents")
+		case *f.Estimate != *newFigure(f.Question, f.Estimate.Positive, f.Respondents).Estimate:
+			bad(at("estimate")+"/percent", norm.CodeRange, "aandeel of interval volgt niet uit de aantallen", "the share or interval does not follow from the counts")
 		}
 	}
 	return ps
@@ -177,21 +194,26 @@ type Change struct {
 	Question QuestionID `json:"question"`
 	Before   Figure     `json:"before"`
 	After    Figure     `json:"after"`
-	// Compared is false when either figure is suppressed: there is then
-	// no change, test or p value.
-	Compared bool `json:"compared"`
+	// Difference is nil when either figure is suppressed: there is then
+	// no change to state and nothing to test.
+	Difference *Difference `json:"difference,omitempty"`
+	Pilot      Pilot       `json:"pilot"`
+}
+
+// Difference is the change of one question between two rounds and its
+// test.
+type Difference struct {
 	// Points is the change in percentage points, after minus before, to
 	// one decimal.
 	Points float64  `json:"points"`
-	Test   TestKind `json:"test,omitempty"`
+	Test   TestKind `json:"test"`
 	P      float64  `json:"p"` // two-sided p value, to four decimals
-	// Significant is P < 0.05: a change this large is unlikely to be
+	// Significant is P < Alpha: a change this large is unlikely to be
 	// chance alone.
 	Significant bool `json:"significant"`
 	// Improved is a change in the good direction (see
 	// Question.HigherIsBetter), significant or not.
-	Improved bool  `json:"improved"`
-	Pilot    Pilot `json:"pilot"`
+	Improved bool `json:"improved"`
 }
 
 // Alpha is the significance level of Compare.
@@ -214,6 +236,7 @@ func Compare(before, after Round) ([]Change, error) {
 	if err := norm.Errorf("survey.Compare", ps); err != nil {
 		return nil, err
 	}
+	before, after = before.Clone(), after.Clone()
 	out := make([]Change, 0, len(questions))
 	for _, q := range questions {
 		b, okb := before.Figure(q.ID)
@@ -225,19 +248,23 @@ func Compare(before, after Round) ([]Change, error) {
 			a = Figure{Question: q.ID, Suppressed: true}
 		}
 		c := Change{Question: q.ID, Before: b, After: a, Pilot: q.Pilot}
-		if !b.Suppressed && !a.Suppressed && b.Respondents > 0 && a.Respondents > 0 {
-			c.Compared = true
-			diff := 100 * (float64(a.Positive)/float64(a.Respondents) - float64(b.Positive)/float64(b.Respondents))
-			c.Points = round1(diff)
-			if UseFisher(b.Positive, b.Respondents, a.Positive, a.Respondents) {
-				c.Test, c.P = TestFisher, FisherExact(b.Positive, b.Respondents, a.Positive, a.Respondents)
+		sb, okb := b.Share()
+		sa, oka := a.Share()
+		if okb && oka {
+			d := &Difference{}
+			diff := 100 * (sa - sb)
+			d.Points = round1(diff)
+			kb, ka := b.Estimate.Positive, a.Estimate.Positive
+			if UseFisher(kb, b.Respondents, ka, a.Respondents) {
+				d.Test, d.P = TestFisher, FisherExact(kb, b.Respondents, ka, a.Respondents)
 			} else {
-				c.Test = TestZ
-				_, c.P = TwoProportionZ(b.Positive, b.Respondents, a.Positive, a.Respondents)
+				d.Test = TestZ
+				_, d.P = TwoProportionZ(kb, b.Respondents, ka, a.Respondents)
 			}
-			c.Significant = c.P < Alpha
-			c.P = math.Round(c.P*1e4) / 1e4
-			c.Improved = (diff > 0) == q.HigherIsBetter && diff != 0
+			d.Significant = d.P < Alpha
+			d.P = math.Round(d.P*1e4) / 1e4
+			d.Improved = (diff > 0) == q.HigherIsBetter && diff != 0
+			c.Difference = d
 		}
 		out = append(out, c)
 	}

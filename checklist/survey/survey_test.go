@@ -193,9 +193,12 @@ func TestSummarize(t *testing.T) {
 	f, ok := r.Figure("knows_norm")
 	require.True(t, ok)
 	// 71% of 40 is 28.4: 28 respondents, 70%, Wilson 54.6–81.9.
-	assert.Equal(t, survey.Figure{Question: "knows_norm", Respondents: 40, Positive: 28, Percent: 70, Low: 54.6, High: 81.9}, f)
+	assert.Equal(t, survey.Figure{Question: "knows_norm", Respondents: 40, Estimate: &survey.Estimate{Positive: 28, Percent: 70, Low: 54.6, High: 81.9}}, f)
 	f, _ = r.Figure("exposed_physical")
-	assert.Equal(t, survey.Figure{Question: "exposed_physical", Respondents: 40, Positive: 0, Percent: 0, Low: 0, High: 8.8}, f)
+	assert.Equal(t, survey.Figure{Question: "exposed_physical", Respondents: 40, Estimate: &survey.Estimate{Positive: 0, Percent: 0, Low: 0, High: 8.8}}, f)
+	b, err := json.Marshal(f)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"question":"exposed_physical","respondents":40,"estimate":{"positive":0,"percent":0,"low":0,"high":8.8}}`, string(b), "a share of 0 is written")
 	assert.Empty(t, r.Check())
 
 	// One respondent skips knows_norm: 39 answered it.
@@ -213,9 +216,9 @@ func TestSummarizeSuppressesSmallGroups(t *testing.T) {
 	for _, f := range r.Figures {
 		assert.Equal(t, survey.Figure{Question: f.Question, Respondents: 9, Suppressed: true}, f)
 	}
-	b, err := json.Marshal(r)
+	b, err := json.Marshal(r.Figures[0])
 	require.NoError(t, err)
-	assert.NotContains(t, string(b), `"percent":1`, "no share of a group under 10")
+	assert.JSONEq(t, `{"question":"exposed_verbal","respondents":9,"suppressed":true}`, string(b), "no share, not even 0, for a group under 10")
 
 	r10, err := survey.Summarize(surveytest.Sample(march, 10, surveytest.After, 1))
 	require.NoError(t, err)
@@ -239,14 +242,18 @@ func TestSummarizeRefuses(t *testing.T) {
 func TestRoundCheck(t *testing.T) {
 	r, err := survey.Summarize(surveytest.Sample(march, 40, surveytest.After, 1))
 	require.NoError(t, err)
-	r.Figures[0].Percent = 99
-	r.Figures[1] = survey.Figure{Question: r.Figures[1].Question, Respondents: 5, Positive: 5, Percent: 100}
-	r.Figures[2].Positive = 50
+	r.Figures[0].Estimate.Percent = 99
+	r.Figures[1] = survey.Figure{Question: r.Figures[1].Question, Respondents: 5, Estimate: &survey.Estimate{Positive: 5, Percent: 100}}
+	r.Figures[2].Estimate.Positive = 50
+	r.Figures[3].Estimate = nil
+	r.Figures[4].Suppressed = true
 	ps := r.Check()
-	require.Len(t, ps, 3)
-	assert.Equal(t, "/figures/0/percent", ps[0].Pointer)
+	require.Len(t, ps, 5)
+	assert.Equal(t, "/figures/0/estimate/percent", ps[0].Pointer)
 	assert.Equal(t, "/figures/1/suppressed", ps[1].Pointer)
-	assert.Equal(t, "/figures/2/positive", ps[2].Pointer)
+	assert.Equal(t, "/figures/2/estimate/positive", ps[2].Pointer)
+	assert.Equal(t, "/figures/3/estimate", ps[3].Pointer)
+	assert.Equal(t, "/figures/4/estimate", ps[4].Pointer)
 }
 
 func TestCompare(t *testing.T) {
@@ -262,19 +269,19 @@ func TestCompare(t *testing.T) {
 		by[c.Question] = c
 	}
 	// Threats: 36% of 40 is 14, 19% is 8 (seed 001, 4.2.1). z-test, p 0.1330 (see stats_test.go).
-	th := by["exposed_threats"]
+	th := *by["exposed_threats"].Difference
 	assert.Equal(t, survey.TestZ, th.Test)
 	assert.Equal(t, -15.0, th.Points)
 	assert.Equal(t, 0.133, th.P)
 	assert.False(t, th.Significant)
 	assert.True(t, th.Improved, "fewer threats is better")
-	assert.Equal(t, survey.Pilot{Before: 36, After: 19}, th.Pilot)
+	assert.Equal(t, survey.Pilot{Before: 36, After: 19}, by["exposed_threats"].Pilot)
 	// Physical: 2 of 40 to 0 of 40: too few for the z-test; Fisher p 0.4937.
-	ph := by["exposed_physical"]
+	ph := *by["exposed_physical"].Difference
 	assert.Equal(t, survey.TestFisher, ph.Test)
 	assert.Equal(t, 0.4937, ph.P)
 	// Backed by manager: 24 of 40 to 38 of 40, z = 3.748, p 0.0002.
-	bm := by["backed_by_manager"]
+	bm := *by["backed_by_manager"].Difference
 	assert.Equal(t, survey.TestZ, bm.Test)
 	assert.Equal(t, 0.0002, bm.P)
 	assert.True(t, bm.Significant)
@@ -287,8 +294,8 @@ func TestCompare(t *testing.T) {
 	require.NoError(t, err)
 	for _, c := range cs {
 		if c.Question == "exposed_threats" {
-			assert.True(t, c.Significant)
-			assert.Equal(t, 0.0, c.P, "3.1e-06, to four decimals")
+			assert.True(t, c.Difference.Significant)
+			assert.Equal(t, 0.0, c.Difference.P, "3.1e-06, to four decimals")
 		}
 	}
 
@@ -297,11 +304,10 @@ func TestCompare(t *testing.T) {
 	cs, err = survey.Compare(before, small)
 	require.NoError(t, err)
 	for _, c := range cs {
-		assert.False(t, c.Compared)
-		assert.Empty(t, c.Test)
+		assert.Nil(t, c.Difference)
 	}
 	// A doctored round is refused.
-	after.Figures[0].Positive++
+	after.Figures[0].Estimate.Positive++
 	_, err = survey.Compare(before, after)
 	assert.ErrorIs(t, err, norm.ErrInvalid)
 }

@@ -47,12 +47,14 @@ func TestSurveyDecidesAndCompares(t *testing.T) {
 		Survey   struct {
 			Decided []string
 			Changes []struct {
-				Question    string
-				Points      float64
-				Test        string
-				P           float64
-				Significant bool
-				Pilot       struct{ Before, After float64 }
+				Question   string
+				Difference struct {
+					Points      float64
+					Test        string
+					P           float64
+					Significant bool
+				}
+				Pilot struct{ Before, After float64 }
 			}
 		}
 	}
@@ -69,10 +71,10 @@ func TestSurveyDecidesAndCompares(t *testing.T) {
 	require.Len(t, rep.Survey.Changes, 19)
 	th := rep.Survey.Changes[1]
 	assert.Equal(t, "exposed_threats", th.Question)
-	assert.Equal(t, -15.0, th.Points)
-	assert.Equal(t, "z", th.Test)
-	assert.Equal(t, 0.133, th.P)
-	assert.False(t, th.Significant, "40 respondents are too few to call 35% → 20% more than chance")
+	assert.Equal(t, -15.0, th.Difference.Points)
+	assert.Equal(t, "z", th.Difference.Test)
+	assert.Equal(t, 0.133, th.Difference.P)
+	assert.False(t, th.Difference.Significant, "40 respondents are too few to call 35% → 20% more than chance")
 	assert.Equal(t, 36.0, th.Pilot.Before)
 	assert.Equal(t, 19.0, th.Pilot.After)
 
@@ -80,7 +82,7 @@ func TestSurveyDecidesAndCompares(t *testing.T) {
 	code, out, errs = runCmd(t, nil, "-format", "json", "-survey", dataPath("survey-after-large.csv"), "-survey-before", dataPath("survey-before-large.csv"), dataPath("ind-after.json"))
 	require.Equal(t, exitOK, code, errs)
 	require.NoError(t, json.Unmarshal([]byte(out), &rep))
-	assert.True(t, rep.Survey.Changes[1].Significant)
+	assert.True(t, rep.Survey.Changes[1].Difference.Significant)
 }
 
 func TestSurveyRefused(t *testing.T) {

@@ -115,17 +115,17 @@ func newSurveyView(rep *checklist.Report, lang norm.Lang) *SurveyView {
 		if q.Theme != theme {
 			theme, r.Theme = q.Theme, q.Theme.Title().In(lang)
 		}
-		if !f.Suppressed && f.Respondents > 0 {
-			r.After = whole(f.Percent) + "%"
-			r.Interval = whole(f.Low) + "–" + whole(f.High) + "%"
+		if e := f.Estimate; e != nil {
+			r.After = whole(e.Percent) + "%"
+			r.Interval = whole(e.Low) + "–" + whole(e.High) + "%"
 		}
 		if s.Baseline != nil {
 			r.Before = "–"
 			c := changes[q.ID]
-			if b := c.Before; !b.Suppressed && b.Respondents > 0 {
-				r.Before = whole(b.Percent) + "%"
+			if e := c.Before.Estimate; e != nil {
+				r.Before = whole(e.Percent) + "%"
 			}
-			if c.Compared {
+			if c := c.Difference; c != nil {
 				sign := "+"
 				if c.Points < 0 {
 					sign = "−"
