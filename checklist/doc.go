@@ -179,6 +179,15 @@
 // threshold rule the [Threshold], that were applied, whether the
 // catalogue's or an override: an auditor can re-run last year's report and
 // see why today's differs.
+// [WithSurvey] does the same with an employee survey round (package
+// survey): knowing the norm decides GG11-3, knowing to report GG05-2 and
+// feeling backed by the manager GG03-3. The report quotes the surveyed
+// share with its 95% interval, and says when that interval straddles a
+// bound of the threshold. A figure withheld for fewer than 10
+// respondents decides nothing. The round must fall within the
+// assessment's twelve months; [WithSurveyBaseline] adds an earlier round,
+// and the report's [SurveyReport] then compares the two per question,
+// beside the pilot's own figures.
 //
 // # Errors
 //

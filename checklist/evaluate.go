@@ -217,6 +217,9 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 				js[ci] = judgeDerived(c, t, v, dv, js[ci], a.Date)
 			}
 		}
+		if cfg.survey != nil {
+			surveyDecides(&js[ci], ci, t, cfg.survey)
+		}
 		if js[ci].answered {
 			answered++
 		}
@@ -416,6 +419,10 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 		}
 		figs = make([]MeasuredFigure, 0, measuredCriteria)
 	}
+	if cfg.survey != nil {
+		// one backing array: the criteria point into it
+		figs = make([]MeasuredFigure, 0, measuredCriteria+len(surveyQuestions()))
+	}
 
 	var dfigs []Derived
 	if d := cfg.normDoc; d != nil {
@@ -439,7 +446,11 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 			cr.Evidence = len(ans.Evidence)
 		}
 		if j.measured {
-			figs = append(figs, MeasuredFigure{Share: c.MeasuredBy, Num: j.share.Num, Den: j.share.Den, Percent: j.number, Claimed: j.claimed})
+			mf := MeasuredFigure{Share: c.MeasuredBy, Num: j.share.Num, Den: j.share.Den, Percent: j.number, Claimed: j.claimed}
+			if j.surveyed {
+				mf.Share, mf.Question, mf.Low, mf.High = MeasuredSurvey, surveyQuestions()[ci], j.low, j.high
+			}
+			figs = append(figs, mf)
 			cr.Measured = &figs[len(figs)-1]
 		}
 		if j.derived {
@@ -481,6 +492,8 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 		}
 	}
 
+	rep.Survey = surveyReport(cfg, js[:n])
+
 	rep.Findings = make([]Finding, nd)
 	for k := range nd {
 		d := drafts[k]
@@ -496,6 +509,9 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 			f.NextStep = evidenceNext[li][1]
 		case FindingMeasured:
 			f.NextStep = measuredNext[li]
+			if js[d.ci].surveyed {
+				f.NextStep = surveyNext[li]
+			}
 		case FindingDocument:
 			f.NextStep = docPhr[li].next
 		default:
@@ -629,6 +645,10 @@ func appendMessage(b []byte, code FindingCode, c *Criterion, j *judgement, ans *
 		b = append(b, c.ID...)
 		b = append(b, p.unanswered...)
 	case FindingMeasured:
+		if j.surveyed {
+			b = appendSurveyMessage(b, c, j, li)
+			break
+		}
 		b = append(b, c.ID...)
 		b = append(b, p.claims...)
 		b = appendNum(b, j.claimed, li)

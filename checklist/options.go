@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/goedgesprek/goedgesprek/checklist/survey"
 	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/normdoc"
@@ -28,6 +29,9 @@ type config struct {
 	maxAge      int
 	measured    *followup.Summary
 	normDoc     *normdoc.Document
+
+	// The employee survey: WithSurvey and WithSurveyBaseline.
+	survey, surveyBefore *survey.Round
 }
 
 // WithLang sets the language of the report's texts (default Dutch).
@@ -138,6 +142,7 @@ func (c *config) check(date norm.Date) []norm.Problem {
 	if c.normDoc != nil {
 		ps = append(ps, normProblems(c.normDoc, date)...)
 	}
+	ps = append(ps, c.surveyProblems(date)...)
 	return ps
 }
 

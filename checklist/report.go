@@ -3,6 +3,7 @@ package checklist
 import (
 	"time"
 
+	"github.com/goedgesprek/goedgesprek/checklist/survey"
 	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/norm"
 )
@@ -150,6 +151,8 @@ type Report struct {
 	Policy   Policy    `json:"policy"`
 	Measured *Measured `json:"measured,omitempty"` // the measured data used, when given
 	Norm     *NormUsed `json:"norm,omitempty"`     // the norm document used, when given
+	// Survey is the employee survey used, when given (WithSurvey).
+	Survey *SurveyReport `json:"survey,omitempty"`
 }
 
 // ItemReport is one item in the report.
@@ -190,6 +193,11 @@ type MeasuredFigure struct {
 	Den     int           `json:"den"`
 	Percent float64       `json:"percent"` // to one decimal
 	Claimed float64       `json:"claimed"` // the claimed percentage
+	// For a survey figure (Share MeasuredSurvey): the question and the
+	// 95% Wilson interval of Percent.
+	Question survey.QuestionID `json:"question,omitempty"`
+	Low      float64           `json:"low,omitempty"`
+	High     float64           `json:"high,omitempty"`
 }
 
 // PrincipleReport is how far the assessment covers one principle.

@@ -216,6 +216,11 @@ type judgement struct {
 	// claimRes is then the claim's result, claimAnswered whether there
 	// was a claim, and agrees whether it said the same as the document.
 	derived, claimAnswered, agrees bool
+	// surveyed is set, with measured, when an employee survey decided
+	// (WithSurvey): low and high are its 95% interval in percent, and
+	// straddles the threshold bound inside it (0: none).
+	surveyed             bool
+	low, high, straddles float64
 }
 
 // anyChosen reports whether one of want is among chosen.
@@ -467,6 +472,8 @@ func appendExplanation(b []byte, c *Criterion, ci int, t Threshold, v Value, j j
 	switch {
 	case !j.answered:
 		b = append(b, p.unanswered...)
+	case j.surveyed:
+		b = appendSurveyExplanation(b, c, &j, li)
 	case j.measured:
 		b = append(b, p.claimed...)
 		b = appendNum(b, j.claimed, li)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/invopop/jsonschema"
 
+	"github.com/goedgesprek/goedgesprek/checklist/survey"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
 )
@@ -533,6 +534,8 @@ func emitReportSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		form.Enum(criterionIDs),
 		form.Enum(norm.PrincipleIDs()),
 		form.Enum(norm.Langs()),
+		form.Enum(surveyQuestionIDs()),
+		form.Enum([]survey.TestKind{survey.TestZ, survey.TestFisher}),
 		form.Mapper(func(t reflect.Type) *jsonschema.Schema {
 			if t == valueType { // an answer as given: see Value
 				return &jsonschema.Schema{OneOf: []*jsonschema.Schema{
@@ -581,6 +584,12 @@ var reportBounds = map[string][2]string{
 	"max_evidence_age_months": {"0", ""},
 	"extra":                   {"0", ""},
 	"sanctions":               {"0", ""},
+	"low":                     {"0", "100"},
+	"high":                    {"0", "100"},
+	"p":                       {"0", "1"},
+	"points":                  {"-100", "100"},
+	"respondents":             {"0", ""},
+	"positive":                {"0", ""},
 }
 
 // boundReport sets the ranges of reportBounds on the numeric properties of

@@ -7,6 +7,8 @@
 //	    -incidents examples/data/register.csv -actions examples/data/register-actions.csv \
 //	    examples/data/ind-after.json
 //	go run ./examples/evaluate -batch assessments.ndjson > reports.ndjson
+//	go run ./examples/evaluate -survey examples/data/survey-after.csv \
+//	    -survey-before examples/data/survey-before.csv examples/data/ind-after.json
 //
 // With -incidents (a SQLite register or an incidents CSV, with -actions for
 // the actions CSV that goes with it) the follow-up measured in the register

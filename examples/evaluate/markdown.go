@@ -99,6 +99,8 @@ func writeMarkdown(w io.Writer, v *view) error {
 	}
 	writeNormMarkdown(&b, v.Norm)
 
+	writeSurveyMarkdown(&b, v)
+
 	fmt.Fprintf(&b, "### %s\n\n", L.Principles)
 	fmt.Fprintf(&b, "| %s | | %s |\n|---|---|---:|\n", L.Principles, L.Coverage)
 	for _, p := range append(append([]principleView(nil), v.VPT...), v.PC...) {

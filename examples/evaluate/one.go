@@ -50,6 +50,11 @@ func runOne(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 	if opts, err = withNorm(c, &a, opts, &meas); err != nil {
 		return fail(stderr, c.lang, c.norm, err)
 	}
+	sopts, file, err := surveyOptions(c.surveyConfig)
+	if err != nil {
+		return fail(stderr, c.lang, file, err)
+	}
+	opts = append(opts, sopts...)
 	rep, err := checklist.Evaluate(a, opts...)
 	if err != nil {
 		return fail(stderr, c.lang, c.input, err)

@@ -31,6 +31,7 @@ type config struct {
 	at        time.Time // zero: the end of the assessment date in Amsterdam
 	batch     bool
 	input     string
+	surveyConfig
 }
 
 var formats = []string{"text", "json", "markdown", "html"}
@@ -68,6 +69,7 @@ func flagSet(lang norm.Lang, c *config, langStr, atStr *string) *flag.FlagSet {
 	fs.StringVar(&c.actions, "actions", "", h("CSV met de vervolgacties bij een incidenten-CSV", "CSV of follow-up actions that goes with an incidents CSV"))
 	fs.StringVar(atStr, "at", "", h("peilmoment voor de termijnen (RFC 3339 of JJJJ-MM-DD); standaard het einde van de peildatum", "reference time for the deadlines (RFC 3339 or YYYY-MM-DD); default: the end of the assessment date"))
 	normFlag(fs, c, h)
+	surveyFlags(fs, &c.surveyConfig, h)
 	fs.BoolVar(&c.batch, "batch", false, h("lees zelfevaluaties als JSON per regel en schrijf één JSON-rapport per regel", "read newline-delimited JSON assessments and write one JSON report per line"))
 	return fs
 }
@@ -114,6 +116,9 @@ func parseArgs(args []string, lang norm.Lang) (config, *flag.FlagSet, error) {
 		return c, fs, cli.Usagef("-incidents %q: verwacht een .db (SQLite) of .csv", "-incidents %q: expected a .db (SQLite) or .csv file", c.incidents)
 	}
 	if err := checkNormFlag(c); err != nil {
+		return c, fs, err
+	}
+	if err := checkSurveyArgs(c.surveyConfig, c.batch); err != nil {
 		return c, fs, err
 	}
 	if c.batch {

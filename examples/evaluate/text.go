@@ -94,6 +94,8 @@ func writeText(w io.Writer, v *view) error {
 	}
 	writeNormText(&b, v.Norm, line)
 
+	writeSurveyText(&b, v)
+
 	b.WriteString(L.VPT + "\n" + line + "\n")
 	for _, p := range v.VPT {
 		fmt.Fprintf(&b, "%s %s %s %3d%%\n", pad(p.ID, 5), pad(truncate(p.Title, 46), 46), bar(p.Coverage, 20), p.Coverage)

@@ -12,6 +12,9 @@
 // assessment claims, so that the evaluator's cross-check has something to
 // show.
 //
+// Beside the register it writes the sample employee surveys (survey-*.csv):
+// before and after, 40 and 400 respondents, shaped on the pilot's figures.
+//
 // With -assessments N it writes N synthetic self-assessments as
 // newline-delimited JSON instead, for `evaluate -batch` at scale.
 package main

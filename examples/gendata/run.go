@@ -82,6 +82,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := writeRegister(*dir, incs, acts); err != nil {
 		return cli.Fail(stderr, lang, *dir, err)
 	}
+	if err := writeSurveys(*dir); err != nil {
+		return cli.Fail(stderr, lang, *dir, err)
+	}
 	if *db != "" {
 		if err := writeDB(*db, incs, acts); err != nil {
 			return cli.Fail(stderr, lang, *db, err)

@@ -161,6 +161,7 @@ func New(rep *checklist.Report, a *checklist.Assessment, meas Measured) *View {
 			Message: p(msg), Source: full, Short: short, NextStep: p(f.NextStep), Critical: f.Critical,
 		})
 	}
+	v.Survey = newSurveyView(rep, lang)
 	if m := rep.Measured; m != nil {
 		L := v.L
 		// The criteria whose claims were set beside a measured share.

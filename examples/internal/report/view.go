@@ -26,6 +26,7 @@ type View struct {
 	Measured     *MeasuredView
 	Norm         *NormView // the norm document, with evaluate -norm
 	Policy       string    // the catalogue version and the weights and thresholds applied, in one line
+	Survey       *SurveyView // the employee survey, when given
 }
 
 // ItemView is one of the 14 items with its criteria.
