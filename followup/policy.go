@@ -191,9 +191,14 @@ func DefaultPolicy() Policy { return Policy{}.withDefaults() }
 // that is not one of the package's codes. An empty one takes its default;
 // an unknown one is refused, never replaced by the default, because a
 // misspelt "working_day" would otherwise count real hours without a word.
-// Summarize refuses such a policy; Plan and Deadline take a policy that
-// Validate accepted (with an unknown code they count as the default does).
-func (p Policy) Validate() error {
+// Plan, Deadline and Summarize refuse such a policy with the same problems.
+func (p Policy) Validate() error { return p.validate("followup policy") }
+
+// validate is Validate with the operation the error names.
+func (p Policy) validate(op string) error {
+	if p.Anchor == "" && p.Counting == "" && p.LiberationDay == "" {
+		return nil // the zero codes: Plan's fast path
+	}
 	var ps []norm.Problem
 	check := func(field, nl, en, v string, allowed []string) {
 		if v == "" || slices.Contains(allowed, v) {
@@ -207,7 +212,7 @@ func (p Policy) Validate() error {
 	check("anchor", "het beginpunt van de termijnen", "anchor", string(p.Anchor), anchorNames)
 	check("counting", "de manier van tellen", "counting mode", string(p.Counting), countingNames)
 	check("liberation_day", "Bevrijdingsdag", "Liberation Day rule", string(p.LiberationDay), liberationNames)
-	return norm.Errorf("followup policy", ps)
+	return norm.Errorf(op, ps)
 }
 
 // The codes as strings, for Validate.
@@ -227,7 +232,8 @@ func codeStrings[T ~string](cs []T) []string {
 
 // withDefaults fills in every zero field. Negative durations and days are
 // treated as zero (the default), so that no input makes a deadline precede
-// its anchor. Codes that Validate refuses count as the default here.
+// its anchor. Codes that Validate refuses count as the default here, so
+// every exported caller validates first.
 func (p Policy) withDefaults() Policy {
 	if p.Anchor != AnchorReported {
 		p.Anchor = AnchorOccurred
@@ -278,9 +284,16 @@ func (p Policy) AnchorTime(inc incident.Incident) time.Time {
 // gap when the clocks go forward, it moves forward by the gap, 02:30 to
 // 03:30; where it exists twice, when the clocks go back, the first is
 // taken. This matters for the periods in calendar days, see Policy.)
-func (p Policy) Deadline(anchor time.Time, d time.Duration) time.Time {
+//
+// A policy with a code that Validate refuses gives a *norm.Error (Op
+// "followup.Deadline") and the zero time, never a deadline counted by the
+// default.
+func (p Policy) Deadline(anchor time.Time, d time.Duration) (time.Time, error) {
+	if err := p.validate("followup.Deadline"); err != nil {
+		return time.Time{}, err
+	}
 	p = p.withDefaults()
-	return p.deadline(anchor, d).In(Amsterdam()) // a copy of the location, see Plan
+	return p.deadline(anchor, d).In(Amsterdam()), nil // a copy of the location, see Plan
 }
 
 // deadline is Deadline for a policy with defaults filled in.
