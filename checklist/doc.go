@@ -36,7 +36,6 @@
 //   - true (bool): yes is met, no is not met;
 //   - grade (choice): each option carries its result;
 //   - at_least (percent, count): >= Met is met, >= Partial partially met;
-//   - at_most (months): <= Met is met, <= Partial partially met;
 //   - count (multi): the number of options chosen, >= Met / >= Partial;
 //     when Rule.AnyOf is set, met also needs one of its codes chosen, or
 //     the answer is partially met (GG12-2);
@@ -223,6 +222,4 @@
 //     reached by at least one criterion.
 //   - A principle's coverage weighs each criterion by its share of the
 //     overall score instead of taking a plain mean.
-//   - The months answer type is supported (rule at_most) but no criterion
-//     uses it yet.
 package checklist
