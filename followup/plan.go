@@ -145,7 +145,7 @@ func Plan(inc incident.Incident, p Policy) ([]Obligation, error) {
 // plan appends the obligations of inc to dst. With ids false it leaves the
 // IDs empty, which Summarize uses to avoid an allocation per obligation.
 func plan(dst []Obligation, inc *incident.Incident, p *Policy, ids bool) []Obligation {
-	anchor := p.AnchorTime(*inc)
+	anchor := p.anchorTime(inc)
 	add := func(k Kind, subject string, due time.Time, sources []string) *Obligation {
 		o := Obligation{IncidentID: inc.ID, Kind: k, Subject: subject, Due: due, Sources: sources}
 		if ids {

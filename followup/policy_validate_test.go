@@ -59,11 +59,12 @@ func TestPolicyValidate(t *testing.T) {
 	assert.Len(t, ne.Problems, 3)
 }
 
-// TestPlanAndDeadlineRefuseUnknownCodes: Plan and Deadline refuse a policy
-// with a code Validate refuses, with the same problems and their own
-// operation, instead of counting by the default (issue 13 leftover): a
-// misspelt "working_day" used to give deadlines in real hours without a
-// word.
+// TestPlanAndDeadlineRefuseUnknownCodes: Plan, Deadline and the other
+// methods that count with a policy (AnchorTime, WorkingDay, Holidays)
+// refuse a policy with a code Validate refuses, with the same problems
+// and their own operation, instead of counting by the default (issue 13
+// leftover): a misspelt "working_day" used to give deadlines in real hours
+// without a word, and a misspelt Liberation Day rule made 5 May a day off.
 func TestPlanAndDeadlineRefuseUnknownCodes(t *testing.T) {
 	inc := oneIncident(t)
 	tests := []struct {
@@ -104,6 +105,19 @@ func TestPlanAndDeadlineRefuseUnknownCodes(t *testing.T) {
 			due, err := tt.p.Deadline(inc.OccurredAt, 48*time.Hour)
 			check(t, err, "followup.Deadline")
 			assert.True(t, due.IsZero(), "no deadline counted by the default")
+
+			anchor, err := tt.p.AnchorTime(inc)
+			check(t, err, "followup.AnchorTime")
+			assert.True(t, anchor.IsZero())
+
+			liberation := time.Date(2026, time.May, 5, 12, 0, 0, 0, time.UTC)
+			working, err := tt.p.WorkingDay(liberation)
+			check(t, err, "followup.WorkingDay")
+			assert.False(t, working)
+
+			hs, err := tt.p.Holidays(2026)
+			check(t, err, "followup.Holidays")
+			assert.Empty(t, hs)
 		})
 	}
 
@@ -113,6 +127,12 @@ func TestPlanAndDeadlineRefuseUnknownCodes(t *testing.T) {
 		require.NoError(t, err)
 		assert.NotEmpty(t, obs)
 		_, err = p.Deadline(inc.OccurredAt, 48*time.Hour)
+		require.NoError(t, err)
+		_, err = p.AnchorTime(inc)
+		require.NoError(t, err)
+		_, err = p.WorkingDay(inc.OccurredAt)
+		require.NoError(t, err)
+		_, err = p.Holidays(2026)
 		require.NoError(t, err)
 	}
 }

@@ -68,7 +68,7 @@ func Actions(inc incident.Incident, p followup.Policy, rng *rand.Rand, profile P
 		panic("followuptest.Actions: " + err.Error())
 	}
 	g := gen{inc: inc, rng: rng, pr: profile}
-	anchor := p.AnchorTime(inc)
+	anchor, _ := p.AnchorTime(inc) // Plan accepted p
 	declined := map[string]bool{}
 	for _, o := range obs {
 		if o.NotApplicable {
