@@ -78,7 +78,6 @@ func TestCatalogueCriteria(t *testing.T) {
 				checklist.TypeMulti:   {checklist.RuleCount, checklist.RuleCoverage},
 				checklist.TypePercent: {checklist.RuleAtLeast},
 				checklist.TypeCount:   {checklist.RuleAtLeast},
-				checklist.TypeMonths:  {checklist.RuleAtMost},
 				checklist.TypeDate:    {checklist.RuleRecent},
 			}
 			assert.Contains(t, rules[c.Type], c.Rule.Kind, "rule fits the answer type")

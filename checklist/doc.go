@@ -36,7 +36,6 @@
 //   - true (bool): yes is met, no is not met;
 //   - grade (choice): each option carries its result;
 //   - at_least (percent, count): >= Met is met, >= Partial partially met;
-//   - at_most (months): <= Met is met, <= Partial partially met;
 //   - count (multi): the number of options chosen, >= Met / >= Partial;
 //     when Rule.AnyOf is set, met also needs one of its codes chosen, or
 //     the answer is partially met (GG12-2);
@@ -216,6 +215,133 @@
 // option. The repository's CI renders both in headless Chromium and
 // checks every answer's place (.ci/formcheck.sh).
 //
+// # Criteria and their sources
+//
+// Every criterion with its rule and its source: the checklist item and its
+// place in seed 001, and the principles it serves (VPT1..VPT8 from seed 001,
+// 2.2.1; PC1..PC10 from seed 001, 2.2.2). A criterion weighs 2 when critical
+// and 1 otherwise unless its line says otherwise. The list is generated from
+// the catalogue and a test fails when the two differ: go test ./checklist
+// -run TestDocListsEveryCriterion -update rewrites it.
+//
+// GG01, Every client-facing employee trained (seed 001, 5, item 1; weight
+// 2):
+//
+//   - GG01-1 (percent, critical, evidence; VPT4, PC4): at_least, met at ≥
+//     95%, partially met at ≥ 50%.
+//   - GG01-2 (choice, evidence; VPT4, PC4): grade, met both; partially met
+//     service_only, safety_only.
+//   - GG01-3 (choice; VPT4): grade, met within_6_months; partially met
+//     within_12_months.
+//
+// GG02, Managers trained first (seed 001, 5, item 2; weight 1):
+//
+//   - GG02-1 (percent, evidence; VPT4, PC5): at_least, met at ≥ 95%,
+//     partially met at ≥ 50%.
+//   - GG02-2 (choice; VPT4, PC5): grade, met before; partially met
+//     same_time.
+//   - GG02-3 (bool, evidence; VPT6, VPT8): true, met when yes.
+//
+// GG03, Nothing stops employees from setting limits (seed 001, 5, item 3;
+// weight 1):
+//
+//   - GG03-1 (bool, critical, evidence; VPT1): true, met when yes.
+//   - GG03-2 (bool, evidence; VPT1): true, met when yes.
+//   - GG03-3 (percent; VPT1, PC5): at_least, met at ≥ 90%, partially met
+//     at ≥ 60%.
+//
+// GG04, Service and safety in one message (seed 001, 5, item 4; weight 1):
+//
+//   - GG04-1 (choice; PC7): grade, met coordinated; partially met partly.
+//   - GG04-2 (multi; VPT2): count, met at ≥ 3, partially met at ≥ 1 (of
+//     5 options).
+//
+// GG05, Every incident reported, registered centrally and analysed (seed
+// 001, 5, item 5; weight 1.5):
+//
+//   - GG05-1 (bool, critical, evidence; VPT3): true, met when yes.
+//   - GG05-2 (percent; VPT2): at_least, met at ≥ 95%, partially met at ≥
+//     75%.
+//   - GG05-3 (percent; VPT3): at_least, met at ≥ 90%, partially met at ≥
+//     50%; the register decides (cause_analysis).
+//   - GG05-4 (count; VPT3, PC9): at_least, met at ≥ 1.
+//
+// GG06, Keeping promises to clients (seed 001, 5, item 6; weight 1):
+//
+//   - GG06-1 (percent; PC1): at_least, met at ≥ 95%, partially met at ≥
+//     80%.
+//   - GG06-2 (choice; PC2): grade, met always; partially met sometimes; not
+//     applicable no_legal_terms.
+//   - GG06-3 (bool; PC3, PC9): true, met when yes.
+//
+// GG07, As little bureaucracy towards citizens as possible (seed 001, 5,
+// item 7; weight 1):
+//
+//   - GG07-1 (choice; PC6, PC10): grade, met phone_first; partially met
+//     letter_with_contact.
+//   - GG07-2 (choice; PC6, PC10): grade, met always; partially met
+//     sometimes.
+//
+// GG08, Procedures as service-minded as possible (seed 001, 5, item 8;
+// weight 1):
+//
+//   - GG08-1 (percent; PC9, PC4): at_least, met at ≥ 50%, partially met at
+//     ≥ 25%.
+//   - GG08-2 (bool, evidence; PC4, PC9): true, met when yes.
+//
+// GG09, A clear service norm (seed 001, 5, item 9; weight 1):
+//
+//   - GG09-1 (multi; PC5, PC6, PC7): count, met at ≥ 3, partially met at
+//     ≥ 1 (of 3 options).
+//   - GG09-2 (bool, evidence; PC5, PC7): true, met when yes.
+//   - GG09-3 (bool; PC4, PC7): true, met when yes.
+//
+// GG10, Client satisfaction measured regularly (seed 001, 5, item 10; weight
+// 1):
+//
+//   - GG10-1 (date, evidence; PC8): recent, met at ≤ 12, partially met at
+//     ≤ 24 months before the assessment date.
+//   - GG10-2 (multi; PC8, PC7): count, met at ≥ 2, partially met at ≥ 1
+//     (of 2 options).
+//   - GG10-3 (count; PC8): at_least, met at ≥ 1.
+//
+// GG11, A clear norm of unacceptable behaviour (seed 001, 5, item 11; weight
+// 1.5):
+//
+//   - GG11-1 (multi, critical, evidence; VPT1): coverage, met at ≥ 100% of
+//     the 17 required codes, partially met when every category of them has a
+//     chosen code.
+//   - GG11-2 (multi; VPT1): count, met at ≥ 2, partially met at ≥ 1 (of
+//     5 options).
+//   - GG11-3 (percent; VPT1): at_least, met at ≥ 90%, partially met at ≥
+//     60%.
+//
+// GG12, Reacting to the perpetrator within 48 hours (seed 001, 5, item 12;
+// weight 1.5):
+//
+//   - GG12-1 (percent, critical, evidence; VPT5): at_least, met at ≥ 95%,
+//     partially met at ≥ 70%; the register decides (reactions_48h).
+//   - GG12-2 (multi; VPT5): count, met at ≥ 2, partially met at ≥ 1 (of
+//     3 options); met also needs one of conversation, warning_letter.
+//   - GG12-3 (choice; VPT6): grade, met always; partially met case_by_case.
+//   - GG12-4 (choice; VPT7): grade, met always; partially met case_by_case.
+//
+// GG13, Aftercare for everyone involved (seed 001, 5, item 13; weight 1.5):
+//
+//   - GG13-1 (percent, critical, evidence; VPT8): at_least, met at ≥ 95%,
+//     partially met at ≥ 70%; the register decides (aftercare_on_time).
+//   - GG13-2 (multi; VPT8): count, met at ≥ 2, partially met at ≥ 1 (of
+//     5 options).
+//   - GG13-3 (bool; VPT8): true, met when yes.
+//
+// GG14, Working bottom-up as well (seed 001, 5, item 14; weight 1):
+//
+//   - GG14-1 (choice; PC5, VPT2): grade, met every_team; partially met
+//     some_teams.
+//   - GG14-2 (choice; PC4, VPT2): grade, met regularly; partially met
+//     occasionally.
+//   - GG14-3 (count; PC5): at_least, met at ≥ 2, partially met at ≥ 1.
+//
 // # Deviations from the proposal
 //
 // The criteria start from shared/criteria.md. Where they differ, and why:
@@ -251,11 +377,15 @@
 //     the proposal has it.
 //   - GG13-1 asks for aftercare offered on time, so that it measures the
 //     same thing as followup's AftercareOnTime.
-//   - Evidence is expected on every critical criterion (GG01-1, GG03-1,
-//     GG05-1, GG11-1, GG12-1, GG13-1) and on the documents an organisation
-//     normally has (GG01-2, GG02-1, GG02-3, GG03-2, GG08-2, GG09-2, GG10-1),
-//     not only on GG02-3, GG03-1 and GG09-2.
+//   - Evidence is expected on every critical criterion and on the
+//     documents an organisation normally has (marked "evidence" in the list
+//     above), not only on GG02-3, GG03-1 and GG09-2.
 //   - Weights, which the proposal left open, are set as described above.
+//   - A critical criterion only partially met caps the rating at amber as
+//     one not met does; the proposal capped only an unmet one. Green means
+//     the critical points are in order.
+//   - The proposal's months answer type is left out: no criterion asks for
+//     a number of months (GG10-1 asks for a date and counts the months).
 //   - Principles are kept per criterion; an item's principles are their
 //     union. The mapping refines the domain brief: GG01 adds PC4 (service
 //     skills are expertise); GG02 adds VPT6 (help with the police report)
@@ -269,9 +399,7 @@
 //   - A principle's coverage weighs each criterion by its share of the
 //     overall score instead of taking a plain mean.
 //   - GG09-1..3, GG11-1 and GG11-2 can be derived from the
-//     organisation's norm document instead of claimed ([WithNorm]); the
-//     proposal only has claims. GG11-3 (what share of employees knows the
-//     norm) stays a survey figure: no document can answer it.
-//   - The months answer type is supported (rule at_most) but no criterion
-//     uses it yet.
+//     organisation's norm document instead of claimed ([WithNorm]), and
+//     GG03-3, GG05-2 and GG11-3 decided by an employee survey round
+//     ([WithSurvey]); the proposal only has claims.
 package checklist

@@ -473,7 +473,7 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 
 	var pnum, pden [len18]float64
 	var pcount [len18]int
-	for ci, c := range criteria {
+	for ci := range criteria {
 		for _, p := range criterionPrinciples[ci] {
 			pcount[p]++
 			if eff[ci] > 0 {
@@ -481,7 +481,6 @@ func evaluate(a *Assessment, cfg *config, sc *scratch) Report {
 				pden[p] += eff[ci]
 			}
 		}
-		_ = c
 	}
 	rep.Principles = make([]PrincipleReport, len(principleOrder))
 	for pi, id := range principleOrder {
@@ -705,16 +704,21 @@ func appendDate(b []byte, d norm.Date) []byte {
 	return pad(b, d.Day, 2)
 }
 
-var ratingPhr = [2]struct{ score, below, red, green, capped, amber, alsoCapped string }{
-	{
-		score: "score ", below: " is lager dan 55: rood", green: " ≥ 80 en elk kritiek criterium voldaan: groen",
-		capped: " ≥ 80, maar kritiek criterium niet volledig voldaan (", amber: " ligt tussen 55 en 80: oranje", alsoCapped: "; kritiek criterium niet volledig voldaan (",
-	},
-	{
-		score: "score ", below: " is below 55: red", green: " ≥ 80 and every critical criterion met: green",
-		capped: " ≥ 80, but critical criterion not fully met (", amber: " is between 55 and 80: amber", alsoCapped: "; critical criterion not fully met (",
-	},
-}
+// ratingPhr spells the bounds from GreenFrom and AmberFrom, so that the
+// reason a report gives cannot drift from the rule it applied.
+var ratingPhr = func() [2]struct{ score, below, green, capped, amber, alsoCapped string } {
+	g, a := strconv.Itoa(GreenFrom), strconv.Itoa(AmberFrom)
+	return [2]struct{ score, below, green, capped, amber, alsoCapped string }{
+		{
+			score: "score ", below: " is lager dan " + a + ": rood", green: " ≥ " + g + " en elk kritiek criterium voldaan: groen",
+			capped: " ≥ " + g + ", maar kritiek criterium niet volledig voldaan (", amber: " ligt tussen " + a + " en " + g + ": oranje", alsoCapped: "; kritiek criterium niet volledig voldaan (",
+		},
+		{
+			score: "score ", below: " is below " + a + ": red", green: " ≥ " + g + " and every critical criterion met: green",
+			capped: " ≥ " + g + ", but critical criterion not fully met (", amber: " is between " + a + " and " + g + ": amber", alsoCapped: "; critical criterion not fully met (",
+		},
+	}
+}()
 
 var cappedEnd = [2]string{"): hoogstens oranje", "): amber at best"}
 

@@ -4,18 +4,14 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/norm"
 )
 
-// Limits of numeric answers beyond the type's own range: larger values are
-// typing errors, not claims.
-const (
-	maxCount  = 1_000_000
-	maxMonths = 1200
-)
+// maxCount limits count answers beyond the type's own range: larger values
+// are typing errors, not claims.
+const maxCount = 1_000_000
 
 // lang index into the tables below: 0 Dutch, 1 English.
 func langIndex(l norm.Lang) int {
@@ -106,14 +102,11 @@ func checkValue(c *Criterion, v Value, at norm.Date, ps []norm.Problem) []norm.P
 			ps = append(ps, norm.Problem{Pointer: ptr(), Code: norm.CodeRange, Message: norm.Textf(
 				"een percentage ligt tussen 0 en 100, niet %s", "a percentage lies between 0 and 100, not %s", v.String())})
 		}
-	case TypeCount, TypeMonths:
+	case TypeCount:
 		if v.kind != KindNumber {
 			return wrongType("een geheel getal >= 0", "a whole number >= 0")
 		}
 		limit := float64(maxCount)
-		if c.Type == TypeMonths {
-			limit = maxMonths
-		}
 		switch {
 		case math.IsNaN(v.n) || math.IsInf(v.n, 0):
 			ps = append(ps, norm.Problem{Pointer: ptr(), Code: norm.CodeRange, Message: norm.T("geen eindig getal", "not a finite number")})
@@ -165,18 +158,6 @@ func clip(s string) string {
 
 // validDate reports whether d names an existing date in years 1..9999.
 func validDate(d norm.Date) bool { return d.Year >= 1 && d.Valid() }
-
-// parseDate parses a date answer that checkValue accepted.
-func parseDate(s string) norm.Date {
-	atoi := func(s string) int {
-		n := 0
-		for i := 0; i < len(s); i++ {
-			n = n*10 + int(s[i]-'0')
-		}
-		return n
-	}
-	return norm.Date{Year: atoi(s[:4]), Month: time.Month(atoi(s[5:7])), Day: atoi(s[8:])}
-}
 
 // grade applies a threshold to a number: higher is better unless lower.
 func grade(x float64, t Threshold, lower bool) Result {
@@ -250,9 +231,9 @@ func judge(c *Criterion, t Threshold, v Value, at norm.Date, m *followup.Summary
 	case RuleGrade:
 		o, _ := c.OptionByCode(v.s)
 		j.result = o.Result
-	case RuleAtLeast, RuleAtMost:
+	case RuleAtLeast:
 		j.number = v.n
-		j.result = grade(v.n, t, c.Rule.Kind.lowerIsBetter())
+		j.result = grade(v.n, t, false)
 	case RuleCount:
 		j.number = float64(len(v.list))
 		j.result = grade(j.number, t, false)
@@ -287,7 +268,8 @@ func judge(c *Criterion, t Threshold, v Value, at norm.Date, m *followup.Summary
 			j.result = NotMet
 		}
 	case RuleRecent:
-		j.number = float64(parseDate(v.s).MonthsBetween(at))
+		d, _ := norm.ParseDate(v.s) // checkValue accepted it
+		j.number = float64(d.MonthsBetween(at))
 		j.result = grade(j.number, t, true)
 	}
 	if c.MeasuredBy != "" && m != nil {
@@ -369,10 +351,6 @@ func appendNorm(b []byte, c *Criterion, ci int, t Threshold, li int) []byte {
 	b = append(b, phr[li].normIs...)
 	one := func(b []byte, x float64, r Result) []byte {
 		switch c.Rule.Kind {
-		case RuleAtMost:
-			b = append(b, "≤ "...)
-			b = appendNum(b, x, li)
-			b = append(b, phr[li].months...)
 		case RuleRecent:
 			b = append(b, "≤ "...)
 			b = appendNum(b, x, li)
@@ -517,9 +495,6 @@ func appendAnswer(b []byte, c *Criterion, v Value, j judgement, li int) []byte {
 		}
 		b = append(b, ' ')
 		b = append(b, c.Unit.In(langs[li])...)
-	case RuleAtMost:
-		b = appendNum(b, v.n, li)
-		b = append(b, p.months...)
 	case RuleCount:
 		b = strconv.AppendInt(b, int64(len(v.list)), 10)
 		b = append(b, p.of...)

@@ -468,7 +468,7 @@ func valueSchema(c *Criterion, lang norm.Lang) (*jsonschema.Schema, error) {
 		s.Type = "number"
 		s.Minimum = "0"
 		s.Maximum = "100"
-	case TypeCount, TypeMonths:
+	case TypeCount:
 		s.Type = "integer"
 		s.Minimum = "0"
 	case TypeDate:

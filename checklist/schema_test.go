@@ -336,7 +336,7 @@ func TestSchemaCriteria(t *testing.T) {
 						assert.Equal(t, "number", v["type"])
 						assert.EqualValues(t, 0, v["minimum"])
 						assert.EqualValues(t, 100, v["maximum"])
-					case TypeCount, TypeMonths:
+					case TypeCount:
 						assert.Equal(t, "integer", v["type"])
 						assert.EqualValues(t, 0, v["minimum"])
 					case TypeDate:

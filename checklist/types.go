@@ -28,7 +28,6 @@ const (
 	TypePercent AnswerType = "percent" // a number 0..100
 	TypeCount   AnswerType = "count"   // an integer >= 0
 	TypeDate    AnswerType = "date"    // "YYYY-MM-DD"
-	TypeMonths  AnswerType = "months"  // an integer >= 0
 )
 
 // Option is one coded choice of a choice or multi criterion.
@@ -334,7 +333,6 @@ const (
 	RuleTrue     RuleKind = "true"     // bool: true is met, false is not met
 	RuleGrade    RuleKind = "grade"    // choice: the chosen option's Result
 	RuleAtLeast  RuleKind = "at_least" // percent or count: >= Met is met, >= Partial partially met
-	RuleAtMost   RuleKind = "at_most"  // months: <= Met is met, <= Partial partially met
 	RuleCount    RuleKind = "count"    // multi: the number of options chosen, >= Met / >= Partial; met also needs one of AnyOf when set
 	RuleCoverage RuleKind = "coverage" // multi: the percentage of Rule.Required chosen >= Met; partially met when every category of Required has a chosen code and >= Partial
 	RuleRecent   RuleKind = "recent"   // date: whole months before the assessment date, <= Met / <= Partial
@@ -342,8 +340,8 @@ const (
 
 // Threshold holds the two bounds of a numeric rule. For "at least" rules a
 // value at or above Met is met and one at or above Partial partially met;
-// for "at most" rules (months, recency) the comparisons are reversed. When
-// Partial equals Met there is no partial band.
+// for recency (months before the assessment date) the comparisons are
+// reversed. When Partial equals Met there is no partial band.
 type Threshold struct {
 	Met     float64 `json:"met"`
 	Partial float64 `json:"partial"`
@@ -352,7 +350,7 @@ type Threshold struct {
 // Rule is how a criterion is judged.
 type Rule struct {
 	Kind      RuleKind  `json:"kind"`
-	Threshold Threshold `json:"threshold,omitzero"` // for at_least, at_most, count, coverage, recent
+	Threshold Threshold `json:"threshold,omitzero"` // for at_least, count, coverage, recent
 	Required  []string  `json:"required,omitempty"` // for coverage: the codes that must all be chosen
 	AnyOf     []string  `json:"any_of,omitempty"`   // for count: met also needs one of these codes chosen
 }
@@ -360,14 +358,14 @@ type Rule struct {
 // UsesThreshold reports whether the rule kind is judged by a Threshold.
 func (k RuleKind) UsesThreshold() bool {
 	switch k {
-	case RuleAtLeast, RuleAtMost, RuleCount, RuleCoverage, RuleRecent:
+	case RuleAtLeast, RuleCount, RuleCoverage, RuleRecent:
 		return true
 	}
 	return false
 }
 
 // lowerIsBetter reports whether smaller values are better for the rule.
-func (k RuleKind) lowerIsBetter() bool { return k == RuleAtMost || k == RuleRecent }
+func (k RuleKind) lowerIsBetter() bool { return k == RuleRecent }
 
 // MeasuredShare names a measured share of a followup.Summary.
 type MeasuredShare string

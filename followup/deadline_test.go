@@ -67,7 +67,7 @@ func TestDeadlineElapsedAcrossDST(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := p.Deadline(tt.anchor, tt.d)
+			got := mustDeadline(t, p, tt.anchor, tt.d)
 			assert.Equal(t, tt.want, wall(got))
 			assert.Equal(t, tt.d, got.Sub(tt.anchor), "elapsed time is exactly the deadline")
 			assert.Equal(t, tt.wallChange, wallClock(got).Sub(wallClock(tt.anchor)), "difference on the wall clock")
@@ -132,7 +132,7 @@ func TestDeadlineWorkingDays(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := tt.p.Deadline(tt.anchor, tt.d)
+			got := mustDeadline(t, tt.p, tt.anchor, tt.d)
 			assert.Equal(t, tt.want, wall(got))
 			assert.True(t, got.After(tt.anchor))
 		})
@@ -142,7 +142,9 @@ func TestDeadlineWorkingDays(t *testing.T) {
 func TestHolidays(t *testing.T) {
 	names := func(p followup.Policy, year int) map[string]string {
 		m := map[string]string{}
-		for _, h := range p.Holidays(year) {
+		hs, err := p.Holidays(year)
+		require.NoError(t, err)
+		for _, h := range hs {
 			m[h.Date.String()] = h.Name
 		}
 		return m
@@ -163,10 +165,15 @@ func TestHolidays(t *testing.T) {
 	assert.NotContains(t, names(followup.Policy{LiberationDay: followup.LiberationLustrum}, 2026), "2026-05-05")
 	assert.Contains(t, names(followup.Policy{LiberationDay: followup.LiberationLustrum}, 2030), "2030-05-05")
 
-	p := followup.Policy{}
-	assert.False(t, p.WorkingDay(time.Date(2026, time.April, 27, 12, 0, 0, 0, time.UTC)), "King's Day")
-	assert.False(t, p.WorkingDay(time.Date(2026, time.March, 28, 12, 0, 0, 0, time.UTC)), "Saturday")
-	assert.True(t, p.WorkingDay(time.Date(2026, time.April, 3, 12, 0, 0, 0, time.UTC)), "Good Friday by default")
+	working := func(t *testing.T, d time.Time) bool {
+		t.Helper()
+		ok, err := followup.Policy{}.WorkingDay(d)
+		require.NoError(t, err)
+		return ok
+	}
+	assert.False(t, working(t, time.Date(2026, time.April, 27, 12, 0, 0, 0, time.UTC)), "King's Day")
+	assert.False(t, working(t, time.Date(2026, time.March, 28, 12, 0, 0, 0, time.UTC)), "Saturday")
+	assert.True(t, working(t, time.Date(2026, time.April, 3, 12, 0, 0, 0, time.UTC)), "Good Friday by default")
 }
 
 func TestPeriodsInCalendarDays(t *testing.T) {
@@ -174,7 +181,7 @@ func TestPeriodsInCalendarDays(t *testing.T) {
 	// summer time: 42 calendar days, not 42 x 24 hours.
 	inc := oneIncident(t)
 	inc.OccurredAt = ams(t, 2026, time.March, 2, 10, 0)
-	obs := followup.Plan(inc, followup.Policy{})
+	obs := mustPlan(t, inc, followup.Policy{})
 	check := find(t, obs, followup.KindAftercareCheck, "E-001")
 	assert.Equal(t, "Mon 2026-04-13 10:00 CEST", wall(check.Due))
 	again := find(t, obs, followup.KindAftercareAgain, "E-001")
@@ -183,12 +190,12 @@ func TestPeriodsInCalendarDays(t *testing.T) {
 	// A period that lands in the spring gap moves forward by the gap; one
 	// that lands on the repeated hour takes the first.
 	inc.OccurredAt = utc(2026, time.March, 15, 1, 30) // 02:30 CET
-	check = find(t, followup.Plan(inc, followup.Policy{RepeatDays: 14}), followup.KindAftercareAgain, "E-001")
+	check = find(t, mustPlan(t, inc, followup.Policy{RepeatDays: 14}), followup.KindAftercareAgain, "E-001")
 	assert.Equal(t, "Sun 2026-03-29 03:30 CEST", wall(check.Due))
 	assert.Equal(t, utc(2026, time.March, 29, 1, 30), check.Due.UTC())
 
 	inc.OccurredAt = utc(2026, time.October, 11, 0, 30) // 02:30 CEST
-	check = find(t, followup.Plan(inc, followup.Policy{}), followup.KindAftercareAgain, "E-001")
+	check = find(t, mustPlan(t, inc, followup.Policy{}), followup.KindAftercareAgain, "E-001")
 	assert.Equal(t, "Sun 2026-10-25 02:30 CEST", wall(check.Due))
 	assert.Equal(t, utc(2026, time.October, 25, 0, 30), check.Due.UTC())
 
@@ -196,7 +203,7 @@ func TestPeriodsInCalendarDays(t *testing.T) {
 	// next working day: 14 days after Monday 13 April 2026 is Monday 27
 	// April, King's Day.
 	inc.OccurredAt = ams(t, 2026, time.April, 13, 9, 0)
-	again = find(t, followup.Plan(inc, followup.Policy{Counting: followup.CountWorkingDays}), followup.KindAftercareAgain, "E-001")
+	again = find(t, mustPlan(t, inc, followup.Policy{Counting: followup.CountWorkingDays}), followup.KindAftercareAgain, "E-001")
 	assert.Equal(t, "Tue 2026-04-28 09:00 CEST", wall(again.Due))
 }
 
@@ -215,7 +222,7 @@ func TestPolicyDefaults(t *testing.T) {
 	// A 24-hour first contact and the reported anchor.
 	inc := oneIncident(t)
 	inc.ReportedAt = inc.OccurredAt.Add(5 * time.Hour)
-	obs := followup.Plan(inc, followup.Policy{FirstContact: 24 * time.Hour, Anchor: followup.AnchorReported})
+	obs := mustPlan(t, inc, followup.Policy{FirstContact: 24 * time.Hour, Anchor: followup.AnchorReported})
 	assert.Equal(t, inc.ReportedAt.Add(24*time.Hour), find(t, obs, followup.KindAftercare, "E-001").Due.UTC())
 	assert.Equal(t, inc.ReportedAt.Add(48*time.Hour), find(t, obs, followup.KindReaction, followup.SubjectPerpetrator).Due.UTC())
 

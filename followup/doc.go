@@ -35,12 +35,12 @@
 // conversation gets 5 days: GG02 asks managers to support employees soon
 // after an incident, and 5 days leaves room for a weekend. An anchor,
 // counting mode or Liberation Day rule that is not one of the listed codes
-// is refused ([Policy.Validate], and [Summarize] returns that error),
-// never replaced by the default. Liberation Day counts every year by
-// default because the collective agreement of central government gives it
-// every year; many other agreements give it once in five years (2025,
-// 2030), which LiberationLustrum models. Good Friday is not a general day
-// off in the Netherlands.
+// is refused ([Policy.Validate]; [Plan], [Summarize] and the policy's
+// methods return that error), never replaced by the default. Liberation
+// Day counts every year by default because the collective agreement of
+// central government gives it every year; many other agreements give it
+// once in five years (2025, 2030), which LiberationLustrum models. Good
+// Friday is not a general day off in the Netherlands.
 //
 // # Counting and daylight saving time
 //

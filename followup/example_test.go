@@ -24,7 +24,12 @@ func ExamplePlan() {
 			{Ref: "E-023", Role: incident.RoleWitness},
 		},
 	}
-	for _, o := range followup.Plan(inc, followup.Policy{}) {
+	obs, err := followup.Plan(inc, followup.Policy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, o := range obs {
 		fmt.Printf("%-16s %-12s %s %v\n", o.Kind, o.Subject, o.Due.In(followup.Amsterdam()).Format("Mon 02 Jan 15:04 MST"), o.Sources)
 	}
 	// Output:
@@ -45,7 +50,12 @@ func ExamplePlan() {
 func ExamplePolicy_Deadline() {
 	p := followup.Policy{Counting: followup.CountWorkingDays, GoodFriday: true}
 	anchor := time.Date(2026, time.April, 2, 16, 0, 0, 0, followup.Amsterdam())
-	fmt.Println(p.Deadline(anchor, 48*time.Hour).Format("Mon 02 Jan 15:04"))
+	due, err := p.Deadline(anchor, 48*time.Hour)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(due.Format("Mon 02 Jan 15:04"))
 	// Output:
 	// Wed 08 Apr 16:00
 }
@@ -68,7 +78,12 @@ func ExampleStatus() {
 		{ID: "A3", IncidentID: "INC-7", Kind: followup.KindPoliceDecision, Subject: followup.SubjectPerpetrator, At: occurred.Add(30 * time.Hour), Outcome: followup.OutcomeNotPossible, Reason: "client unknown to the police"},
 	}
 	at := occurred.AddDate(0, 0, 10)
-	for _, s := range followup.Status(followup.Plan(inc, followup.Policy{}), actions, at) {
+	obs, err := followup.Plan(inc, followup.Policy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range followup.Status(obs, actions, at) {
 		line := fmt.Sprintf("%-16s %-12s %-13s %s", s.Kind, s.Subject, s.State, s.WaivedReason.EN)
 		fmt.Println(strings.TrimSpace(line))
 	}

@@ -64,7 +64,7 @@ func FuzzDecodeAction(f *testing.F) {
 			t.Fatalf("round trip changed the time: %v != %v", back.At, a.At)
 		}
 		// Status and Summarize take any valid action without trouble.
-		obs := followup.Plan(oneIncident(t), followup.Policy{})
+		obs := mustPlan(t, oneIncident(t), followup.Policy{})
 		_ = followup.Status(obs, []followup.Action{a}, a.At)
 	})
 }
@@ -158,7 +158,10 @@ func FuzzPlan(f *testing.F) {
 		inc := oneIncident(t)
 		inc.ID = incident.ID(id)
 		inc.OccurredAt = time.Unix(unix%(1<<40), 0)
-		obs := followup.Plan(inc, p)
+		obs, err := followup.Plan(inc, p)
+		if (err != nil) != (p.Validate() != nil) {
+			t.Fatalf("Plan and Validate disagree on %+v: %v", p, err)
+		}
 		for _, o := range obs {
 			if o.Due.Before(inc.OccurredAt) && reactionH > 0 && firstH > 0 && reactionH < 1<<20 && firstH < 1<<20 && unix > 0 {
 				t.Fatalf("%s due %v before the anchor %v", o.Kind, o.Due, inc.OccurredAt)

@@ -121,7 +121,15 @@ var reasonUnknownPerpetrator = norm.T(
 //     p.ManagerTalk, the repeated offer after p.RepeatDays (IfDeclined: it
 //     counts only when the first contact was declined, which Status
 //     decides from the actions) and the check after p.CheckDays.
-func Plan(inc incident.Incident, p Policy) []Obligation {
+//
+// A policy with a code that Validate refuses (a misspelt anchor, counting
+// mode or Liberation Day rule) gives a *norm.Error (Op "followup.Plan")
+// with a problem per code and no obligations, never deadlines counted by
+// the default.
+func Plan(inc incident.Incident, p Policy) ([]Obligation, error) {
+	if err := p.validate("followup.Plan"); err != nil {
+		return nil, err
+	}
 	p = p.withDefaults()
 	out := plan(nil, &inc, &p, true)
 	// Times carry a pointer to their location: label them with a copy,
@@ -131,13 +139,13 @@ func Plan(inc incident.Incident, p Policy) []Obligation {
 		out[i].Sources = append([]string(nil), out[i].Sources...)
 		out[i].Due = out[i].Due.In(loc)
 	}
-	return out
+	return out, nil
 }
 
 // plan appends the obligations of inc to dst. With ids false it leaves the
 // IDs empty, which Summarize uses to avoid an allocation per obligation.
 func plan(dst []Obligation, inc *incident.Incident, p *Policy, ids bool) []Obligation {
-	anchor := p.AnchorTime(*inc)
+	anchor := p.anchorTime(inc)
 	add := func(k Kind, subject string, due time.Time, sources []string) *Obligation {
 		o := Obligation{IncidentID: inc.ID, Kind: k, Subject: subject, Due: due, Sources: sources}
 		if ids {

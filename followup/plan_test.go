@@ -41,6 +41,22 @@ func find(tb testing.TB, obs []followup.Obligation, k followup.Kind, subject str
 	return followup.Obligation{}
 }
 
+// mustPlan is followup.Plan for a policy the test knows is valid.
+func mustPlan(tb testing.TB, inc incident.Incident, p followup.Policy) []followup.Obligation {
+	tb.Helper()
+	obs, err := followup.Plan(inc, p)
+	require.NoError(tb, err)
+	return obs
+}
+
+// mustDeadline is Policy.Deadline for a policy the test knows is valid.
+func mustDeadline(tb testing.TB, p followup.Policy, anchor time.Time, d time.Duration) time.Time {
+	tb.Helper()
+	due, err := p.Deadline(anchor, d)
+	require.NoError(tb, err)
+	return due
+}
+
 func has(obs []followup.Obligation, k followup.Kind) bool {
 	for _, o := range obs {
 		if o.Kind == k {
@@ -52,7 +68,7 @@ func has(obs []followup.Obligation, k followup.Kind) bool {
 
 func TestPlanOneIncident(t *testing.T) {
 	inc := oneIncident(t)
-	obs := followup.Plan(inc, followup.Policy{})
+	obs := mustPlan(t, inc, followup.Policy{})
 	var got []string
 	for _, o := range obs {
 		got = append(got, o.ID+" "+wall(o.Due))
@@ -73,7 +89,7 @@ func TestPlanOneIncident(t *testing.T) {
 
 	// Plan's obligations are the caller's: changing them leaves the next plan alone.
 	obs[0].Sources[0] = "changed"
-	assert.Equal(t, "VPT5", followup.Plan(inc, followup.Policy{})[0].Sources[0])
+	assert.Equal(t, "VPT5", mustPlan(t, inc, followup.Policy{})[0].Sources[0])
 }
 
 func TestPlanCases(t *testing.T) {
@@ -173,7 +189,7 @@ func TestPlanCases(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			inc := oneIncident(t)
 			tt.change(&inc)
-			tt.check(t, followup.Plan(inc, followup.Policy{}))
+			tt.check(t, mustPlan(t, inc, followup.Policy{}))
 		})
 	}
 }

@@ -191,9 +191,15 @@ func DefaultPolicy() Policy { return Policy{}.withDefaults() }
 // that is not one of the package's codes. An empty one takes its default;
 // an unknown one is refused, never replaced by the default, because a
 // misspelt "working_day" would otherwise count real hours without a word.
-// Summarize refuses such a policy; Plan and Deadline take a policy that
-// Validate accepted (with an unknown code they count as the default does).
-func (p Policy) Validate() error {
+// Plan, Deadline, AnchorTime, WorkingDay, Holidays and Summarize refuse
+// such a policy with the same problems.
+func (p Policy) Validate() error { return p.validate("followup policy") }
+
+// validate is Validate with the operation the error names.
+func (p Policy) validate(op string) error {
+	if p.Anchor == "" && p.Counting == "" && p.LiberationDay == "" {
+		return nil // the zero codes: Plan's fast path
+	}
 	var ps []norm.Problem
 	check := func(field, nl, en, v string, allowed []string) {
 		if v == "" || slices.Contains(allowed, v) {
@@ -207,7 +213,7 @@ func (p Policy) Validate() error {
 	check("anchor", "het beginpunt van de termijnen", "anchor", string(p.Anchor), anchorNames)
 	check("counting", "de manier van tellen", "counting mode", string(p.Counting), countingNames)
 	check("liberation_day", "Bevrijdingsdag", "Liberation Day rule", string(p.LiberationDay), liberationNames)
-	return norm.Errorf("followup policy", ps)
+	return norm.Errorf(op, ps)
 }
 
 // The codes as strings, for Validate.
@@ -227,7 +233,8 @@ func codeStrings[T ~string](cs []T) []string {
 
 // withDefaults fills in every zero field. Negative durations and days are
 // treated as zero (the default), so that no input makes a deadline precede
-// its anchor. Codes that Validate refuses count as the default here.
+// its anchor. Codes that Validate refuses count as the default here, so
+// every exported caller validates first.
 func (p Policy) withDefaults() Policy {
 	if p.Anchor != AnchorReported {
 		p.Anchor = AnchorOccurred
@@ -259,8 +266,17 @@ func (p Policy) withDefaults() Policy {
 
 // AnchorTime is the moment the deadlines of inc count from under p: its
 // OccurredAt, or with AnchorReported its ReportedAt (OccurredAt when
-// ReportedAt is zero).
-func (p Policy) AnchorTime(inc incident.Incident) time.Time {
+// ReportedAt is zero). A policy with a code that Validate refuses gives a
+// *norm.Error (Op "followup.AnchorTime") and the zero time.
+func (p Policy) AnchorTime(inc incident.Incident) (time.Time, error) {
+	if err := p.validate("followup.AnchorTime"); err != nil {
+		return time.Time{}, err
+	}
+	return p.anchorTime(&inc), nil
+}
+
+// anchorTime is AnchorTime for a validated policy.
+func (p *Policy) anchorTime(inc *incident.Incident) time.Time {
 	if p.Anchor == AnchorReported && !inc.ReportedAt.IsZero() {
 		return inc.ReportedAt
 	}
@@ -278,9 +294,16 @@ func (p Policy) AnchorTime(inc incident.Incident) time.Time {
 // gap when the clocks go forward, it moves forward by the gap, 02:30 to
 // 03:30; where it exists twice, when the clocks go back, the first is
 // taken. This matters for the periods in calendar days, see Policy.)
-func (p Policy) Deadline(anchor time.Time, d time.Duration) time.Time {
+//
+// A policy with a code that Validate refuses gives a *norm.Error (Op
+// "followup.Deadline") and the zero time, never a deadline counted by the
+// default.
+func (p Policy) Deadline(anchor time.Time, d time.Duration) (time.Time, error) {
+	if err := p.validate("followup.Deadline"); err != nil {
+		return time.Time{}, err
+	}
 	p = p.withDefaults()
-	return p.deadline(anchor, d).In(Amsterdam()) // a copy of the location, see Plan
+	return p.deadline(anchor, d).In(Amsterdam()), nil // a copy of the location, see Plan
 }
 
 // deadline is Deadline for a policy with defaults filled in.
@@ -294,7 +317,7 @@ func (p *Policy) deadline(anchor time.Time, d time.Duration) time.Time {
 	date := time.Date(y, m, day, 12, 0, 0, 0, time.UTC) // noon UTC: pure date arithmetic
 	for n > 0 {
 		date = date.AddDate(0, 0, 1)
-		if p.WorkingDay(date) {
+		if p.workingDay(date) {
 			n--
 		}
 	}
@@ -309,7 +332,7 @@ func (p *Policy) afterDays(anchor time.Time, days int) time.Time {
 	y, m, d := localDate(local)
 	date := time.Date(y, m, d+days, 12, 0, 0, 0, time.UTC)
 	if p.Counting == CountWorkingDays {
-		for i := 0; i < 30 && !p.WorkingDay(date); i++ { // 30: bounded even for a pathological calendar
+		for i := 0; i < 30 && !p.workingDay(date); i++ { // 30: bounded even for a pathological calendar
 			date = date.AddDate(0, 0, 1)
 		}
 	}
@@ -449,8 +472,19 @@ func sameWall(u, wall time.Time) bool {
 
 // WorkingDay reports whether the civil date of t (its year, month and day
 // as t shows them) is a working day under the policy: not a Saturday or
-// Sunday and not a Dutch public holiday (see Holidays).
-func (p Policy) WorkingDay(t time.Time) bool {
+// Sunday and not a Dutch public holiday (see Holidays). A policy with a
+// code that Validate refuses gives a *norm.Error (Op "followup.WorkingDay"):
+// a misspelt Liberation Day rule would otherwise decide 5 May by the
+// default.
+func (p Policy) WorkingDay(t time.Time) (bool, error) {
+	if err := p.validate("followup.WorkingDay"); err != nil {
+		return false, err
+	}
+	return p.workingDay(t), nil
+}
+
+// workingDay is WorkingDay for a validated policy.
+func (p *Policy) workingDay(t time.Time) bool {
 	switch t.Weekday() {
 	case time.Saturday, time.Sunday:
 		return false
@@ -469,8 +503,12 @@ type Holiday struct {
 // New Year's Day, Easter Monday, King's Day (26 April when 27 April is a
 // Sunday), Ascension Day, Whit Monday, Christmas Day and Boxing Day, plus
 // Good Friday and Liberation Day as the policy says. Easter Sunday and
-// Whit Sunday are Sundays anyway.
-func (p Policy) Holidays(year int) []Holiday {
+// Whit Sunday are Sundays anyway. A policy with a code that Validate
+// refuses gives a *norm.Error (Op "followup.Holidays") and no days.
+func (p Policy) Holidays(year int) ([]Holiday, error) {
+	if err := p.validate("followup.Holidays"); err != nil {
+		return nil, err
+	}
 	var out []Holiday
 	for _, h := range holidayDefs(year, p.GoodFriday, p.LiberationDay) {
 		_, obs := h.Calc(year)
@@ -479,7 +517,7 @@ func (p Policy) Holidays(year int) []Holiday {
 		}
 		out = append(out, Holiday{Date: norm.DateOf(obs), Name: h.Name})
 	}
-	return out
+	return out, nil
 }
 
 // dutchHolidays are deep copies of the holiday rules of rickar/cal/nl,

@@ -21,7 +21,7 @@ func TestReactionByPoliceReportOrDamages(t *testing.T) {
 	occurred := time.Date(2026, time.March, 10, 10, 0, 0, 0, followup.Amsterdam())
 	inc := oneIncident(t)
 	inc.Consequences.DamageCents = 12000
-	obs := followup.Plan(inc, followup.Policy{})
+	obs := mustPlan(t, inc, followup.Policy{})
 	decision := act("d1", followup.KindPoliceDecision, P, 5, followup.OutcomeDone)
 	decision.Form = followup.FormReport
 	tests := []struct {

@@ -45,9 +45,9 @@ func planIncident() incident.Incident {
 // changes the next Plan.
 func TestHandedOutValuesDoNotChangePlan(t *testing.T) {
 	inc := planIncident()
-	want := followup.Plan(inc, followup.Policy{})
+	want := mustPlan(t, inc, followup.Policy{})
 
-	for _, o := range followup.Plan(inc, followup.Policy{}) {
+	for _, o := range mustPlan(t, inc, followup.Policy{}) {
 		for i := range o.Sources {
 			o.Sources[i] = "X"
 		}
@@ -71,12 +71,12 @@ func TestHandedOutValuesDoNotChangePlan(t *testing.T) {
 	far := inc
 	far.OccurredAt = time.Date(2250, time.March, 30, 10, 0, 0, 0, time.UTC) // outside the fast zone table
 	far.ReportedAt = far.OccurredAt
-	wantFar := followup.Plan(far, followup.Policy{})
-	*followup.Plan(inc, followup.Policy{})[0].Due.Location() = *time.UTC
-	*followup.Policy{}.Deadline(inc.OccurredAt, time.Hour).Location() = *time.UTC
-	assert.Equal(t, wantFar, followup.Plan(far, followup.Policy{}))
+	wantFar := mustPlan(t, far, followup.Policy{})
+	*mustPlan(t, inc, followup.Policy{})[0].Due.Location() = *time.UTC
+	*mustDeadline(t, followup.Policy{}, inc.OccurredAt, time.Hour).Location() = *time.UTC
+	assert.Equal(t, wantFar, mustPlan(t, far, followup.Policy{}))
 
-	got := followup.Plan(inc, followup.Policy{})
+	got := mustPlan(t, inc, followup.Policy{})
 	assert.Equal(t, want, got)
 	assert.Equal(t, "Europe/Amsterdam", followup.Amsterdam().String())
 	assert.Equal(t, followup.PoliceReportExpected, followup.Triage(norm.Physical))
@@ -87,9 +87,10 @@ func TestHandedOutValuesDoNotChangePlan(t *testing.T) {
 // package; changing them after start-up does not move a deadline.
 func TestDutchHolidayRulesAreCopied(t *testing.T) {
 	p := followup.Policy{Counting: followup.CountWorkingDays}
-	want := p.Holidays(2026)
+	want, err := p.Holidays(2026)
+	require.NoError(t, err)
 	anchor := time.Date(2026, time.April, 24, 10, 0, 0, 0, time.UTC) // the Friday before King's Day
-	wantDue := p.Deadline(anchor, 24*time.Hour)
+	wantDue := mustDeadline(t, p, anchor, 24*time.Hour)
 
 	month, day := nl.Koningsdag.Month, nl.Koningsdag.Day
 	first := nl.Holidays[0]
@@ -97,15 +98,17 @@ func TestDutchHolidayRulesAreCopied(t *testing.T) {
 	nl.Koningsdag.Month, nl.Koningsdag.Day = time.January, 2
 	nl.Holidays[0] = nl.Koningsdag
 
-	assert.Equal(t, want, p.Holidays(2026))
-	assert.Equal(t, wantDue, p.Deadline(anchor, 24*time.Hour))
+	got, err := p.Holidays(2026)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	assert.Equal(t, wantDue, mustDeadline(t, p, anchor, 24*time.Hour))
 }
 
 // Callers changing what they were handed while others plan and decode
 // (run with -race).
 func TestSharedStateConcurrentCallers(t *testing.T) {
 	inc := planIncident()
-	want := followup.Plan(inc, followup.Policy{})
+	want := mustPlan(t, inc, followup.Policy{})
 	var wg sync.WaitGroup
 	for g := range 6 {
 		wg.Go(func() {
@@ -115,7 +118,9 @@ func TestSharedStateConcurrentCallers(t *testing.T) {
 					if b, err := followup.Schema(norm.NL, form.Draft2020); err == nil {
 						b[len(b)/2] = '!'
 					}
-					for _, o := range followup.Plan(inc, followup.Policy{}) {
+					obs, err := followup.Plan(inc, followup.Policy{})
+					assert.NoError(t, err)
+					for _, o := range obs {
 						o.Sources[0] = "X"
 					}
 					*followup.Amsterdam() = *time.UTC
@@ -123,7 +128,9 @@ func TestSharedStateConcurrentCallers(t *testing.T) {
 					_, err := followup.DecodeAction(strings.NewReader(validAction))
 					assert.NoError(t, err)
 				case 2:
-					assert.Equal(t, want, followup.Plan(inc, followup.Policy{}))
+					got, err := followup.Plan(inc, followup.Policy{})
+					assert.NoError(t, err)
+					assert.Equal(t, want, got)
 				}
 			}
 		})

@@ -77,7 +77,7 @@ func TestStatus(t *testing.T) {
 		{"check at six weeks done late", []followup.Action{act("a1", followup.KindAftercareCheck, E, 24*43, followup.OutcomeDone)}, hours(24 * 50), followup.KindAftercareCheck, E, followup.StateDoneLate, ""},
 		{"manager talk declined by the person", []followup.Action{act("a1", followup.KindManagerTalk, E, 30, followup.OutcomeDeclined)}, hours(24 * 50), followup.KindManagerTalk, E, followup.StateDoneOnTime, ""},
 	}
-	obs := followup.Plan(oneIncident(t), followup.Policy{})
+	obs := mustPlan(t, oneIncident(t), followup.Policy{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sts := followup.Status(obs, tt.actions, tt.at)
@@ -101,7 +101,7 @@ func TestStatus(t *testing.T) {
 func TestStatusNotApplicable(t *testing.T) {
 	inc := oneIncident(t)
 	inc.Perpetrator = incident.Perpetrator{Role: incident.PerpetratorUnknown}
-	obs := followup.Plan(inc, followup.Policy{})
+	obs := mustPlan(t, inc, followup.Policy{})
 	sts := followup.Status(obs, nil, inc.OccurredAt.Add(1000*time.Hour))
 	s := stateOf(t, sts, followup.KindReaction, followup.SubjectPerpetrator)
 	assert.Equal(t, followup.StateWaived, s.State)
@@ -113,7 +113,7 @@ func TestStatusDeclinedThenOfferedAgain(t *testing.T) {
 	// The whole story of one person: first contact declined on day 1, the
 	// offer repeated on day 14, the check at six weeks.
 	inc := oneIncident(t)
-	obs := followup.Plan(inc, followup.Policy{})
+	obs := mustPlan(t, inc, followup.Policy{})
 	actions := []followup.Action{
 		act("a1", followup.KindAftercare, "E-001", 26, followup.OutcomeDeclined),
 		act("a2", followup.KindManagerTalk, "E-001", 50, followup.OutcomeDone),

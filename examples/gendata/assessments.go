@@ -82,7 +82,7 @@ func answer(r *rand.Rand, c *checklist.Criterion, m float64, date norm.Date) che
 	case checklist.TypePercent:
 		p := 100*m + 25*r.NormFloat64()
 		return checklist.Number(math.Round(min(max(p, 0), 100)))
-	case checklist.TypeCount, checklist.TypeMonths:
+	case checklist.TypeCount:
 		return checklist.Number(float64(r.IntN(1 + int(5*m))))
 	case checklist.TypeDate:
 		t := time.Date(date.Year, date.Month, date.Day, 0, 0, 0, 0, time.UTC)

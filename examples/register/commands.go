@@ -322,7 +322,11 @@ func cmdDue(e *env, args []string) int {
 		if err != nil {
 			return cli.Fail(e.stderr, e.lang, e.db, err)
 		}
-		for _, s := range followup.Status(followup.Plan(r.Incident, policy), r.Actions, at) {
+		obs, err := followup.Plan(r.Incident, policy)
+		if err != nil {
+			return cli.Fail(e.stderr, e.lang, e.db, err)
+		}
+		for _, s := range followup.Status(obs, r.Actions, at) {
 			if s.State == followup.StateOverdue || (!*overdueOnly && s.State == followup.StateOpen) {
 				due = append(due, s)
 			}

@@ -331,7 +331,7 @@ func (s *state) assessmentJSON() ([]byte, []norm.Problem) {
 		case v == "":
 		case c.Type == checklist.TypeBool && (v == "true" || v == "false"):
 			ans = append(ans, member{"value", v == "true"})
-		case c.Type == checklist.TypePercent || c.Type == checklist.TypeCount || c.Type == checklist.TypeMonths:
+		case c.Type == checklist.TypePercent || c.Type == checklist.TypeCount:
 			ans = append(ans, member{"value", number(v)})
 		default:
 			ans = append(ans, member{"value", v})

@@ -59,11 +59,18 @@ var perfect = Profile{
 // Actions returns synthetic actions for the obligations of inc under p,
 // ordered by At, then ID: deterministic for the state of rng. Action IDs are
 // the incident ID with "-A1", "-A2", ...
+//
+// Actions panics when p has a code that Policy.Validate refuses: it makes
+// test data, and a misspelt policy there is a bug in the test.
 func Actions(inc incident.Incident, p followup.Policy, rng *rand.Rand, profile Profile) []followup.Action {
+	obs, err := followup.Plan(inc, p)
+	if err != nil {
+		panic("followuptest.Actions: " + err.Error())
+	}
 	g := gen{inc: inc, rng: rng, pr: profile}
-	anchor := p.AnchorTime(inc)
+	anchor, _ := p.AnchorTime(inc) // Plan accepted p
 	declined := map[string]bool{}
-	for _, o := range followup.Plan(inc, p) {
+	for _, o := range obs {
 		if o.NotApplicable {
 			continue
 		}

@@ -1,3 +1,5 @@
+//lint:file-ignore SA5008 sinkDoc's malformed tags are deliberate: the tree decoder must treat them as encoding/json does
+
 package form
 
 import (
@@ -181,6 +183,10 @@ var sinkSeeds = []string{
 }
 
 // sinkDoc reaches every kind the tree decoder handles.
+//
+// Its tags "-," and "a\\b" are malformed on purpose (SA5008): encoding/json
+// names the first field "-" and ignores the second name, and the tree
+// decoder must do the same.
 type sinkDoc struct {
 	S     string            `json:"s"`
 	B     bool              `json:"b,omitempty"`
@@ -207,7 +213,7 @@ type sinkDoc struct {
 	Odd   int               `json:"a\\b"`
 	Next  *sinkDoc          `json:"next"`
 	MS    map[string]sinkMS `json:"ms"`
-	hide  int
+	hide  int               //lint:ignore U1000 deliberate: an unexported field both decoders must leave alone
 }
 
 type sinkMS struct {

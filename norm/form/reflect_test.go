@@ -47,7 +47,7 @@ type rfDoc struct {
 	Inners   []*rfInner        `json:"inners,omitempty"`
 	Extra    map[string]string `json:"extra,omitempty"`
 	Skipped  string            `json:"-"`
-	internal string
+	internal string            //lint:ignore U1000 deliberate: an unexported field the schema must not show
 }
 
 func reflectTree(tb testing.TB, v any, opts ...ReflectOption) map[string]any {
