@@ -102,7 +102,8 @@ func (v *validator) incident(inc *Incident, at time.Time) {
 		v.enum("/phase", err)
 	}
 
-	v.behaviours(inc.Behaviours)
+	v.behaviours(inc.Behaviours, inc.Norm)
+	v.norm(inc)
 	v.perpetrator(inc.Perpetrator)
 	v.involved(inc.Involved)
 
@@ -150,7 +151,7 @@ func (v *validator) times(inc *Incident, at time.Time) {
 	}
 }
 
-func (v *validator) behaviours(bs []norm.BehaviourCode) {
+func (v *validator) behaviours(bs []norm.BehaviourCode, own *NormRef) {
 	if len(bs) == 0 {
 		v.add("/behaviours", norm.CodeRequired, norm.T("geen gedragingen opgegeven", "no behaviours given"))
 		return
@@ -163,14 +164,28 @@ func (v *validator) behaviours(bs []norm.BehaviourCode) {
 	for k, b := range bs {
 		ptr := norm.Pointer("behaviours", strconv.Itoa(k))
 		if _, err := norm.ParseBehaviour(string(b)); err != nil {
-			v.enum(ptr, err)
-			continue
+			if _, ok := own.category(b); !ok {
+				v.unknownBehaviour(ptr, b, own, err)
+				continue
+			}
 		}
 		if seen[b] {
 			v.add(ptr, norm.CodeDuplicate, norm.Textf("gedraging %q staat er twee keer in", "behaviour %q is listed twice", string(b)))
 		}
 		seen[b] = true
 	}
+}
+
+// unknownBehaviour reports a code that neither the catalogue nor the
+// incident's norm defines.
+func (v *validator) unknownBehaviour(ptr string, b norm.BehaviourCode, own *NormRef, err error) {
+	if own == nil {
+		v.enum(ptr, err) // the catalogue's message, as before norms
+		return
+	}
+	v.add(ptr, norm.CodeEnum, norm.Textf(
+		"gedrag %q staat niet in de catalogus en niet bij het eigen gedrag van norm %q",
+		"behaviour %q is neither in the catalogue nor among the own behaviours of norm %q", norm.Printable(string(b)), own.ID))
 }
 
 func (v *validator) perpetrator(p Perpetrator) {

@@ -19,9 +19,9 @@ import (
 // incidentCols are the columns of incidents in the order of row and scan.
 const incidentCols = `id, occurred_ns, reported_ns, recorded_ns, site, channel, behaviours, categories, severity, phase,
 	perpetrator_ref, perpetrator_role, injury, absence_days, damage_cents, police_called,
-	has_analysis, causes, analysis_text, lessons, description, version`
+	has_analysis, causes, analysis_text, lessons, description, version, norm_id, norm_behaviours`
 
-const numIncidentCols = 22
+const numIncidentCols = 24
 
 // incidentColumns are the names of incidentCols, one per value of row.
 var incidentColumns = func() []string {
@@ -145,28 +145,37 @@ func row(inc *incident.Incident) []any {
 	for k, b := range inc.Behaviours {
 		bs[k] = string(b)
 	}
+	var normID, own string
+	if n := inc.Norm; n != nil {
+		normID = n.ID
+		codes := make([]string, len(n.Behaviours))
+		for k, b := range n.Behaviours {
+			codes[k] = b.Code + ":" + string(b.Category)
+		}
+		own = strings.Join(codes, " ")
+	}
 	return []any{
 		string(inc.ID), inc.OccurredAt.UnixNano(), inc.ReportedAt.UnixNano(), inc.RecordedAt.UnixNano(),
 		inc.Site, string(inc.Channel), strings.Join(bs, " "), CategoryMask(cl.Categories), string(cl.Severity), string(inc.Phase),
 		inc.Perpetrator.Ref, string(inc.Perpetrator.Role), inc.Consequences.Injury, int64(inc.Consequences.AbsenceDays),
 		inc.Consequences.DamageCents, inc.Consequences.PoliceCalled,
-		hasAnalysis, causes, text, lessons, inc.Description, int64(inc.Version),
+		hasAnalysis, causes, text, lessons, inc.Description, int64(inc.Version), normID, own,
 	}
 }
 
 // scanned holds one row of incidentCols (plus the person columns of a
 // join) before it becomes an incident.
 type scanned struct {
-	id, site, channel, behaviours, severity, phase, pref, prole, causes, text, lessons, desc string
-	occ, rep, rec, cats, absence, damage, version                                            int64
-	injury, police, hasAnalysis                                                              bool
-	personRef, personRole                                                                    sql.NullString
+	id, site, channel, behaviours, severity, phase, pref, prole, causes, text, lessons, desc, normID, own string
+	occ, rep, rec, cats, absence, damage, version                                                         int64
+	injury, police, hasAnalysis                                                                           bool
+	personRef, personRole                                                                                 sql.NullString
 }
 
 func (r *scanned) dest() []any {
 	return []any{&r.id, &r.occ, &r.rep, &r.rec, &r.site, &r.channel, &r.behaviours, &r.cats, &r.severity, &r.phase,
 		&r.pref, &r.prole, &r.injury, &r.absence, &r.damage, &r.police,
-		&r.hasAnalysis, &r.causes, &r.text, &r.lessons, &r.desc, &r.version}
+		&r.hasAnalysis, &r.causes, &r.text, &r.lessons, &r.desc, &r.version, &r.normID, &r.own}
 }
 
 func fromNanos(ns int64) time.Time { return time.Unix(0, ns).UTC() }
@@ -189,6 +198,13 @@ func (r *scanned) incident() incident.Incident {
 	}
 	for b := range strings.FieldsSeq(r.behaviours) {
 		inc.Behaviours = append(inc.Behaviours, norm.BehaviourCode(b))
+	}
+	if r.normID != "" {
+		inc.Norm = &incident.NormRef{ID: r.normID}
+		for b := range strings.FieldsSeq(r.own) {
+			code, cat, _ := strings.Cut(b, ":")
+			inc.Norm.Behaviours = append(inc.Norm.Behaviours, incident.OwnBehaviour{Code: code, Category: norm.Category(cat)})
+		}
 	}
 	if r.hasAnalysis {
 		a := &incident.Analysis{Text: r.text, Lessons: r.lessons}
@@ -278,7 +294,7 @@ func writeBack(inc, rec *incident.Incident) {
 }
 
 // chunk is how many rows one multi-row INSERT writes: 64 incidents are
-// 1,408 parameters, within the limits of both databases, and few enough
+// 1,536 parameters, within the limits of both databases, and few enough
 // statements that a batch of 100,000 needs no more than ~1,600 of them.
 const chunk = 64
 
