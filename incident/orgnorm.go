@@ -82,6 +82,12 @@ func (r *NormRef) category(code norm.BehaviourCode) (norm.Category, bool) {
 	return "", false
 }
 
+// defines reports whether the incident's norm lists code among its own
+// behaviours (its category may still be wrong: Validate says so there).
+func (r *NormRef) defines(code norm.BehaviourCode) bool {
+	return r != nil && slices.ContainsFunc(r.Behaviours, func(b OwnBehaviour) bool { return b.Code == string(code) })
+}
+
 func (r *NormRef) clone() *NormRef {
 	if r == nil {
 		return nil

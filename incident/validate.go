@@ -164,7 +164,7 @@ func (v *validator) behaviours(bs []norm.BehaviourCode, own *NormRef) {
 	for k, b := range bs {
 		ptr := norm.Pointer("behaviours", strconv.Itoa(k))
 		if _, err := norm.ParseBehaviour(string(b)); err != nil {
-			if _, ok := own.category(b); !ok {
+			if !own.defines(b) {
 				v.unknownBehaviour(ptr, b, own, err)
 				continue
 			}
