@@ -88,10 +88,16 @@ func DecodeIncident(r io.Reader, opts ...DecodeOption) (Incident, error) {
 		// The schema stopped the decoding; still tell about the times
 		// being in the wrong order, so that one round of corrections
 		// suffices.
-		if p, ok := timeOrder(doc); ok && !slices.ContainsFunc(probs, func(q norm.Problem) bool { return q.Pointer == p.Pointer }) {
-			probs = append(probs, p)
-			slices.SortStableFunc(probs, func(a, b norm.Problem) int { return form.ComparePointers(a.Pointer, b.Pointer) })
+		more := unknownCodes(doc, cfg.norm)
+		if p, ok := timeOrder(doc); ok {
+			more = append(more, p)
 		}
+		for _, p := range more {
+			if !slices.ContainsFunc(probs, func(q norm.Problem) bool { return q.Pointer == p.Pointer }) {
+				probs = append(probs, p)
+			}
+		}
+		slices.SortStableFunc(probs, func(a, b norm.Problem) int { return form.ComparePointers(a.Pointer, b.Pointer) })
 		return Incident{}, norm.Errorf(decodeOp, probs)
 	}
 	var at time.Time
@@ -111,6 +117,36 @@ func DecodeIncident(r io.Reader, opts ...DecodeOption) (Incident, error) {
 	}
 	inc.Normalize()
 	return inc, nil
+}
+
+// unknownCodes looks at the behaviours of a document that failed the
+// schema and reports the codes that neither the catalogue nor the norm
+// defines (the schema cannot know a norm's codes, so it lets them pass),
+// so that one round of corrections suffices.
+func unknownCodes(doc []byte, given *normArg) []norm.Problem {
+	var d struct {
+		Behaviours []string `json:"behaviours"`
+		Norm       *NormRef `json:"norm"`
+	}
+	if json.Unmarshal(doc, &d) != nil || len(d.Behaviours) > MaxItems {
+		return nil
+	}
+	inc := Incident{Norm: d.Norm}
+	for _, b := range d.Behaviours {
+		inc.Behaviours = append(inc.Behaviours, norm.BehaviourCode(b))
+	}
+	if given != nil {
+		inc.UnderNorm(given.id, given.n)
+	}
+	v := validator{}
+	v.behaviours(inc.Behaviours, inc.Norm)
+	var out []norm.Problem
+	for _, p := range v.ps {
+		if p.Code == norm.CodeEnum {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // timeOrder looks at the two times of a document that failed the schema

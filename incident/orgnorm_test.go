@@ -146,3 +146,13 @@ func TestStatisticsCountOwnBehaviours(t *testing.T) {
 	assert.Equal(t, map[norm.Category]int{norm.Verbal: 2, norm.Threat: 1}, st.ByCategory)
 	assert.Equal(t, map[norm.Severity]int{norm.SeverityHigh: 1, norm.SeverityLow: 1}, st.BySeverity)
 }
+
+// When the schema refuses a document for something else, an unknown code
+// is reported in the same round, and a code of the norm given is not.
+func TestDecodeIncidentUnknownCodeWithOtherProblems(t *testing.T) {
+	doc := strings.Replace(ownDoc(t, ""), `"channel": "desk"`, `"channel": "fax"`, 1)
+	_, err := incident.DecodeIncident(strings.NewReader(doc))
+	assert.Equal(t, []string{"/behaviours/1 enum", "/channel enum"}, problemsOf(t, err))
+	_, err = incident.DecodeIncident(strings.NewReader(doc), incident.WithNorm(storetest.OrgNormID, storetest.OrgNorm()))
+	assert.Equal(t, []string{"/channel enum"}, problemsOf(t, err))
+}
