@@ -49,8 +49,14 @@ func Validate(inc *Incident) error { return ValidateAt(inc, time.Time{}) }
 //     is an order problem; either after at + ClockSkew is a future problem
 //     (skipped when at is zero); every time lies in 1900..2200 (range).
 //   - Channel, Phase: required, known codes (enum).
-//   - Behaviours: at least one (required), known codes (enum), no code
-//     twice (duplicate).
+//   - Behaviours: at least one (required), no code twice (duplicate),
+//     each a catalogue code or one of the own behaviours of the incident's
+//     Norm (enum).
+//   - Norm (when given): a name of the form of an ID (required, format);
+//     each own behaviour with a code of the form of norm.OrgCodePattern
+//     (format) that is not a catalogue code and not listed twice
+//     (duplicate) and that the incident names (reference), and a known
+//     category (required, enum).
 //   - Perpetrator: a known role is required. The role "unknown" with a
 //     reference is refused (schema): whoever has a reference is known at
 //     least as "other". A known role without a reference is allowed: the
