@@ -164,7 +164,7 @@ func plan(dst []Obligation, inc *incident.Incident, p *Policy, ids bool) []Oblig
 
 	na(add(KindReaction, SubjectPerpetrator, p.deadline(anchor, p.Reaction), sourcesReaction))
 
-	switch policeExpectation(inc.Behaviours) {
+	switch policeExpectation(inc.Classification().Categories) {
 	case PoliceReportExpected:
 		na(add(KindPoliceReport, SubjectPerpetrator, p.deadline(anchor, p.PoliceReport), sourcesPolice))
 	case PoliceDecisionExpected:
@@ -205,10 +205,10 @@ func seenBefore(ps []incident.Person, i int) bool {
 
 // policeExpectation applies PoliceTriage to the behaviours: "" when none of
 // their categories is in the table.
-func policeExpectation(behaviours []norm.BehaviourCode) PoliceExpectation {
+func policeExpectation(cats []norm.Category) PoliceExpectation {
 	var e PoliceExpectation
-	for _, b := range behaviours {
-		switch Triage(b.Category()) {
+	for _, c := range cats {
+		switch Triage(c) {
 		case PoliceReportExpected:
 			return PoliceReportExpected
 		case PoliceDecisionExpected:

@@ -50,6 +50,7 @@ type csvConfig struct {
 	maxBytes  int64
 	maxRows   int
 	at        time.Time
+	norm      *normArg
 }
 
 func newCSVConfig(opts []CSVOption) csvConfig {
@@ -104,6 +105,17 @@ func WithMaxRows(n int) CSVOption {
 // so that times in the future are refused too.
 func WithValidationTime(at time.Time) CSVOption { return func(c *csvConfig) { c.at = at } }
 
+// WithCSVNorm makes ReadCSV and ImportCSV accept the behaviour codes that
+// the organisation's norm n adds, classified by the category n gives them,
+// and record n (which the organisation calls id) as the norm of every
+// incident (see Incident.UnderNorm), as WithNorm does for DecodeIncident.
+// A row that names a norm of its own (columns norm and norm_behaviours)
+// must name this one and agree with its categories. Without it a row may
+// carry the own codes of the norm it names, as WriteCSV writes them.
+func WithCSVNorm(id string, n norm.OrgNorm) CSVOption {
+	return func(c *csvConfig) { c.norm = &normArg{id: id, n: n} }
+}
+
 // column is one documented CSV column.
 type column struct {
 	name    string   // canonical English header
@@ -111,6 +123,7 @@ type column struct {
 	aliases []string // other accepted headers, normalised
 	free    bool     // free text: exported only WithFreeText
 	need    bool     // ReadCSV refuses a file without it
+	own     bool     // the organisation's norm: written only when an incident has one
 	ptr     string   // JSON pointer prefix of the field in Validate's problems
 }
 
@@ -135,6 +148,8 @@ const (
 	colAnalysis
 	colLessons
 	colDescription
+	colNorm
+	colOwn
 	numColumns
 )
 
@@ -159,10 +174,13 @@ var csvColumns = [numColumns]column{
 	colAnalysis:    {name: "analysis", dutch: "analyse", aliases: []string{"oorzaakanalyse", "analysis_text", "analyse_tekst"}, free: true, ptr: "/analysis/text"},
 	colLessons:     {name: "lessons", dutch: "lessen", aliases: []string{"lessen_geleerd", "lessons_learned"}, free: true, ptr: "/analysis/lessons"},
 	colDescription: {name: "description", dutch: "beschrijving", aliases: []string{"omschrijving"}, free: true, ptr: "/description"},
+	colNorm:        {name: "norm", dutch: "norm", aliases: []string{"norm_id", "eigen_norm"}, ptr: "/norm/id", own: true},
+	colOwn:         {name: "norm_behaviours", dutch: "eigen_gedrag", aliases: []string{"own_behaviours", "gedrag_norm"}, ptr: "/norm/behaviours", own: true},
 }
 
 // CSVColumns returns the canonical (English) column names in the order
-// WriteCSV writes them.
+// WriteCSV writes them (the free-text columns only WithFreeText, norm and
+// norm_behaviours only when an incident carries a norm).
 func CSVColumns() []string {
 	out := make([]string, numColumns)
 	for i, c := range csvColumns {
@@ -472,6 +490,27 @@ func (c *csvReader) row(row int, rec []string) (Incident, bool) {
 			hasAnalysis = hasAnalysis || v != ""
 		case colDescription:
 			inc.Description = v
+		case colNorm:
+			if v != "" {
+				if inc.Norm == nil {
+					inc.Norm = &NormRef{}
+				}
+				inc.Norm.ID = v
+			}
+		case colOwn:
+			for k, s := range splitList(v) {
+				code, cat, found := strings.Cut(s, ":")
+				if !found {
+					fail(ci, norm.CodeFormat, norm.Textf("eigen gedrag %d: schrijf code:categorie, bijvoorbeeld weigeren_te_vertrekken:threat",
+						"own behaviour %d: write code:category, for example refusing_to_leave:threat", k+1))
+					continue
+				}
+				if inc.Norm == nil {
+					inc.Norm = &NormRef{} // without a name: Validate says the norm column is empty
+				}
+				inc.Norm.Behaviours = append(inc.Norm.Behaviours, OwnBehaviour{
+					Code: strings.ToLower(strings.TrimSpace(code)), Category: norm.Category(strings.ToLower(strings.TrimSpace(cat)))})
+			}
 		}
 	}
 	if inc.Perpetrator.Role == "" && inc.Perpetrator.Ref == "" {
@@ -483,6 +522,10 @@ func (c *csvReader) row(row int, rec []string) (Incident, bool) {
 	}
 
 	ok = ok && !slices.Contains(bad[:], true)
+	var probs []norm.Problem
+	if c.cfg.norm != nil && !bad[colNorm] && !bad[colOwn] {
+		probs = applyNorm(&inc, c.cfg.norm.id, c.cfg.norm.n)
+	}
 	var verr error
 	if c.cfg.at.IsZero() {
 		verr = Validate(&inc)
@@ -491,18 +534,19 @@ func (c *csvReader) row(row int, rec []string) (Incident, bool) {
 	}
 	var ne *norm.Error
 	if errors.As(verr, &ne) {
-		for _, p := range ne.Problems {
-			ci := columnOf(p.Pointer)
-			if ci >= 0 && bad[ci] {
-				continue // already reported as it was read
-			}
-			ok = false
-			name := ""
-			if ci >= 0 {
-				name = c.colName(ci)
-			}
-			c.add(row, name, p.Pointer, p.Code, p.Message)
+		probs = append(probs, ne.Problems...)
+	}
+	for _, p := range probs {
+		ci := columnOf(p.Pointer)
+		if ci >= 0 && bad[ci] {
+			continue // already reported as it was read
 		}
+		ok = false
+		name := ""
+		if ci >= 0 {
+			name = c.colName(ci)
+		}
+		c.add(row, name, p.Pointer, p.Code, p.Message)
 	}
 	if !ok {
 		return Incident{}, false
@@ -605,9 +649,10 @@ func clip(s string) string {
 func WriteCSV(w io.Writer, incs []Incident, opts ...CSVOption) error {
 	cfg := newCSVConfig(opts)
 	cw := csvform.NewWriter(w, cfg.delimiter)
+	own := slices.ContainsFunc(incs, func(i Incident) bool { return i.Norm != nil })
 	var cols []int
 	for ci, col := range csvColumns {
-		if !col.free || cfg.freeText {
+		if (!col.free || cfg.freeText) && (!col.own || own) {
 			cols = append(cols, ci)
 		}
 	}
@@ -698,6 +743,20 @@ func cell(inc *Incident, ci int) string {
 		return inc.Analysis.Lessons
 	case colDescription:
 		return inc.Description
+	case colNorm:
+		if inc.Norm == nil {
+			return ""
+		}
+		return inc.Norm.ID
+	case colOwn:
+		if inc.Norm == nil {
+			return ""
+		}
+		s := make([]string, len(inc.Norm.Behaviours))
+		for k, b := range inc.Norm.Behaviours {
+			s[k] = b.Code + ":" + string(b.Category)
+		}
+		return strings.Join(s, ";")
 	}
 	return ""
 }

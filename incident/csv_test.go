@@ -96,7 +96,7 @@ func TestReadCSVDutchSpreadsheet(t *testing.T) {
 	require.Len(t, incs, 2)
 	a := incs[0]
 	assert.Equal(t, time.Date(2025, 3, 14, 8, 30, 0, 0, time.UTC), a.OccurredAt, "09:30 CET is 08:30 UTC")
-	assert.Equal(t, []norm.BehaviourCode{norm.Shouting, norm.Threatening}, a.Behaviours)
+	assert.Equal(t, incident.Behaviours{norm.Shouting, norm.Threatening}, a.Behaviours)
 	assert.Equal(t, incident.Perpetrator{Ref: "P-0042", Role: incident.PerpetratorClient}, a.Perpetrator)
 	assert.Equal(t, []incident.Person{{Ref: "E-017", Role: incident.RoleTarget}, {Ref: "E-018", Role: incident.RoleWitness}}, a.Involved)
 	assert.True(t, a.Consequences.Injury)

@@ -31,6 +31,13 @@ type DecodeOption func(*decodeConfig)
 type decodeConfig struct {
 	limits form.Limits
 	now    func() time.Time
+	norm   *normArg
+}
+
+// normArg is an organisation's norm given to a reader, with its name.
+type normArg struct {
+	id string
+	n  norm.OrgNorm
 }
 
 // WithLimits sets the size and depth limits of DecodeIncident (default
@@ -40,6 +47,18 @@ func WithLimits(l form.Limits) DecodeOption { return func(c *decodeConfig) { c.l
 // WithNow makes DecodeIncident refuse times after now() (plus ClockSkew)
 // with norm.CodeFuture. Without it times are not compared with the clock.
 func WithNow(now func() time.Time) DecodeOption { return func(c *decodeConfig) { c.now = now } }
+
+// WithNorm makes DecodeIncident accept the behaviour codes that the
+// organisation's norm n adds, classified by the category n gives them, and
+// record n (which the organisation calls id) as the norm the incident is
+// registered under (see Incident.UnderNorm). A document that names a norm
+// of its own must name this one and agree with its categories. Without
+// WithNorm an incident may carry the own codes of the norm it names in
+// its document (as EncodeIncident writes a registered incident), and any
+// other code outside the catalogue is refused.
+func WithNorm(id string, n norm.OrgNorm) DecodeOption {
+	return func(c *decodeConfig) { c.norm = &normArg{id: id, n: n} }
+}
 
 // DecodeIncident reads one incident document from r: within the limits,
 // strictly (no unknown field, no key twice, valid UTF-8), valid against
@@ -69,22 +88,65 @@ func DecodeIncident(r io.Reader, opts ...DecodeOption) (Incident, error) {
 		// The schema stopped the decoding; still tell about the times
 		// being in the wrong order, so that one round of corrections
 		// suffices.
-		if p, ok := timeOrder(doc); ok && !slices.ContainsFunc(probs, func(q norm.Problem) bool { return q.Pointer == p.Pointer }) {
-			probs = append(probs, p)
-			slices.SortStableFunc(probs, func(a, b norm.Problem) int { return form.ComparePointers(a.Pointer, b.Pointer) })
+		more := unknownCodes(doc, cfg.norm)
+		if p, ok := timeOrder(doc); ok {
+			more = append(more, p)
 		}
+		for _, p := range more {
+			if !slices.ContainsFunc(probs, func(q norm.Problem) bool { return q.Pointer == p.Pointer }) {
+				probs = append(probs, p)
+			}
+		}
+		slices.SortStableFunc(probs, func(a, b norm.Problem) int { return form.ComparePointers(a.Pointer, b.Pointer) })
 		return Incident{}, norm.Errorf(decodeOp, probs)
 	}
 	var at time.Time
 	if cfg.now != nil {
 		at = cfg.now()
 	}
+	var found []norm.Problem
+	if cfg.norm != nil {
+		found = applyNorm(&inc, cfg.norm.id, cfg.norm.n)
+	}
 	if err := ValidateAt(&inc, at); err != nil {
-		ne := err.(*norm.Error)
-		return Incident{}, &norm.Error{Op: decodeOp, Problems: ne.Problems}
+		found = append(found, err.(*norm.Error).Problems...)
+	}
+	if len(found) > 0 {
+		slices.SortStableFunc(found, func(a, b norm.Problem) int { return form.ComparePointers(a.Pointer, b.Pointer) })
+		return Incident{}, norm.Errorf(decodeOp, found)
 	}
 	inc.Normalize()
 	return inc, nil
+}
+
+// unknownCodes looks at the behaviours of a document that failed the
+// schema and reports the codes that neither the catalogue nor the norm
+// defines (the schema cannot know a norm's codes, so it lets them pass),
+// so that one round of corrections suffices.
+func unknownCodes(doc []byte, given *normArg) []norm.Problem {
+	var d struct {
+		Behaviours []string `json:"behaviours"`
+		Norm       *NormRef `json:"norm"`
+	}
+	if json.Unmarshal(doc, &d) != nil || len(d.Behaviours) > MaxItems {
+		return nil
+	}
+	inc := Incident{Norm: d.Norm}
+	for _, b := range d.Behaviours {
+		inc.Behaviours = append(inc.Behaviours, norm.BehaviourCode(b))
+	}
+	if given != nil {
+		inc.UnderNorm(given.id, given.n)
+	}
+	v := validator{}
+	v.behaviours(inc.Behaviours, inc.Norm)
+	var out []norm.Problem
+	for _, p := range v.ps {
+		if p.Code == norm.CodeEnum {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // timeOrder looks at the two times of a document that failed the schema
@@ -111,7 +173,7 @@ func timeOrder(doc []byte) (norm.Problem, bool) {
 // incident itself, not an export.
 func EncodeIncident(w io.Writer, inc Incident) error {
 	if inc.Behaviours == nil {
-		inc.Behaviours = []norm.BehaviourCode{}
+		inc.Behaviours = Behaviours{}
 	}
 	if inc.Involved == nil {
 		inc.Involved = []Person{}

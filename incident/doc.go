@@ -19,6 +19,21 @@
 // consequences; the cause analysis; and a free-text description.
 // [Validate] returns every problem at once as a *[norm.Error].
 //
+// # The organisation's own norm
+//
+// An organisation's norm ([norm.OrgNorm]) may add behaviours of its own,
+// each with a category. An incident names them among its behaviours when
+// it is registered under that norm ([Incident.UnderNorm], [WithNorm] for
+// DecodeIncident, [WithCSVNorm] for ReadCSV and ImportCSV), and then
+// carries the norm with it ([NormRef]): the norm's name and version as the
+// organisation writes it, and the category the norm gave to each of its
+// own codes the incident names. Every store keeps that with the incident,
+// and JSON and CSV carry it, so that a reader classifies and counts the
+// incident as the register did without the norm at hand, and an incident
+// keeps its category when the organisation later changes its norm. A code
+// that neither the catalogue nor the incident's norm defines is refused,
+// with its pointer (or row and column).
+//
 // # Stores
 //
 // [Store] is implemented by incident/inmem and incident/sqlstore (SQLite and
@@ -58,6 +73,8 @@
 //	analysis          analyse             free text of the cause analysis
 //	lessons           lessen              free text: lessons for the organisation
 //	description       beschrijving        free text: what happened
+//	norm              norm                the name of the organisation's norm the incident is under
+//	norm_behaviours   eigen_gedrag        that norm's own codes with their category, e.g. refusing_to_leave:threat
 //
 // Columns marked * are required; columns without a name are ignored when
 // they hold nothing (spreadsheet programs add them). Times are RFC 3339
@@ -65,7 +82,8 @@
 // Europe/Amsterdam); a local time that does not exist because the clock
 // jumped forward is refused. Codes are matched case-insensitively. A row
 // without perpetrator role and reference has an unknown perpetrator. Empty
-// rows are skipped.
+// rows are skipped. WriteCSV writes the last two columns only when an
+// incident carries a norm.
 //
 // ReadCSV reads the whole file before it answers: either every incident, or
 // a *[norm.Error] listing every problem with its row (the header is row 1)

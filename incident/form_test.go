@@ -140,7 +140,7 @@ func TestDecodeIncident(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, incident.ID("INC-2026-0042"), inc.ID)
 	assert.Equal(t, time.Date(2026, 3, 27, 9, 40, 0, 0, time.UTC), inc.OccurredAt)
-	assert.Equal(t, []norm.BehaviourCode{norm.Shouting, norm.Threatening}, inc.Behaviours)
+	assert.Equal(t, incident.Behaviours{norm.Shouting, norm.Threatening}, inc.Behaviours)
 	assert.Equal(t, norm.SeverityHigh, inc.Classification().Severity)
 	require.NotNil(t, inc.Analysis)
 	assert.Equal(t, []incident.Cause{incident.CauseWaitingTime, incident.CauseCommunication}, inc.Analysis.Causes)

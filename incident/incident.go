@@ -24,8 +24,13 @@ type Incident struct {
 	Site    string       `json:"site"`    // site code or name of the location, not an address of a person
 	Channel norm.Channel `json:"channel"` // where client and employee met
 
-	Behaviours []norm.BehaviourCode `json:"behaviours"` // norm catalogue codes
-	Phase      norm.Phase           `json:"phase"`      // the traffic-light phase it reached
+	Behaviours Behaviours `json:"behaviours"` // catalogue codes and codes of the organisation's norm
+	Phase      norm.Phase `json:"phase"`      // the traffic-light phase it reached
+
+	// Norm is the organisation's own norm the incident was registered
+	// under, with the category it gives to each of its own behaviours the
+	// incident names (nil: the catalogue only). See UnderNorm.
+	Norm *NormRef `json:"norm,omitempty"`
 
 	Perpetrator Perpetrator `json:"perpetrator"`
 	Involved    []Person    `json:"involved"`
@@ -42,8 +47,15 @@ type Incident struct {
 	Version int `json:"version,omitempty"`
 }
 
-// Classification derives the categories and severity from the behaviours.
-func (i *Incident) Classification() norm.Classification { return norm.Classify(i.Behaviours) }
+// Classification derives the categories and severity from the behaviours:
+// catalogue codes by the catalogue, the organisation's own codes by the
+// category their norm gave them when the incident was registered (Norm).
+func (i *Incident) Classification() norm.Classification {
+	if i.Norm == nil || len(i.Norm.Behaviours) == 0 {
+		return norm.Classify(i.Behaviours)
+	}
+	return norm.ClassifyWith(i.Behaviours, i.Norm.category)
+}
 
 // PerpetratorRole says who the perpetrator is to the organisation.
 type PerpetratorRole string

@@ -2,6 +2,7 @@ package incident
 
 import (
 	"encoding/json"
+	"reflect"
 
 	"github.com/invopop/jsonschema"
 
@@ -54,7 +55,17 @@ var fieldTexts = map[string][2]norm.Text{
 	"/channel": {norm.T("Kanaal", "Channel"),
 		norm.T("Waar klant en medewerker elkaar troffen.", "Where client and employee met.")},
 	"/behaviours": {norm.T("Gedrag", "Behaviour"),
-		norm.T("Het onacceptabele gedrag, uit de norm; categorie en ernst volgen hieruit.", "The unacceptable behaviour, from the norm; category and severity follow from it.")},
+		norm.T("Het onacceptabele gedrag, uit de catalogus of uit de eigen norm van de organisatie (zie norm); categorie en ernst volgen hieruit.", "The unacceptable behaviour, from the catalogue or from the organisation's own norm (see norm); category and severity follow from it.")},
+	"/norm": {norm.T("Norm van de organisatie", "The organisation's norm"),
+		norm.T("De eigen norm waaronder het incident is geregistreerd, met de categorie die zij geeft aan elk eigen gedrag dat het incident noemt.", "The organisation's own norm the incident was registered under, with the category it gives to each of its own behaviours the incident names.")},
+	"/norm/id": {norm.T("Naam van de norm", "Name of the norm"),
+		norm.T("Hoe de organisatie deze versie van haar norm noemt, zoals UDN-huisregels-2026-1.", "What the organisation calls this version of its norm, such as UDN-huisregels-2026-1.")},
+	"/norm/behaviours": {norm.T("Eigen gedrag", "Own behaviours"),
+		norm.T("Elk gedrag uit de eigen norm dat het incident noemt, met zijn categorie; catalogusgedrag staat hier niet.", "Each behaviour of the own norm that the incident names, with its category; catalogue behaviours are not listed here.")},
+	"/norm/behaviours/code": {norm.T("Code", "Code"),
+		norm.T("De code zoals de norm en het gedrag van het incident haar schrijven.", "The code as the norm and the incident's behaviours write it.")},
+	"/norm/behaviours/category": {norm.T("Categorie", "Category"),
+		norm.T("De categorie die de norm aan dit gedrag geeft.", "The category the norm gives this behaviour.")},
 	"/phase": {norm.T("Fase", "Phase"),
 		norm.T("De kleur van het verkeerslicht die het gesprek bereikte.", "The colour of the traffic light the conversation reached.")},
 	"/perpetrator": {norm.T("Pleger", "Perpetrator"),
@@ -109,6 +120,13 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	s, err := form.ReflectSchema(&Incident{}, SchemaID,
 		form.Lang(lang),
 		form.EnumLabels(norm.BehaviourCodes(), norm.BehaviourCode.Label),
+		form.EnumLabels(norm.Categories(), norm.Category.Label),
+		form.Mapper(func(t reflect.Type) *jsonschema.Schema {
+			if t != reflect.TypeFor[Behaviours]() {
+				return nil
+			}
+			return behavioursSchema(lang)
+		}),
 		form.EnumLabels(norm.Channels(), norm.Channel.Label),
 		form.EnumLabels(norm.Phases(), norm.Phase.Label),
 		form.EnumLabels(perpetratorRoles, func(r PerpetratorRole) norm.Text { return perpetratorRoleLabels[r] }),
@@ -129,7 +147,8 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	s.Required = without(s.Required, "id", "involved")
 	annotate(s, "", lang)
 	for name, def := range s.Definitions {
-		base := map[string]string{"Perpetrator": "/perpetrator", "Person": "/involved", "Consequences": "/consequences", "Analysis": "/analysis"}[name]
+		base := map[string]string{"Perpetrator": "/perpetrator", "Person": "/involved", "Consequences": "/consequences", "Analysis": "/analysis",
+			"NormRef": "/norm", "OwnBehaviour": "/norm/behaviours"}[name]
 		if name == "Analysis" {
 			def.Required = without(def.Required, "causes")
 		}
@@ -140,6 +159,21 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		return b, err
 	}
 	return form.Convert(b, d)
+}
+
+// behavioursSchema is the schema of Behaviours: codes of the form every
+// code has (norm.OrgCodePattern), either one of the catalogue (listed with
+// their labels) or one of the organisation's own norm, which no schema can
+// list: Validate checks those against the incident's norm.
+func behavioursSchema(lang norm.Lang) *jsonschema.Schema {
+	catalogue := &jsonschema.Schema{}
+	for _, b := range norm.Behaviours() {
+		catalogue.OneOf = append(catalogue.OneOf, &jsonschema.Schema{Const: string(b.Code), Title: b.Label.In(lang)})
+	}
+	own := &jsonschema.Schema{Title: norm.T("eigen gedrag uit de norm van de organisatie", "own behaviour from the organisation's norm").In(lang)}
+	n := uint64(norm.MaxOrgCodeLen)
+	return &jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{Type: "string", Pattern: norm.OrgCodePattern, MaxLength: &n,
+		AnyOf: []*jsonschema.Schema{catalogue, own}}}
 }
 
 func without(list []string, drop ...string) []string {
@@ -180,6 +214,12 @@ func annotate(s *jsonschema.Schema, base string, lang norm.Lang) {
 			p.MaxLength, p.Pattern = u(MaxTextBytes), norm.TextPattern
 		case "/behaviours":
 			p.MinItems, p.MaxItems, p.UniqueItems = u(1), u(MaxItems), true
+		case "/norm/id":
+			p.MinLength, p.MaxLength, p.Pattern = u(1), u(MaxIDLen), tokenPattern
+		case "/norm/behaviours":
+			p.MaxItems = u(MaxItems)
+		case "/norm/behaviours/code":
+			p.MinLength, p.MaxLength, p.Pattern = u(1), u(norm.MaxOrgCodeLen), norm.OrgCodePattern
 		case "/analysis/causes":
 			p.MaxItems, p.UniqueItems = u(MaxItems), true
 		case "/involved":

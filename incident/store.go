@@ -191,7 +191,7 @@ func Same(a, b *Incident) bool {
 		a.Consequences != b.Consequences || a.Description != b.Description {
 		return false
 	}
-	if !slices.Equal(a.Behaviours, b.Behaviours) || !slices.Equal(a.Involved, b.Involved) {
+	if !slices.Equal(a.Behaviours, b.Behaviours) || !slices.Equal(a.Involved, b.Involved) || !a.Norm.same(b.Norm) {
 		return false
 	}
 	an, bn := a.Analysis, b.Analysis
@@ -286,6 +286,11 @@ func (i *Incident) Normalize() {
 	if len(i.Involved) == 0 {
 		i.Involved = nil
 	}
+	if i.Norm != nil && len(i.Norm.Behaviours) == 0 {
+		n := *i.Norm
+		n.Behaviours = nil
+		i.Norm = &n
+	}
 	if i.Analysis != nil && len(i.Analysis.Causes) == 0 {
 		a := *i.Analysis
 		a.Causes = nil
@@ -306,6 +311,7 @@ func (i *Incident) Clone() Incident {
 	c := *i
 	c.Behaviours = slices.Clone(i.Behaviours)
 	c.Involved = slices.Clone(i.Involved)
+	c.Norm = i.Norm.clone()
 	if i.Analysis != nil {
 		a := *i.Analysis
 		a.Causes = slices.Clone(i.Analysis.Causes)

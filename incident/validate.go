@@ -49,8 +49,14 @@ func Validate(inc *Incident) error { return ValidateAt(inc, time.Time{}) }
 //     is an order problem; either after at + ClockSkew is a future problem
 //     (skipped when at is zero); every time lies in 1900..2200 (range).
 //   - Channel, Phase: required, known codes (enum).
-//   - Behaviours: at least one (required), known codes (enum), no code
-//     twice (duplicate).
+//   - Behaviours: at least one (required), no code twice (duplicate),
+//     each a catalogue code or one of the own behaviours of the incident's
+//     Norm (enum).
+//   - Norm (when given): a name of the form of an ID (required, format);
+//     each own behaviour with a code of the form of norm.OrgCodePattern
+//     (format) that is not a catalogue code and not listed twice
+//     (duplicate) and that the incident names (reference), and a known
+//     category (required, enum).
 //   - Perpetrator: a known role is required. The role "unknown" with a
 //     reference is refused (schema): whoever has a reference is known at
 //     least as "other". A known role without a reference is allowed: the
@@ -102,7 +108,8 @@ func (v *validator) incident(inc *Incident, at time.Time) {
 		v.enum("/phase", err)
 	}
 
-	v.behaviours(inc.Behaviours)
+	v.behaviours(inc.Behaviours, inc.Norm)
+	v.norm(inc)
 	v.perpetrator(inc.Perpetrator)
 	v.involved(inc.Involved)
 
@@ -150,7 +157,7 @@ func (v *validator) times(inc *Incident, at time.Time) {
 	}
 }
 
-func (v *validator) behaviours(bs []norm.BehaviourCode) {
+func (v *validator) behaviours(bs []norm.BehaviourCode, own *NormRef) {
 	if len(bs) == 0 {
 		v.add("/behaviours", norm.CodeRequired, norm.T("geen gedragingen opgegeven", "no behaviours given"))
 		return
@@ -163,14 +170,28 @@ func (v *validator) behaviours(bs []norm.BehaviourCode) {
 	for k, b := range bs {
 		ptr := norm.Pointer("behaviours", strconv.Itoa(k))
 		if _, err := norm.ParseBehaviour(string(b)); err != nil {
-			v.enum(ptr, err)
-			continue
+			if !own.defines(b) {
+				v.unknownBehaviour(ptr, b, own, err)
+				continue
+			}
 		}
 		if seen[b] {
 			v.add(ptr, norm.CodeDuplicate, norm.Textf("gedraging %q staat er twee keer in", "behaviour %q is listed twice", string(b)))
 		}
 		seen[b] = true
 	}
+}
+
+// unknownBehaviour reports a code that neither the catalogue nor the
+// incident's norm defines.
+func (v *validator) unknownBehaviour(ptr string, b norm.BehaviourCode, own *NormRef, err error) {
+	if own == nil {
+		v.enum(ptr, err) // the catalogue's message, as before norms
+		return
+	}
+	v.add(ptr, norm.CodeEnum, norm.Textf(
+		"gedrag %q staat niet in de catalogus en niet bij het eigen gedrag van norm %q",
+		"behaviour %q is neither in the catalogue nor among the own behaviours of norm %q", norm.Printable(string(b)), own.ID))
 }
 
 func (v *validator) perpetrator(p Perpetrator) {

@@ -22,7 +22,13 @@ import (
 // cmdAdd registers one incident from a JSON file or stdin.
 func cmdAdd(e *env, args []string) int {
 	fs := flag.NewFlagSet("add", flag.ContinueOnError)
+	var nf normFlags
+	nf.declare(fs, e)
 	pos, code, ok := e.parseSub("add", fs, args, 0, 1)
+	if !ok {
+		return code
+	}
+	decOpts, _, code, ok := nf.load(e)
 	if !ok {
 		return code
 	}
@@ -30,7 +36,7 @@ func cmdAdd(e *env, args []string) int {
 	if err != nil {
 		return cli.Fail(e.stderr, e.lang, name, err)
 	}
-	inc, err := incident.DecodeIncident(in)
+	inc, err := incident.DecodeIncident(in, decOpts...)
 	in.Close()
 	if err != nil {
 		return cli.Fail(e.stderr, e.lang, name, err)
@@ -53,7 +59,13 @@ func cmdAdd(e *env, args []string) int {
 func cmdImport(e *env, args []string) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	actions := fs.String("actions", "", e.t("importeer ook deze CSV met vervolgacties, in dezelfde transactie", "also import this CSV of follow-up actions, in the same transaction"))
+	var nf normFlags
+	nf.declare(fs, e)
 	pos, code, ok := e.parseSub("import", fs, args, 1, 1)
+	if !ok {
+		return code
+	}
+	_, csvOpts, code, ok := nf.load(e)
 	if !ok {
 		return code
 	}
@@ -76,7 +88,7 @@ func cmdImport(e *env, args []string) int {
 			return cli.Fail(e.stderr, e.lang, *actions, err)
 		}
 	}
-	incs, err := incident.ReadCSV(in, incident.WithValidationTime(now()))
+	incs, err := incident.ReadCSV(in, append(csvOpts, incident.WithValidationTime(now()))...)
 	if err != nil {
 		return cli.Fail(e.stderr, e.lang, name, err)
 	}

@@ -123,7 +123,7 @@ func (s *Store) Import(ctx context.Context, incs []incident.Incident, acts []fol
 	}
 	acts = slices.Clone(acts)
 	for k := range acts {
-		if err := CheckAction(&acts[k]); err != nil {
+		if err := followup.CheckStorable(&acts[k]); err != nil {
 			return fmt.Errorf("inmem: import: action %d (%s): %w", k, acts[k].ID, err)
 		}
 		acts[k].At = acts[k].At.Round(0).UTC()
@@ -145,7 +145,7 @@ func (s *Store) Import(ctx context.Context, incs []incident.Incident, acts []fol
 	newActs := make(map[string]followup.Action, len(acts))
 	for _, a := range acts {
 		if old, ok := newActs[a.ID]; ok {
-			if !SameAction(old, a) {
+			if !old.Same(a) {
 				return fmt.Errorf("inmem: import: action %s: %w", a.ID, incident.ErrConflict)
 			}
 			continue
@@ -381,7 +381,7 @@ func (s *Store) RecordAction(ctx context.Context, a followup.Action) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := CheckAction(&a); err != nil {
+	if err := followup.CheckStorable(&a); err != nil {
 		return err
 	}
 	a.At = a.At.Round(0).UTC()
@@ -408,7 +408,7 @@ func (s *Store) checkNewAction(a followup.Action, pending map[incident.ID]*incid
 	if owner, ok := s.actionIDs[a.ID]; ok {
 		for _, old := range s.actions[owner] {
 			if old.ID == a.ID {
-				if SameAction(old, a) {
+				if old.Same(a) {
 					return errKnownAction
 				}
 				break
@@ -423,7 +423,7 @@ func (s *Store) checkNewAction(a followup.Action, pending map[incident.ID]*incid
 	if inc == nil {
 		return fmt.Errorf("inmem: record action %s for incident %s: %w", a.ID, a.IncidentID, incident.ErrNotFound)
 	}
-	return a.CheckIncident(recordOp, inc)
+	return a.CheckIncident(followup.RecordOp, inc)
 }
 
 // storeAction adds a checked action. The caller holds the lock.
@@ -476,33 +476,4 @@ func (s *Store) Records(ctx context.Context, f incident.Filter) iter.Seq2[follow
 			}
 		}
 	}
-}
-
-// recordOp is the Op of the *norm.Error of a refused action.
-const recordOp = "followup.RecordAction"
-
-// CheckAction is the check every store makes before it records an action:
-// followup's Action.Validate (Op "followup.RecordAction"), plus a time
-// within 1900..2200, which a store needs to keep it as int64 nanoseconds.
-// Once the store has the incident, it also checks Action.CheckIncident
-// (an action about a person names one of the incident's involved people).
-func CheckAction(a *followup.Action) error {
-	err := a.Validate(recordOp)
-	if a.At.IsZero() || (a.At.Year() >= 1900 && a.At.Year() < 2200) {
-		return err
-	}
-	ne, _ := err.(*norm.Error)
-	if ne == nil {
-		ne = &norm.Error{Op: recordOp}
-	}
-	ne.Problems = append(ne.Problems, norm.Problem{Pointer: "/at", Code: norm.CodeRange,
-		Message: norm.T("tijdstip ligt niet tussen 1900 en 2200", "time is not between 1900 and 2200")})
-	return ne
-}
-
-// SameAction reports whether two actions are the same record, times compared
-// as instants.
-func SameAction(a, b followup.Action) bool {
-	return a.ID == b.ID && a.IncidentID == b.IncidentID && a.Kind == b.Kind && a.Subject == b.Subject &&
-		a.At.Equal(b.At) && a.Outcome == b.Outcome && a.Form == b.Form && a.Reason == b.Reason
 }

@@ -37,6 +37,13 @@
 //     1970 UTC (exact round trip, one code path). The derived classification
 //     is stored with it: categories is a bitmask (see [CategoryMask]) so a
 //     category filter runs in SQL, severity is the derived level.
+//     The organisation's norm an incident was registered under is kept in
+//     norm_id and norm_behaviours (code:category of each own code it
+//     names; migration 0003), empty for an incident under the catalogue
+//     alone.
+//   - category_bits: the bit of each category in that bitmask, fixed and
+//     independent of the severity order. [New] and [Open] refuse a register
+//     whose table differs from the program's, rather than misread it.
 //   - incident_people: the involved people, (incident_id, pos) as key
 //     (WITHOUT ROWID in SQLite: one b-tree).
 //   - actions: the follow-up actions, with a foreign key to incidents.

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -18,25 +19,113 @@ import (
 // incidentCols are the columns of incidents in the order of row and scan.
 const incidentCols = `id, occurred_ns, reported_ns, recorded_ns, site, channel, behaviours, categories, severity, phase,
 	perpetrator_ref, perpetrator_role, injury, absence_days, damage_cents, police_called,
-	has_analysis, causes, analysis_text, lessons, description, version`
+	has_analysis, causes, analysis_text, lessons, description, version, norm_id, norm_behaviours`
 
-const numIncidentCols = 22
+const numIncidentCols = 24
+
+// incidentColumns are the names of incidentCols, one per value of row.
+var incidentColumns = func() []string {
+	cols := strings.Split(incidentCols, ",")
+	for k := range cols {
+		cols[k] = strings.TrimSpace(cols[k])
+	}
+	return cols
+}()
+
+// updatedColumns are the indexes in incidentColumns of the columns that
+// Update sets from the incident: all but those it keeps (see keptOnUpdate).
+var updatedColumns = columnsBut(incidentColumns, keptOnUpdate)
+
+// keptOnUpdate are the columns Update does not set from the incident: the
+// key, the time it entered the register (which cannot change) and the
+// version (which the statement itself counts up).
+var keptOnUpdate = []string{"id", "recorded_ns", "version"}
+
+// columnsBut returns the indexes of the columns of cols not named in skip.
+func columnsBut(cols, skip []string) []int {
+	var out []int
+	for k, c := range cols {
+		if !slices.Contains(skip, c) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
 
 var insertPerson = `INSERT INTO incident_people (` + personCols + `) VALUES (?, ?, ?, ?)`
 
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
-// CategoryMask is the value of the column categories: bit rank-1 set for
-// each category of the classification (verbal 1, discrimination 2, sexual 4,
-// property 8, threat 16, physical 32).
+// categoryBits gives each category a bit of its own in the column
+// categories. Stored rows keep these bits, so a bit is never changed or
+// reused and a new category gets the next free one; the order of the
+// categories (their severity) plays no part. A register holds the same
+// table (category_bits, migration 0002), which New and Open compare with
+// this one.
+var categoryBits = []struct {
+	cat norm.Category
+	bit int64
+}{
+	{norm.Verbal, 1},
+	{norm.Discrimination, 2},
+	{norm.Sexual, 4},
+	{norm.Property, 8},
+	{norm.Threat, 16},
+	{norm.Physical, 32},
+}
+
+// CategoryMask is the value of the column categories: the bit of each
+// category of cats (verbal 1, discrimination 2, sexual 4, property 8,
+// threat 16, physical 32); unknown categories add nothing.
 func CategoryMask(cats []norm.Category) int64 {
 	var m int64
 	for _, c := range cats {
-		if r := c.Rank(); r > 0 {
-			m |= 1 << (r - 1)
+		for _, b := range categoryBits {
+			if b.cat == c {
+				m |= b.bit
+				break
+			}
 		}
 	}
 	return m
+}
+
+// checkCategoryBits compares the register's category_bits with
+// categoryBits, so that a register whose bitmasks mean something else (made
+// by another version) is refused instead of being misread.
+func (s *Store) checkCategoryBits(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT category, bit FROM category_bits`)
+	if err != nil {
+		return fmt.Errorf("sqlstore: category bits: %w", err)
+	}
+	defer rows.Close()
+	stored := map[string]int64{}
+	for rows.Next() {
+		var c string
+		var bit int64
+		if err := rows.Scan(&c, &bit); err != nil {
+			return fmt.Errorf("sqlstore: category bits: %w", err)
+		}
+		stored[c] = bit
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlstore: category bits: %w", err)
+	}
+	for _, b := range categoryBits {
+		got, ok := stored[string(b.cat)]
+		switch {
+		case !ok:
+			return fmt.Errorf("sqlstore: the register has no bit for category %s (this version uses %d): it was made by another version", b.cat, b.bit)
+		case got != b.bit:
+			return fmt.Errorf("sqlstore: the register stores category %s as bit %d, this version as %d: it was made by another version and cannot be read", b.cat, got, b.bit)
+		}
+		delete(stored, string(b.cat))
+	}
+	if len(stored) > 0 {
+		c := slices.Sorted(maps.Keys(stored))[0]
+		return fmt.Errorf("sqlstore: the register knows category %q (bit %d), which this version does not: it was made by a newer version", c, stored[c])
+	}
+	return nil
 }
 
 // row turns an incident into the values of incidentCols.
@@ -56,28 +145,37 @@ func row(inc *incident.Incident) []any {
 	for k, b := range inc.Behaviours {
 		bs[k] = string(b)
 	}
+	var normID, own string
+	if n := inc.Norm; n != nil {
+		normID = n.ID
+		codes := make([]string, len(n.Behaviours))
+		for k, b := range n.Behaviours {
+			codes[k] = b.Code + ":" + string(b.Category)
+		}
+		own = strings.Join(codes, " ")
+	}
 	return []any{
 		string(inc.ID), inc.OccurredAt.UnixNano(), inc.ReportedAt.UnixNano(), inc.RecordedAt.UnixNano(),
 		inc.Site, string(inc.Channel), strings.Join(bs, " "), CategoryMask(cl.Categories), string(cl.Severity), string(inc.Phase),
 		inc.Perpetrator.Ref, string(inc.Perpetrator.Role), inc.Consequences.Injury, int64(inc.Consequences.AbsenceDays),
 		inc.Consequences.DamageCents, inc.Consequences.PoliceCalled,
-		hasAnalysis, causes, text, lessons, inc.Description, int64(inc.Version),
+		hasAnalysis, causes, text, lessons, inc.Description, int64(inc.Version), normID, own,
 	}
 }
 
 // scanned holds one row of incidentCols (plus the person columns of a
 // join) before it becomes an incident.
 type scanned struct {
-	id, site, channel, behaviours, severity, phase, pref, prole, causes, text, lessons, desc string
-	occ, rep, rec, cats, absence, damage, version                                            int64
-	injury, police, hasAnalysis                                                              bool
-	personRef, personRole                                                                    sql.NullString
+	id, site, channel, behaviours, severity, phase, pref, prole, causes, text, lessons, desc, normID, own string
+	occ, rep, rec, cats, absence, damage, version                                                         int64
+	injury, police, hasAnalysis                                                                           bool
+	personRef, personRole                                                                                 sql.NullString
 }
 
 func (r *scanned) dest() []any {
 	return []any{&r.id, &r.occ, &r.rep, &r.rec, &r.site, &r.channel, &r.behaviours, &r.cats, &r.severity, &r.phase,
 		&r.pref, &r.prole, &r.injury, &r.absence, &r.damage, &r.police,
-		&r.hasAnalysis, &r.causes, &r.text, &r.lessons, &r.desc, &r.version}
+		&r.hasAnalysis, &r.causes, &r.text, &r.lessons, &r.desc, &r.version, &r.normID, &r.own}
 }
 
 func fromNanos(ns int64) time.Time { return time.Unix(0, ns).UTC() }
@@ -100,6 +198,13 @@ func (r *scanned) incident() incident.Incident {
 	}
 	for b := range strings.FieldsSeq(r.behaviours) {
 		inc.Behaviours = append(inc.Behaviours, norm.BehaviourCode(b))
+	}
+	if r.normID != "" {
+		inc.Norm = &incident.NormRef{ID: r.normID}
+		for b := range strings.FieldsSeq(r.own) {
+			code, cat, _ := strings.Cut(b, ":")
+			inc.Norm.Behaviours = append(inc.Norm.Behaviours, incident.OwnBehaviour{Code: code, Category: norm.Category(cat)})
+		}
 	}
 	if r.hasAnalysis {
 		a := &incident.Analysis{Text: r.text, Lessons: r.lessons}
@@ -189,7 +294,7 @@ func writeBack(inc, rec *incident.Incident) {
 }
 
 // chunk is how many rows one multi-row INSERT writes: 64 incidents are
-// 1,408 parameters, within the limits of both databases, and few enough
+// 1,536 parameters, within the limits of both databases, and few enough
 // statements that a batch of 100,000 needs no more than ~1,600 of them.
 const chunk = 64
 
@@ -429,16 +534,10 @@ func (s *Store) Update(ctx context.Context, inc *incident.Incident) error {
 	var newVersion int
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		r := row(&c)
-		// SET every column but id (0) and recorded_ns (3); version goes up.
-		cols := strings.Split(incidentCols, ",")
 		var set []string
 		var args []any
-		for k, col := range cols {
-			col = strings.TrimSpace(col)
-			if k == 0 || k == 3 || col == "version" {
-				continue
-			}
-			set = append(set, col+" = ?")
+		for _, k := range updatedColumns {
+			set = append(set, incidentColumns[k]+" = ?")
 			args = append(args, r[k])
 		}
 		q := `UPDATE incidents SET ` + strings.Join(set, ", ") + `, version = version + 1 WHERE id = ? AND version = ?`

@@ -12,7 +12,6 @@ import (
 
 	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/incident"
-	"github.com/goedgesprek/goedgesprek/incident/inmem"
 )
 
 // pageSize is how many incidents one query of List and Records reads: large
@@ -232,7 +231,7 @@ func scanActions(rows *sql.Rows) ([]followup.Action, error) {
 // an action about a person must be one of the incident's involved people
 // (followup.Action.CheckIncident), else a *norm.Error.
 func (s *Store) RecordAction(ctx context.Context, a followup.Action) error {
-	if err := inmem.CheckAction(&a); err != nil {
+	if err := followup.CheckStorable(&a); err != nil {
 		return err
 	}
 	a.At = a.At.Round(0).UTC()
@@ -266,7 +265,7 @@ func (s *Store) recordAction(ctx context.Context, tx *sql.Tx, a followup.Action)
 	switch {
 	case err != nil:
 		return err
-	case len(old) > 0 && inmem.SameAction(old[0], a):
+	case len(old) > 0 && old[0].Same(a):
 		return nil
 	case len(old) > 0:
 		return fmt.Errorf("sqlstore: record action %s: %w", a.ID, incident.ErrConflict)
@@ -278,7 +277,7 @@ func (s *Store) recordAction(ctx context.Context, tx *sql.Tx, a followup.Action)
 	if err != nil {
 		return err
 	}
-	if err := a.CheckIncident("followup.RecordAction", &inc); err != nil {
+	if err := a.CheckIncident(followup.RecordOp, &inc); err != nil {
 		return err
 	}
 	return fmt.Errorf("sqlstore: record action %s: not inserted", a.ID)
@@ -294,7 +293,7 @@ func (s *Store) Import(ctx context.Context, incs []incident.Incident, acts []fol
 	}
 	acts = slices.Clone(acts)
 	for k := range acts {
-		if err := inmem.CheckAction(&acts[k]); err != nil {
+		if err := followup.CheckStorable(&acts[k]); err != nil {
 			return fmt.Errorf("sqlstore: import: action %d (%s): %w", k, acts[k].ID, err)
 		}
 		acts[k].At = acts[k].At.Round(0).UTC()
@@ -429,7 +428,7 @@ func (s *Store) sameAsStored(ctx context.Context, tx *sql.Tx, a followup.Action)
 	switch {
 	case err != nil:
 		return err
-	case len(old) == 0 || !inmem.SameAction(old[0], a):
+	case len(old) == 0 || !old[0].Same(a):
 		return fmt.Errorf("sqlstore: import: action %s: %w", a.ID, incident.ErrConflict)
 	}
 	return nil

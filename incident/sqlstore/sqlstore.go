@@ -105,6 +105,9 @@ func New(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		return nil, err
 	}
+	if err := s.checkCategoryBits(ctx); err != nil {
+		return nil, err
+	}
 	if err := s.useWAL(ctx); err != nil {
 		return nil, err
 	}
@@ -127,6 +130,9 @@ func Open(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	if err := s.checkMigrated(ctx); err != nil {
+		return nil, err
+	}
+	if err := s.checkCategoryBits(ctx); err != nil {
 		return nil, err
 	}
 	return s, nil

@@ -23,7 +23,10 @@
 // [WithDump] to have every table (or the whole in-memory state) searched,
 // not only what the API returns. It also checks that anonymising a whole
 // register leaves the statistics and followup.Summarize unchanged, and
-// that [incident.BatchRetainer] is all or nothing.
+// that [incident.BatchRetainer] is all or nothing. An incident in the
+// organisation's own words ([OwnSample], under [OrgNorm]) comes back with
+// its norm, is found by the category the norm gives its code and counted
+// under it, and a code no norm defines is refused with its pointer.
 //
 // The package imports testing and testify and is meant for tests only.
 package storetest

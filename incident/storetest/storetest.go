@@ -72,6 +72,7 @@ func Run(t *testing.T, open Opener, opts ...Option) {
 		{"RetainManyAllOrNothing", testRetainManyAllOrNothing},
 		{"ImportAllOrNothing", testImportAllOrNothing},
 		{"ConcurrentImports", testConcurrentImports},
+		{"OwnBehaviours", testOwnBehaviours},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
