@@ -20,7 +20,7 @@ func TestPlanOwnBehaviour(t *testing.T) {
 	}}
 	kinds := func(inc incident.Incident) []followup.Kind {
 		var out []followup.Kind
-		for _, o := range followup.Plan(inc, followup.Policy{}) {
+		for _, o := range mustPlan(t, inc, followup.Policy{}) {
 			if o.Kind == followup.KindPoliceReport || o.Kind == followup.KindPoliceDecision {
 				out = append(out, o.Kind)
 			}
