@@ -145,6 +145,19 @@
 // the reaction to the perpetrator in Reactions48h (seed 002; see
 // followup.Status).
 //
+// # Comparing two assessments
+//
+// [Compare] sets two reports of one organisation side by side: the score
+// and rating before and after with the reason for the change, every item
+// and criterion with both results (and both answers), the items that
+// improved or got worse, and the findings resolved and new (a finding is
+// the same when its code and criterion are). Results that score the same
+// but differ (not met and unanswered, or not applicable on one side) are
+// [Changed], not better or worse. Reports have no organisation ID, so
+// [SameOrganisation] decides by kind and by name, ignoring case and
+// spacing; Compare refuses reports of two organisations, a new report
+// older than the old one, and reports in different languages.
+//
 // # Errors
 //
 // [Evaluate] returns an error only for invalid input: one *norm.Error (Op
