@@ -30,12 +30,17 @@ type config struct {
 	at        time.Time // zero: the end of the assessment date in Amsterdam
 	batch     bool
 	input     string
+	compare   bool // -compare OLD NEW: input is OLD, newer is NEW (compare.go)
+	newer     string
+	summary   bool // -batch -summary: the portfolio (summary.go)
 }
 
 var formats = []string{"text", "json", "markdown", "html"}
 
 const usageNL = `gebruik: evaluate [vlaggen] ZELFEVALUATIE.json
        evaluate -batch [vlaggen] ZELFEVALUATIES.ndjson   (of - voor stdin)
+       evaluate -batch -summary [vlaggen] ZELFEVALUATIES.ndjson
+       evaluate -compare [vlaggen] OUD.json NIEUW.json
 
 Beoordeelt een zelfevaluatie Goed gesprek en drukt een rapport met uitleg af.
 Met -batch volgt op elke invoerregel één uitvoerregel: het rapport, of bij een
@@ -47,6 +52,8 @@ vlaggen:
 
 const usageEN = `usage: evaluate [flags] ASSESSMENT.json
        evaluate -batch [flags] ASSESSMENTS.ndjson   (or - for stdin)
+       evaluate -batch -summary [flags] ASSESSMENTS.ndjson
+       evaluate -compare [flags] OLD.json NEW.json
 
 Scores a Goed gesprek self-assessment and prints an explained report.
 With -batch every input line gets one output line: the report, or for a
@@ -67,6 +74,7 @@ func flagSet(lang norm.Lang, c *config, langStr, atStr *string) *flag.FlagSet {
 	fs.StringVar(&c.actions, "actions", "", h("CSV met de vervolgacties bij een incidenten-CSV", "CSV of follow-up actions that goes with an incidents CSV"))
 	fs.StringVar(atStr, "at", "", h("peilmoment voor de termijnen (RFC 3339 of JJJJ-MM-DD); standaard het einde van de peildatum", "reference time for the deadlines (RFC 3339 or YYYY-MM-DD); default: the end of the assessment date"))
 	fs.BoolVar(&c.batch, "batch", false, h("lees zelfevaluaties als JSON per regel en schrijf één JSON-rapport per regel", "read newline-delimited JSON assessments and write one JSON report per line"))
+	moreFlags(fs, c, h) // -compare, -summary
 	return fs
 }
 
@@ -91,6 +99,11 @@ func parseArgs(args []string, lang norm.Lang) (config, *flag.FlagSet, error) {
 		return c, fs, cli.Usagef("geef één zelfevaluatie (een bestand, of - voor stdin)", "give one assessment (a file, or - for stdin)")
 	case 1:
 		c.input = positional[0]
+	case 2:
+		if !c.compare {
+			return c, fs, cli.Usagef("geef precies één zelfevaluatie, niet %d", "give exactly one assessment, not %d", len(positional))
+		}
+		c.input, c.newer = positional[0], positional[1]
 	default:
 		return c, fs, cli.Usagef("geef precies één zelfevaluatie, niet %d", "give exactly one assessment, not %d", len(positional))
 	}
@@ -111,7 +124,10 @@ func parseArgs(args []string, lang norm.Lang) (config, *flag.FlagSet, error) {
 	if c.incidents != "" && !isCSV && !isDB(c.incidents) {
 		return c, fs, cli.Usagef("-incidents %q: verwacht een .db (SQLite) of .csv", "-incidents %q: expected a .db (SQLite) or .csv file", c.incidents)
 	}
-	if c.batch {
+	if err := checkMoreFlags(&c, atStr); err != nil {
+		return c, fs, err
+	}
+	if c.batch && !c.summary {
 		if c.format != "json" && c.format != "text" {
 			return c, fs, cli.Usagef("-batch schrijft één JSON-rapport per regel; -format %s kan daar niet bij", "-batch writes one JSON report per line; -format %s does not go with it", c.format)
 		}
@@ -150,6 +166,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fs.SetOutput(stderr)
 			fs.PrintDefaults()
 		})
+	}
+	if c.compare {
+		return runCompare(c, stdin, stdout, stderr)
+	}
+	if c.summary {
+		return runSummary(c, stdin, stdout, stderr)
 	}
 	if c.batch {
 		return runBatch(c, stdin, stdout, stderr)
