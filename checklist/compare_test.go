@@ -103,7 +103,7 @@ func TestCompareWorse(t *testing.T) {
 	later := baseAssessment(answers)
 	later.Date = assessDate.AddMonths(12)
 	later.Organisation.Name = "  gemeente   VOORBEELD " // the same organisation, typed differently
-	later.Organisation.ClientFacingEmployees = 140         // and grown
+	later.Organisation.ClientFacingEmployees = 140      // and grown
 	new, err := checklist.Evaluate(later, checklist.WithLang(norm.NL))
 	require.NoError(t, err)
 
