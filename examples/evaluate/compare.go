@@ -47,6 +47,9 @@ func checkMoreFlags(c *config, atStr string) error {
 	if c.summary && !c.batch {
 		return cli.Usagef("-summary hoort bij -batch", "-summary goes with -batch")
 	}
+	if c.summary && (c.incidents != "" || atStr != "") {
+		return cli.Usagef("-batch beoordeelt veel organisaties: -incidents en -at horen bij één zelfevaluatie", "-batch evaluates many organisations: -incidents and -at go with a single assessment")
+	}
 	return nil
 }
 

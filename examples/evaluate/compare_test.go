@@ -92,6 +92,8 @@ func TestCompareUsage(t *testing.T) {
 		{"with a register", []string{"-compare", "-incidents", "r.csv", a, b}, "-incidents"},
 		{"stdin twice", []string{"-compare", "-", "-"}, "stdin"},
 		{"summary without batch", []string{"-summary", a}, "-summary hoort bij -batch"},
+		{"summary with a register", []string{"-batch", "-summary", "-incidents", "r.csv", a}, "-incidents"},
+		{"summary with -at", []string{"-batch", "-summary", "-at", "2026-01-01", a}, "-at"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, stdout, stderr := runCmd(t, nil, c.args...)
