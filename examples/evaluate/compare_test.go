@@ -118,3 +118,31 @@ func TestCompareHTML(t *testing.T) {
 	assert.Equal(t, 14, strings.Count(out, `<rect class="new"`))
 	assert.Contains(t, out, "<title>GG12 Binnen 48 uur reageren naar de dader: Toen 20, Nu 80 (beter)</title>")
 }
+
+// An organisation name full of markup and terminal tricks is escaped in
+// the comparison and in the summary, as in the single report.
+func TestCompareAndSummaryHostileText(t *testing.T) {
+	hostile := filepath.Join("testdata", "hostile.json")
+	code, out, errs := runCmd(t, nil, "-compare", "-format", "html", hostile, hostile)
+	require.Equal(t, exitOK, code, errs)
+	assertWellFormedHTML(t, out)
+	assert.Contains(t, out, "&lt;script&gt;alert(1)&lt;/script&gt;")
+	assert.NotContains(t, strings.ToLower(out), "<script")
+
+	code, out, _ = runCmd(t, nil, "-compare", "-format", "markdown", hostile, hostile)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, `&lt;script&gt;alert(1)&lt;/script&gt;`)
+	assert.Contains(t, out, `\*\*vet\*\*`)
+
+	raw, err := os.ReadFile(hostile)
+	require.NoError(t, err)
+	line := strings.Join(strings.Fields(string(raw)), " ") + "\n"
+	code, out, errs = runCmd(t, strings.NewReader(line), "-batch", "-summary", "-format", "html", "-")
+	require.Equal(t, exitOK, code, errs)
+	assertWellFormedHTML(t, out)
+	assert.Contains(t, out, "&lt;script&gt;alert(1)&lt;/script&gt;")
+	assert.NotContains(t, strings.ToLower(out), "<script")
+	code, out, _ = runCmd(t, strings.NewReader(line), "-batch", "-summary", "-format", "markdown", "-")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, `\| \*\*vet\*\*`)
+}
