@@ -206,7 +206,7 @@ type itemSummary struct {
 	ID            checklist.ItemID `json:"id"`
 	Title         string           `json:"title"`
 	NotApplicable int              `json:"not_applicable"`
-	quartiles
+	Quartiles     quartiles        `json:"quartiles"`
 }
 
 type findingCount struct {
@@ -224,6 +224,24 @@ type cappedOrg struct {
 	Organisation string                  `json:"organisation"`
 	Rating       checklist.Rating        `json:"rating"`
 	CappedBy     []checklist.CriterionID `json:"capped_by"`
+}
+
+// MarshalJSON writes null quartiles when there is nothing to summarise (no
+// organisation, or an item that applies to none), never a false 0.
+func (q quartiles) MarshalJSON() ([]byte, error) {
+	if q.N == 0 {
+		return []byte(`{"n": 0, "q1": null, "median": null, "q3": null}`), nil
+	}
+	type plain quartiles
+	return json.Marshal(plain(q))
+}
+
+// strings renders the quartiles, or dashes when there are none.
+func (q quartiles) strings(lang norm.Lang) (q1, median, q3 string) {
+	if q.N == 0 {
+		return "–", "–", "–"
+	}
+	return fmtNum(q.Q1, lang), fmtNum(q.Median, lang), fmtNum(q.Q3, lang)
 }
 
 func quarts(h *histogram) quartiles {
@@ -245,7 +263,7 @@ func (p *portfolio) result(lang norm.Lang) summaryJSON {
 	}
 	for i, id := range p.items {
 		it, _ := checklist.LookupItem(id)
-		s.Items = append(s.Items, itemSummary{ID: id, Title: it.Title.In(lang), NotApplicable: p.notAppl[i], quartiles: quarts(&p.itemScores[i])})
+		s.Items = append(s.Items, itemSummary{ID: id, Title: it.Title.In(lang), NotApplicable: p.notAppl[i], Quartiles: quarts(&p.itemScores[i])})
 	}
 	for k, n := range p.findings {
 		s.TopFindings = append(s.TopFindings, findingCount{k, n})
@@ -578,13 +596,15 @@ func (t *textSummary) tail(s summaryJSON) error {
 	fmt.Fprintf(&b, "%s: %s %d, %s %d, %s %d\n", L.Ratings,
 		L.RatingWords[checklist.Green], s.Ratings[checklist.Green], L.RatingWords[checklist.Amber], s.Ratings[checklist.Amber],
 		L.RatingWords[checklist.Red], s.Ratings[checklist.Red])
-	fmt.Fprintf(&b, "%s: %s %s, %s %s, %s %s\n\n", L.Score, L.Q1, fmtNum(s.Score.Q1, lang), L.Median, fmtNum(s.Score.Median, lang), L.Q3, fmtNum(s.Score.Q3, lang))
+	q1, med, q3 := s.Score.strings(lang)
+	fmt.Fprintf(&b, "%s: %s %s, %s %s, %s %s\n\n", L.Score, L.Q1, q1, L.Median, med, L.Q3, q3)
 
 	b.WriteString(L.Items + "\n")
 	fmt.Fprintf(&b, "%s %s %s %s %s %s\n", pad("", 4+1+38), padLeft("Q1", 5), padLeft(L.Median, 6), padLeft("Q3", 5), padLeft(L.N, 6), L.NA)
 	for _, it := range s.Items {
-		fmt.Fprintf(&b, "%s %s %s %s %s %s %d\n", pad(string(it.ID), 4), pad(truncate(it.Title, 38), 38), padLeft(fmtNum(it.Q1, lang), 5),
-			padLeft(fmtNum(it.Median, lang), 6), padLeft(fmtNum(it.Q3, lang), 5), padLeft(fmt.Sprint(it.N), 6), it.NotApplicable)
+		q1, med, q3 := it.Quartiles.strings(lang)
+		fmt.Fprintf(&b, "%s %s %s %s %s %s %d\n", pad(string(it.ID), 4), pad(truncate(it.Title, 38), 38), padLeft(q1, 5),
+			padLeft(med, 6), padLeft(q3, 5), padLeft(fmt.Sprint(it.Quartiles.N), 6), it.NotApplicable)
 	}
 	wrapTo(&b, L.Quantiles, "", "")
 	b.WriteString("\n" + L.Findings + "\n")
@@ -648,10 +668,12 @@ func (m *mdSummary) tail(s summaryJSON) error {
 	for _, r := range []checklist.Rating{checklist.Green, checklist.Amber, checklist.Red} {
 		fmt.Fprintf(&b, "| %s: %s | %d |\n", L.Rating, L.RatingWords[r], s.Ratings[r])
 	}
-	fmt.Fprintf(&b, "| %s (%s, %s, %s) | %s, %s, %s |\n\n", L.Score, L.Q1, L.Median, L.Q3, fmtNum(s.Score.Q1, lang), fmtNum(s.Score.Median, lang), fmtNum(s.Score.Q3, lang))
+	q1, med, q3 := s.Score.strings(lang)
+	fmt.Fprintf(&b, "| %s (%s, %s, %s) | %s, %s, %s |\n\n", L.Score, L.Q1, L.Median, L.Q3, q1, med, q3)
 	fmt.Fprintf(&b, "#### %s\n\n| | | %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|---:|---:|\n", L.Items, L.Q1, L.Median, L.Q3, L.N, L.NA)
 	for _, it := range s.Items {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d | %d |\n", it.ID, md(it.Title), fmtNum(it.Q1, lang), fmtNum(it.Median, lang), fmtNum(it.Q3, lang), it.N, it.NotApplicable)
+		q1, med, q3 := it.Quartiles.strings(lang)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %d | %d |\n", it.ID, md(it.Title), q1, med, q3, it.Quartiles.N, it.NotApplicable)
 	}
 	fmt.Fprintf(&b, "\n%s\n\n#### %s\n\n| %s | %s | %s |\n|---|---|---:|\n", L.Quantiles, L.Findings, L.Criterion, L.Code, L.OrgsCol)
 	for _, f := range s.TopFindings {

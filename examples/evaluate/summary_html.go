@@ -68,7 +68,8 @@ func (h *htmlSummary) row(r *orgRow) error {
 func (h *htmlSummary) tail(s summaryJSON) error {
 	type num struct{ Q1, Median, Q3 string }
 	f := func(q quartiles) num {
-		return num{fmtNum(q.Q1, h.lang), fmtNum(q.Median, h.lang), fmtNum(q.Q3, h.lang)}
+		a, b, c := q.strings(h.lang)
+		return num{a, b, c}
 	}
 	type itemRow struct {
 		ID, Title string
@@ -77,7 +78,7 @@ func (h *htmlSummary) tail(s summaryJSON) error {
 	}
 	var items []itemRow
 	for _, it := range s.Items {
-		items = append(items, itemRow{ID: string(it.ID), Title: it.Title, Q: f(it.quartiles), N: it.N, NA: it.NotApplicable})
+		items = append(items, itemRow{ID: string(it.ID), Title: it.Title, Q: f(it.Quartiles), N: it.Quartiles.N, NA: it.NotApplicable})
 	}
 	capped := make([]map[string]any, 0, len(s.CappedFirst))
 	for _, c := range s.CappedFirst {

@@ -82,8 +82,8 @@ func TestSummaryHandComputed(t *testing.T) {
 	assert.Equal(t, map[checklist.Rating]int{checklist.Green: 2, checklist.Amber: 1, checklist.Red: 1}, s.Ratings)
 	assert.Equal(t, quartiles{N: 4, Q1: 72.825, Median: 90.4, Q3: 93.85}, s.Score)
 	assert.Equal(t, checklist.ItemID("GG03"), s.Items[2].ID)
-	assert.Equal(t, quartiles{N: 4, Q1: 31.25, Median: 68.75, Q3: 100}, s.Items[2].quartiles)
-	assert.Equal(t, quartiles{N: 4, Q1: 29.15, Median: 58.3, Q3: 87.475}, s.Items[13].quartiles)
+	assert.Equal(t, quartiles{N: 4, Q1: 31.25, Median: 68.75, Q3: 100}, s.Items[2].Quartiles)
+	assert.Equal(t, quartiles{N: 4, Q1: 29.15, Median: 58.3, Q3: 87.475}, s.Items[13].Quartiles)
 
 	// Capped: ind-before by five critical criteria, small-municipality by
 	// GG03-1; both named at the end, in input order.
@@ -155,7 +155,7 @@ func TestPortfolioBounded(t *testing.T) {
 	assert.Len(t, p.findings, 1)
 	assert.Equal(t, 10_000, p.capped)
 	s := p.result("en")
-	assert.Equal(t, quartiles{N: 10_000, Q1: 75, Median: 75, Q3: 75}, s.Items[0].quartiles)
+	assert.Equal(t, quartiles{N: 10_000, Q1: 75, Median: 75, Q3: 75}, s.Items[0].Quartiles)
 }
 
 // BenchmarkSummary measures the portfolio summary per organisation over a
@@ -172,4 +172,29 @@ func BenchmarkSummary(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1000, "ns/org")
+}
+
+// With nothing to summarise the quartiles are absent (null, "–"), never a
+// median of 0.
+func TestSummaryEmpty(t *testing.T) {
+	code, out, _ := runCmd(t, strings.NewReader("\n\n"), "-batch", "-summary", "-format", "json", "-")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "\"score\": {\n    \"n\": 0,\n    \"q1\": null,\n    \"median\": null,\n    \"q3\": null\n  }")
+	assert.NotContains(t, out, `"median": 0`)
+	var got struct {
+		Summary struct {
+			Items []struct {
+				ID        string
+				Quartiles map[string]any
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &got))
+	require.Len(t, got.Summary.Items, 14)
+	assert.Equal(t, "GG01", got.Summary.Items[0].ID)
+	assert.Nil(t, got.Summary.Items[0].Quartiles["median"])
+
+	code, out, _ = runCmd(t, strings.NewReader(""), "-batch", "-summary", "-lang", "en", "-")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "Score: 1st quartile –, median –, 3rd quartile –")
 }
