@@ -217,11 +217,11 @@ func newCompareView(cmp *checklist.Comparison, old, new *checklist.Report) *comp
 		}
 		return "", ""
 	}
-	answer := func(a checklist.Value) string {
+	answer := func(id checklist.CriterionID, a checklist.Value) string {
 		if a.IsZero() {
 			return L.Unanswered
 		}
-		return p(a.String())
+		return p(answerText(id, a, lang))
 	}
 	for _, ic := range cmp.Items {
 		o, n := oldItems[p(string(ic.ID))], newItems[p(string(ic.ID))]
@@ -244,7 +244,7 @@ func newCompareView(cmp *checklist.Comparison, old, new *checklist.Report) *comp
 			}
 			cv := criterionCompareView{
 				ID: p(string(cc.ID)), OldResult: string(cc.OldResult), NewResult: string(cc.NewResult),
-				OldAnswer: answer(cc.OldAnswer), NewAnswer: answer(cc.NewAnswer),
+				OldAnswer: answer(cc.ID, cc.OldAnswer), NewAnswer: answer(cc.ID, cc.NewAnswer),
 				Change: string(cc.Change), ChangeLabel: L.Changes[cc.Change], Arrow: arrows[cc.Change], Critical: cc.Critical,
 			}
 			cv.OldLabel, _ = crLabel(o, string(cc.ID))
@@ -255,6 +255,47 @@ func newCompareView(cmp *checklist.Comparison, old, new *checklist.Report) *comp
 	v.Resolved = report.New(&checklist.Report{Language: lang, Findings: cmp.Resolved}, nil, report.Measured{}).Findings
 	v.New = report.New(&checklist.Report{Language: lang, Findings: cmp.New}, nil, report.Measured{}).Findings
 	return v
+}
+
+// answerText renders an answer in words: the labels of the chosen options,
+// yes or no, a percentage with its sign, or the number or date as given.
+func answerText(id checklist.CriterionID, a checklist.Value, lang norm.Lang) string {
+	c, ok := checklist.LookupCriterion(id)
+	if !ok {
+		return a.String()
+	}
+	label := func(code string) string {
+		for _, o := range c.Options {
+			if o.Code == code {
+				return o.Label.In(lang)
+			}
+		}
+		return code
+	}
+	if b, ok := a.AsBool(); ok {
+		if b {
+			return norm.T("ja", "yes").In(lang)
+		}
+		return norm.T("nee", "no").In(lang)
+	}
+	if c.Type == checklist.TypeChoice {
+		if s, ok := a.AsString(); ok {
+			return label(s)
+		}
+	}
+	if list, ok := a.AsList(); ok {
+		for i, code := range list {
+			list[i] = label(code)
+		}
+		if len(list) == 0 {
+			return norm.T("geen", "none").In(lang)
+		}
+		return strings.Join(list, ", ")
+	}
+	if c.Type == checklist.TypePercent {
+		return a.String() + "%"
+	}
+	return a.String()
 }
 
 // signed renders a change in points with its sign, to one decimal, with a

@@ -33,7 +33,9 @@ func TestCompareSamplePair(t *testing.T) {
 	assert.Contains(t, out, "Improved: GG01, GG02, GG03, GG04, GG05, GG06, GG07, GG08, GG09, GG10, GG11,\n  GG12, GG13, GG14\n")
 	assert.Contains(t, out, "Got worse: none\n")
 	assert.Contains(t, out, "+67.5 points; rating: ↑ improved")
-	assert.Contains(t, out, "GG12-1 ↑ not met → met (critical); answer 40 → 100")
+	assert.Contains(t, out, "GG12-1 ↑ not met → met (critical); answer 40% → 100%")
+	assert.Contains(t, out, "GG01-2 ↑ partially met → met; answer assertiveness only → both")
+	assert.Contains(t, out, "GG02-3 ↑ not met → met; answer no → yes")
 	assert.Contains(t, out, "New findings (5)")
 	assert.Contains(t, out, "Findings resolved (41)")
 
