@@ -11,7 +11,7 @@ import (
 // panic, exact round trips, and refusals that name the value.
 func FuzzUnmarshalCodes(f *testing.F) {
 	for _, s := range []string{"met", "partially_met", "unanswered", "municipality", "executive_agency",
-		"green", "red", "capped_by_critical", "evidence_stale", "measured_contradicts_claim", "", "MET"} {
+		"green", "red", "capped_by_critical", "evidence_stale", "measured_contradicts_claim", "improved", "changed", "", "MET"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -20,5 +20,6 @@ func FuzzUnmarshalCodes(f *testing.F) {
 		normtest.CodeText[checklist.Rating](t, s)
 		normtest.CodeText[checklist.RatingRule](t, s)
 		normtest.CodeText[checklist.FindingCode](t, s)
+		normtest.CodeText[checklist.Change](t, s)
 	})
 }

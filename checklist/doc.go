@@ -187,6 +187,18 @@
 // assessment's twelve months; [WithSurveyBaseline] adds an earlier round,
 // and the report's [SurveyReport] then compares the two per question,
 // beside the pilot's own figures.
+// # Comparing two assessments
+//
+// [Compare] sets two reports of one organisation side by side: the score
+// and rating before and after with the reason for the change, every item
+// and criterion with both results (and both answers), the items that
+// improved or got worse, and the findings resolved and new (a finding is
+// the same when its code and criterion are). Results that score the same
+// but differ (not met and unanswered, or not applicable on one side) are
+// [Changed], not better or worse. Reports have no organisation ID, so
+// [SameOrganisation] decides by kind and by name, ignoring case and
+// spacing; Compare refuses reports of two organisations, a new report
+// older than the old one, and reports in different languages.
 //
 // # Errors
 //

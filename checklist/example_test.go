@@ -1,6 +1,7 @@
 package checklist_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/goedgesprek/goedgesprek/checklist"
@@ -60,4 +61,46 @@ func ExampleLookupCriterion() {
 	// Output:
 	// Bij welk deel van de incidenten is binnen 48 uur naar de dader gereageerd?
 	// percent at_least 95 70 true
+}
+
+// Compare two assessments of one organisation a year apart.
+func ExampleCompare() {
+	a := checklist.Assessment{
+		Version:      checklist.AssessmentVersion,
+		Organisation: checklist.Organisation{Name: "Gemeente Voorbeeld", Kind: checklist.OrgMunicipality},
+		Date:         norm.Date{Year: 2025, Month: 3, Day: 14},
+		Answers: map[checklist.CriterionID]checklist.Answer{
+			"GG01-1": {Value: checklist.Number(60)},
+			"GG12-1": {Value: checklist.Number(80)},
+		},
+	}
+	b := a
+	b.Date = norm.Date{Year: 2026, Month: 3, Day: 14}
+	b.Answers = map[checklist.CriterionID]checklist.Answer{
+		"GG01-1": {Value: checklist.Number(97)},
+		"GG12-1": {Value: checklist.Number(40)},
+	}
+	old, _ := checklist.Evaluate(a, checklist.WithLang(norm.EN))
+	new, _ := checklist.Evaluate(b, checklist.WithLang(norm.EN))
+	c, err := checklist.Compare(old, new)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("score %.1f → %.1f (%+.1f), improved %v, worse %v\n", c.OldScore, c.NewScore, c.ScoreChange, c.Improved, c.Worse)
+	for _, cr := range c.Items[0].Criteria[:1] {
+		fmt.Printf("%s: %s → %s (%s → %s), %s\n", cr.ID, cr.OldResult, cr.NewResult, cr.OldAnswer, cr.NewAnswer, cr.Change)
+	}
+	fmt.Println(len(c.Resolved), "resolved,", len(c.New), "new,", c.Remaining, "remaining")
+
+	// Another organisation is refused, not compared.
+	b.Organisation.Name = "Gemeente Elders"
+	other, _ := checklist.Evaluate(b, checklist.WithLang(norm.EN))
+	_, err = checklist.Compare(old, other)
+	fmt.Println(errors.Is(err, norm.ErrInvalid))
+	// Output:
+	// score 4.7 → 5.9 (+1.2), improved [GG01], worse [GG12]
+	// GG01-1: partially_met → met (60 → 97), improved
+	// 3 resolved, 1 new, 40 remaining
+	// true
 }

@@ -32,12 +32,17 @@ type config struct {
 	batch     bool
 	input     string
 	surveyConfig
+	compare   bool // -compare OLD NEW: input is OLD, newer is NEW (compare.go)
+	newer     string
+	summary   bool // -batch -summary: the portfolio (summary.go)
 }
 
 var formats = []string{"text", "json", "markdown", "html"}
 
 const usageNL = `gebruik: evaluate [vlaggen] ZELFEVALUATIE.json
        evaluate -batch [vlaggen] ZELFEVALUATIES.ndjson   (of - voor stdin)
+       evaluate -batch -summary [vlaggen] ZELFEVALUATIES.ndjson
+       evaluate -compare [vlaggen] OUD.json NIEUW.json
 
 Beoordeelt een zelfevaluatie Goed gesprek en drukt een rapport met uitleg af.
 Met -batch volgt op elke invoerregel één uitvoerregel: het rapport, of bij een
@@ -49,6 +54,8 @@ vlaggen:
 
 const usageEN = `usage: evaluate [flags] ASSESSMENT.json
        evaluate -batch [flags] ASSESSMENTS.ndjson   (or - for stdin)
+       evaluate -batch -summary [flags] ASSESSMENTS.ndjson
+       evaluate -compare [flags] OLD.json NEW.json
 
 Scores a Goed gesprek self-assessment and prints an explained report.
 With -batch every input line gets one output line: the report, or for a
@@ -71,6 +78,7 @@ func flagSet(lang norm.Lang, c *config, langStr, atStr *string) *flag.FlagSet {
 	normFlag(fs, c, h)
 	surveyFlags(fs, &c.surveyConfig, h)
 	fs.BoolVar(&c.batch, "batch", false, h("lees zelfevaluaties als JSON per regel en schrijf één JSON-rapport per regel", "read newline-delimited JSON assessments and write one JSON report per line"))
+	moreFlags(fs, c, h) // -compare, -summary
 	return fs
 }
 
@@ -95,6 +103,11 @@ func parseArgs(args []string, lang norm.Lang) (config, *flag.FlagSet, error) {
 		return c, fs, cli.Usagef("geef één zelfevaluatie (een bestand, of - voor stdin)", "give one assessment (a file, or - for stdin)")
 	case 1:
 		c.input = positional[0]
+	case 2:
+		if !c.compare {
+			return c, fs, cli.Usagef("geef precies één zelfevaluatie, niet %d", "give exactly one assessment, not %d", len(positional))
+		}
+		c.input, c.newer = positional[0], positional[1]
 	default:
 		return c, fs, cli.Usagef("geef precies één zelfevaluatie, niet %d", "give exactly one assessment, not %d", len(positional))
 	}
@@ -121,7 +134,10 @@ func parseArgs(args []string, lang norm.Lang) (config, *flag.FlagSet, error) {
 	if err := checkSurveyArgs(c.surveyConfig, c.batch); err != nil {
 		return c, fs, err
 	}
-	if c.batch {
+	if err := checkMoreFlags(&c, atStr); err != nil {
+		return c, fs, err
+	}
+	if c.batch && !c.summary {
 		if c.format != "json" && c.format != "text" {
 			return c, fs, cli.Usagef("-batch schrijft één JSON-rapport per regel; -format %s kan daar niet bij", "-batch writes one JSON report per line; -format %s does not go with it", c.format)
 		}
@@ -160,6 +176,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fs.SetOutput(stderr)
 			fs.PrintDefaults()
 		})
+	}
+	if c.compare {
+		return runCompare(c, stdin, stdout, stderr)
+	}
+	if c.summary {
+		return runSummary(c, stdin, stdout, stderr)
 	}
 	if c.batch {
 		return runBatch(c, stdin, stdout, stderr)
