@@ -32,7 +32,7 @@ type config struct {
 	input     string
 }
 
-var formats = []string{"text", "json", "markdown", "html"}
+var formats = []string{"text", "json", "markdown", "html", "xlsx"}
 
 const usageNL = `gebruik: evaluate [vlaggen] ZELFEVALUATIE.json
        evaluate -batch [vlaggen] ZELFEVALUATIES.ndjson   (of - voor stdin)
@@ -61,7 +61,7 @@ func flagSet(lang norm.Lang, c *config, langStr, atStr *string) *flag.FlagSet {
 	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
 	h := func(nl, en string) string { return norm.T(nl, en).In(lang) }
 	fs.StringVar(langStr, "lang", "nl", h("taal van het rapport: nl of en", "language of the report: nl or en"))
-	fs.StringVar(&c.format, "format", "text", h("text, json, markdown of html", "text, json, markdown or html"))
+	fs.StringVar(&c.format, "format", "text", h("text, json, markdown, html of xlsx", "text, json, markdown, html or xlsx"))
 	fs.StringVar(&c.out, "o", "", h("schrijf het rapport naar dit bestand in plaats van stdout", "write the report to this file instead of stdout"))
 	fs.StringVar(&c.incidents, "incidents", "", h("incidentregister: een SQLite-bestand (.db) of een CSV-export (.csv)", "incident register: a SQLite file (.db) or a CSV export (.csv)"))
 	fs.StringVar(&c.actions, "actions", "", h("CSV met de vervolgacties bij een incidenten-CSV", "CSV of follow-up actions that goes with an incidents CSV"))
@@ -112,10 +112,12 @@ func parseArgs(args []string, lang norm.Lang) (config, *flag.FlagSet, error) {
 		return c, fs, cli.Usagef("-incidents %q: verwacht een .db (SQLite) of .csv", "-incidents %q: expected a .db (SQLite) or .csv file", c.incidents)
 	}
 	if c.batch {
-		if c.format != "json" && c.format != "text" {
-			return c, fs, cli.Usagef("-batch schrijft één JSON-rapport per regel; -format %s kan daar niet bij", "-batch writes one JSON report per line; -format %s does not go with it", c.format)
+		if c.format != "json" && c.format != "text" && c.format != "xlsx" {
+			return c, fs, cli.Usagef("-batch schrijft één JSON-rapport per regel, of met -format xlsx één rij per organisatie; -format %s kan daar niet bij", "-batch writes one JSON report per line, or with -format xlsx one row per organisation; -format %s does not go with it", c.format)
 		}
-		c.format = "json"
+		if c.format != "xlsx" {
+			c.format = "json"
+		}
 		if c.incidents != "" || atStr != "" {
 			return c, fs, cli.Usagef("-batch beoordeelt veel organisaties: -incidents en -at horen bij één zelfevaluatie", "-batch evaluates many organisations: -incidents and -at go with a single assessment")
 		}
@@ -144,6 +146,9 @@ func contains(list []string, s string) bool {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lang := cli.GuessLang(args)
 	c, fs, err := parseArgs(args, lang)
+	if err == nil {
+		err = checkBinaryOut(c, stdout)
+	}
 	if err != nil {
 		return cli.ReportUsage(stderr, lang, "evaluate", err, func() {
 			io.WriteString(stderr, norm.T(usageNL, usageEN).In(lang))
@@ -151,8 +156,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fs.PrintDefaults()
 		})
 	}
+	if c.batch && c.format == "xlsx" {
+		return runBatchXLSX(c, stdin, stdout, stderr)
+	}
 	if c.batch {
-		return runBatch(c, stdin, stdout, stderr)
+		return runBatch(c, stdin, stdout, stderr, nil)
 	}
 	return runOne(c, stdin, stdout, stderr)
 }
