@@ -123,11 +123,9 @@ func (s *styles) id(k styleKey) (int, error) {
 		return id, nil
 	}
 	al := &excelize.Alignment{Vertical: "top", WrapText: k.wrap}
-	if k.left {
-		al.Horizontal = "left"
-	}
-	if k.format == fText {
-		// Text keeps a little distance from a number on its left.
+	if k.left || k.format == fText {
+		// Text keeps a little distance from a number on its left, and
+		// a column of mixed values lines up on the left.
 		al.Horizontal, al.Indent = "left", 1
 	}
 	id, err := s.f.NewStyle(&excelize.Style{Alignment: al, CustomNumFmt: numFmts[k.format]})

@@ -42,8 +42,8 @@ func NewBatchWorkbook(lang norm.Lang) (*BatchWorkbook, error) {
 		return nil, err
 	}
 	b.cols = []xcol{
-		{xLine.In(lang), 7, kInt}, {xStatus.In(lang), 16, kText}, {L.Organisation, 36, kWrap}, {xKind.In(lang), 20, kText},
-		{L.Date, 12, kText}, {L.Score, 8, kNum1}, {L.Rating, 9, kText}, {L.Reason, 50, kWrap},
+		{xLine.In(lang), 7, kInt}, {xStatus.In(lang), 14, kWrap}, {L.Organisation, 30, kWrap}, {xKind.In(lang), 22, kWrap},
+		{L.Date, 12, kText}, {L.Score, 8, kNum1}, {L.Rating, 9, kText}, {L.Reason, 45, kWrap},
 		{L.Completeness, 13, kText}, {xNFindings.In(lang), 12, kInt}, {xNCritical.In(lang), 12, kInt},
 	}
 	for _, it := range checklist.Items() {
@@ -95,11 +95,17 @@ func NewBatchWorkbook(lang norm.Lang) (*BatchWorkbook, error) {
 	if err := b.sw.SetPanes(frozenHeader); err != nil {
 		return fail(err)
 	}
-	head := make([]any, len(b.cols))
-	for i, c := range b.cols {
-		head[i] = csvform.Neutralise(c.head)
+	hs, err := st.header()
+	if err != nil {
+		return fail(err)
 	}
-	if err := b.sw.SetRow("A1", head); err != nil {
+	head := make([]any, len(b.cols))
+	lines := 1
+	for i, c := range b.cols {
+		head[i] = excelize.Cell{StyleID: hs, Value: csvform.Neutralise(c.head)}
+		lines = max(lines, wrapLines(c.head, c.width))
+	}
+	if err := b.sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(lines)}); err != nil {
 		return fail(err)
 	}
 	b.row = 1
@@ -126,14 +132,19 @@ func (b *BatchWorkbook) cell(i int, v any) excelize.Cell {
 func (b *BatchWorkbook) add(vals []any) error {
 	b.row++
 	cells := make([]any, len(vals))
+	lines := 1
 	for i, v := range vals {
 		cells[i] = b.cell(i, v)
+		if s, ok := v.(string); ok && b.cols[i].kind == kWrap {
+			lines = max(lines, wrapLines(s, b.cols[i].width))
+		}
 	}
 	name, err := excelize.CoordinatesToCellName(1, b.row)
 	if err != nil {
 		return err
 	}
-	return b.sw.SetRow(name, cells)
+	// The stream writer cannot fit rows afterwards: each gets its height.
+	return b.sw.SetRow(name, cells, excelize.RowOpts{Height: rowHeight(lines)})
 }
 
 // Add adds the row of one evaluated assessment, read from input line
