@@ -40,6 +40,7 @@ const usageNL = `gebruik: evaluate [vlaggen] ZELFEVALUATIE.json
 Beoordeelt een zelfevaluatie Goed gesprek en drukt een rapport met uitleg af.
 Met -batch volgt op elke invoerregel één uitvoerregel: het rapport, of bij een
 geweigerde regel {"line": N, "error": {...}} (de problemen staan ook op stderr).
+Met -batch -format xlsx komt er één werkmap met één rij per invoerregel.
 Afsluitcodes: 0 beoordeeld, 1 ongeldige invoer, 2 verkeerd gebruik.
 
 vlaggen:
@@ -51,6 +52,7 @@ const usageEN = `usage: evaluate [flags] ASSESSMENT.json
 Scores a Goed gesprek self-assessment and prints an explained report.
 With -batch every input line gets one output line: the report, or for a
 refused line {"line": N, "error": {...}} (its problems also go to stderr).
+With -batch -format xlsx one workbook holds one row per input line.
 Exit codes: 0 evaluated, 1 invalid input, 2 wrong usage.
 
 flags:
