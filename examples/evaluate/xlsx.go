@@ -41,10 +41,41 @@ type batchSink interface {
 // xlsxSink collects a batch into a workbook, one row per organisation.
 type xlsxSink struct{ wb *report.BatchWorkbook }
 
+// rowReport is the part of a report's JSON that a batch row shows. The
+// sink reads a report line on the one goroutine that writes, so it reads
+// no more than the row needs (the explanations are most of a report).
+type rowReport struct {
+	Organisation   checklist.Organisation `json:"organisation"`
+	AssessmentDate norm.Date              `json:"assessment_date"`
+	Score          float64                `json:"score"`
+	Rating         checklist.Rating       `json:"rating"`
+	RatingReason   string                 `json:"rating_reason"`
+	Completeness   float64                `json:"completeness"`
+	Items          []struct {
+		ID    checklist.ItemID `json:"id"`
+		Score float64          `json:"score"`
+	} `json:"items"`
+	Findings []struct {
+		Critical bool `json:"critical"`
+	} `json:"findings"`
+}
+
 func (s xlsxSink) report(lineNo int, js []byte) error {
-	var rep checklist.Report
-	if err := json.Unmarshal(js, &rep); err != nil {
+	var r rowReport
+	if err := json.Unmarshal(js, &r); err != nil {
 		return fmt.Errorf("line %d: %w", lineNo, err)
+	}
+	rep := checklist.Report{
+		Organisation: r.Organisation, AssessmentDate: r.AssessmentDate, Score: r.Score, Rating: r.Rating,
+		RatingReason: r.RatingReason, Completeness: r.Completeness,
+		Items:    make([]checklist.ItemReport, len(r.Items)),
+		Findings: make([]checklist.Finding, len(r.Findings)),
+	}
+	for i, it := range r.Items {
+		rep.Items[i] = checklist.ItemReport{ID: it.ID, Score: it.Score}
+	}
+	for i, f := range r.Findings {
+		rep.Findings[i].Critical = f.Critical
 	}
 	return s.wb.Add(lineNo, &rep)
 }
