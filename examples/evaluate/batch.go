@@ -195,10 +195,10 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer, sink batchSin
 	if pending != nil {
 		writeChunk(pending)
 	}
-	if err := out.Flush(); err != nil || sinkErr != nil {
-		if err == nil {
-			err = sinkErr
-		}
+	if sinkErr != nil {
+		return fail(stderr, c.lang, c.input, sinkErr)
+	}
+	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "evaluate: %s\n", norm.Printable(err.Error()))
 		return exitInvalid
 	}

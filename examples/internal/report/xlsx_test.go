@@ -57,3 +57,20 @@ func TestWriteXLSXNoFindings(t *testing.T) {
 		assert.NotEqual(t, "Completed by", r[0], "no assessor without an assessment")
 	}
 }
+
+// A batch longer than a worksheet is refused with a clear problem, not
+// cut off.
+func TestBatchWorkbookRowLimit(t *testing.T) {
+	defer func(n int) { maxRows = n }(maxRows)
+	maxRows = 2
+	b, err := NewBatchWorkbook(norm.EN)
+	require.NoError(t, err)
+	defer b.Close()
+	require.NoError(t, b.Refused(1, 1))
+	require.NoError(t, b.Refused(2, 1))
+	err = b.Refused(3, 1)
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	assert.Equal(t, norm.CodeTooLarge, ne.Problems[0].Code)
+	assert.Contains(t, err.Error(), "more than 2 lines")
+}

@@ -129,7 +129,18 @@ func (b *BatchWorkbook) cell(i int, v any) excelize.Cell {
 	return excelize.Cell{StyleID: b.ids[b.cols[i].kind], Value: v}
 }
 
+// maxRows is how many rows a batch workbook takes under its header: a
+// worksheet's limit. A variable, so that a test can lower it.
+var maxRows = excelize.TotalRows - 1
+
 func (b *BatchWorkbook) add(vals []any) error {
+	if b.row > maxRows {
+		return &norm.Error{Op: "evaluate.batch", Problems: []norm.Problem{{
+			Code: norm.CodeTooLarge, Message: norm.Textf(
+				"meer dan %d regels: zoveel rijen heeft een werkblad niet; splits de invoer of gebruik JSON",
+				"more than %d lines: a worksheet has no more rows; split the input or use JSON", maxRows),
+		}}}
+	}
 	b.row++
 	cells := make([]any, len(vals))
 	lines := 1
