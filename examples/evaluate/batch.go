@@ -52,8 +52,9 @@ type slot struct {
 // report per line, in input order. It streams: lines are read, evaluated
 // by GOMAXPROCS workers and written chunk by chunk. A refused line gets an
 // error line on stdout and its problems on stderr, and the exit code is 1
-// at the end.
-func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
+// at the end. A sink, when given, takes each outcome instead of stdout
+// (see runBatchXLSX).
+func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer, sink batchSink) int {
 	in, err := openInput(c.input, stdin)
 	if err != nil {
 		return fail(stderr, c.lang, c.input, err)
@@ -80,7 +81,7 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	workers := max(runtime.GOMAXPROCS(0), 1)
 	lineNo, refused := 0, 0
-	var readErr error
+	var readErr, sinkErr error
 
 	// readChunk fills slots with the next non-blank lines and returns how
 	// many it read; at the end of the input it sets readErr.
@@ -131,7 +132,11 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 				s.in = nil
 			}
 			if s.err == nil {
-				out.Write(s.out.Bytes())
+				if sink == nil {
+					out.Write(s.out.Bytes())
+				} else if sinkErr = sink.report(s.lineNo, s.out.Bytes()); sinkErr != nil {
+					return sinkErr
+				}
 				if s.out.Cap() > keepBuf {
 					s.out = bytes.Buffer{}
 				}
@@ -143,6 +148,12 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 				ne = &norm.Error{Op: "evaluate.batch", Problems: []norm.Problem{{Code: norm.CodeSyntax, Message: norm.T(s.err.Error(), s.err.Error())}}}
 			}
 			fmt.Fprintf(stderr, "%s %d: %s\n", norm.T("regel", "line").In(c.lang), s.lineNo, ne.In(c.lang))
+			if sink != nil {
+				if sinkErr = sink.refused(s.lineNo, ne); sinkErr != nil {
+					return sinkErr
+				}
+				continue
+			}
 			b, _ := json.Marshal(batchError{Line: s.lineNo, Error: ne})
 			out.Write(b)
 			out.WriteByte('\n')
@@ -183,6 +194,9 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if pending != nil {
 		writeChunk(pending)
+	}
+	if sinkErr != nil {
+		return fail(stderr, c.lang, c.input, sinkErr)
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "evaluate: %s\n", norm.Printable(err.Error()))

@@ -47,10 +47,30 @@ func BenchmarkBatch(b *testing.B) {
 	b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "assessments/s")
 }
 
+// BenchmarkBatchXLSX is BenchmarkBatch writing one workbook row per
+// line instead of one JSON report.
+func BenchmarkBatchXLSX(b *testing.B) {
+	const lines = 1000
+	lns := compactSamples(b)
+	var in bytes.Buffer
+	for i := range lines {
+		in.Write(lns[i%len(lns)])
+		in.WriteByte('\n')
+	}
+	b.SetBytes(int64(in.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run([]string{"-batch", "-format", "xlsx", "-"}, bytes.NewReader(in.Bytes()), io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit code %d", code)
+		}
+	}
+	b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "assessments/s")
+}
+
 // BenchmarkRender measures one report from file to rendered output in
 // each format, the interactive path.
 func BenchmarkRender(b *testing.B) {
-	for _, format := range []string{"text", "markdown", "html", "json"} {
+	for _, format := range []string{"text", "markdown", "html", "json", "xlsx"} {
 		b.Run(format, func(b *testing.B) {
 			args := []string{"-format", format, dataPath("ind-after.json")}
 			b.ReportAllocs()

@@ -94,6 +94,7 @@ func TestCompareUsage(t *testing.T) {
 		{"with a register", []string{"-compare", "-incidents", "r.csv", a, b}, "-incidents"},
 		{"with a norm document", []string{"-compare", "-norm", dataPath("ind-after-norm.json"), a, b}, "-norm"},
 		{"with a survey", []string{"-compare", "-survey", dataPath("survey-after.csv"), a, b}, "-survey"},
+		{"as a workbook", []string{"-compare", "-format", "xlsx", "-o", "x.xlsx", a, b}, "xlsx"},
 		{"stdin twice", []string{"-compare", "-", "-"}, "stdin"},
 		{"summary without batch", []string{"-summary", a}, "-summary hoort bij -batch"},
 		{"summary with a register", []string{"-batch", "-summary", "-incidents", "r.csv", a}, "-incidents"},

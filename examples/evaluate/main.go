@@ -1,6 +1,8 @@
 // Command evaluate scores a Goed gesprek self-assessment and prints an
 // explained report: text for the terminal, JSON for other systems,
-// Markdown for an audit report, or one self-contained HTML file.
+// Markdown for an audit report, one self-contained HTML file, or an Excel
+// workbook (-format xlsx -o report.xlsx; with -batch one row per
+// organisation).
 //
 //	go run ./examples/evaluate examples/data/ind-after.json
 //	go run ./examples/evaluate -lang en -format html -o report.html \

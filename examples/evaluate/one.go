@@ -83,6 +83,9 @@ func render(w io.Writer, format string, rep *checklist.Report, a *checklist.Asse
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
 	}
+	if format == "xlsx" {
+		return report.WriteXLSX(w, rep, a, meas)
+	}
 	v := report.New(rep, a, meas)
 	switch format {
 	case "markdown":

@@ -32,12 +32,12 @@ type config struct {
 	batch     bool
 	input     string
 	surveyConfig
-	compare   bool // -compare OLD NEW: input is OLD, newer is NEW (compare.go)
-	newer     string
-	summary   bool // -batch -summary: the portfolio (summary.go)
+	compare bool // -compare OLD NEW: input is OLD, newer is NEW (compare.go)
+	newer   string
+	summary bool // -batch -summary: the portfolio (summary.go)
 }
 
-var formats = []string{"text", "json", "markdown", "html"}
+var formats = []string{"text", "json", "markdown", "html", "xlsx"}
 
 const usageNL = `gebruik: evaluate [vlaggen] ZELFEVALUATIE.json
        evaluate -batch [vlaggen] ZELFEVALUATIES.ndjson   (of - voor stdin)
@@ -47,6 +47,7 @@ const usageNL = `gebruik: evaluate [vlaggen] ZELFEVALUATIE.json
 Beoordeelt een zelfevaluatie Goed gesprek en drukt een rapport met uitleg af.
 Met -batch volgt op elke invoerregel één uitvoerregel: het rapport, of bij een
 geweigerde regel {"line": N, "error": {...}} (de problemen staan ook op stderr).
+Met -batch -format xlsx komt er één werkmap met één rij per invoerregel.
 Afsluitcodes: 0 beoordeeld, 1 ongeldige invoer, 2 verkeerd gebruik.
 
 vlaggen:
@@ -60,6 +61,7 @@ const usageEN = `usage: evaluate [flags] ASSESSMENT.json
 Scores a Goed gesprek self-assessment and prints an explained report.
 With -batch every input line gets one output line: the report, or for a
 refused line {"line": N, "error": {...}} (its problems also go to stderr).
+With -batch -format xlsx one workbook holds one row per input line.
 Exit codes: 0 evaluated, 1 invalid input, 2 wrong usage.
 
 flags:
@@ -70,7 +72,7 @@ func flagSet(lang norm.Lang, c *config, langStr, atStr *string) *flag.FlagSet {
 	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
 	h := func(nl, en string) string { return norm.T(nl, en).In(lang) }
 	fs.StringVar(langStr, "lang", "nl", h("taal van het rapport: nl of en", "language of the report: nl or en"))
-	fs.StringVar(&c.format, "format", "text", h("text, json, markdown of html", "text, json, markdown or html"))
+	fs.StringVar(&c.format, "format", "text", h("text, json, markdown, html of xlsx", "text, json, markdown, html or xlsx"))
 	fs.StringVar(&c.out, "o", "", h("schrijf het rapport naar dit bestand in plaats van stdout", "write the report to this file instead of stdout"))
 	fs.StringVar(&c.incidents, "incidents", "", h("incidentregister: een SQLite-bestand (.db) of een CSV-export (.csv)", "incident register: a SQLite file (.db) or a CSV export (.csv)"))
 	fs.StringVar(&c.actions, "actions", "", h("CSV met de vervolgacties bij een incidenten-CSV", "CSV of follow-up actions that goes with an incidents CSV"))
@@ -137,11 +139,16 @@ func parseArgs(args []string, lang norm.Lang) (config, *flag.FlagSet, error) {
 	if err := checkMoreFlags(&c, atStr); err != nil {
 		return c, fs, err
 	}
+	if c.compare && c.format == "xlsx" {
+		return c, fs, cli.Usagef("-compare schrijft tekst, JSON, Markdown of HTML; -format xlsx kan daar (nog) niet bij", "-compare writes text, JSON, Markdown or HTML; -format xlsx does not go with it (yet)")
+	}
 	if c.batch && !c.summary {
-		if c.format != "json" && c.format != "text" {
-			return c, fs, cli.Usagef("-batch schrijft één JSON-rapport per regel; -format %s kan daar niet bij", "-batch writes one JSON report per line; -format %s does not go with it", c.format)
+		if c.format != "json" && c.format != "text" && c.format != "xlsx" {
+			return c, fs, cli.Usagef("-batch schrijft één JSON-rapport per regel, of met -format xlsx één rij per organisatie; -format %s kan daar niet bij", "-batch writes one JSON report per line, or with -format xlsx one row per organisation; -format %s does not go with it", c.format)
 		}
-		c.format = "json"
+		if c.format != "xlsx" {
+			c.format = "json"
+		}
 		if c.incidents != "" || atStr != "" {
 			return c, fs, cli.Usagef("-batch beoordeelt veel organisaties: -incidents en -at horen bij één zelfevaluatie", "-batch evaluates many organisations: -incidents and -at go with a single assessment")
 		}
@@ -170,6 +177,9 @@ func contains(list []string, s string) bool {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lang := cli.GuessLang(args)
 	c, fs, err := parseArgs(args, lang)
+	if err == nil {
+		err = checkBinaryOut(c, stdout)
+	}
 	if err != nil {
 		return cli.ReportUsage(stderr, lang, "evaluate", err, func() {
 			io.WriteString(stderr, norm.T(usageNL, usageEN).In(lang))
@@ -180,11 +190,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if c.compare {
 		return runCompare(c, stdin, stdout, stderr)
 	}
+	if c.batch && c.format == "xlsx" {
+		// with or without -summary: the workbook is the table of
+		// organisations, one row each, with filters
+		return runBatchXLSX(c, stdin, stdout, stderr)
+	}
 	if c.summary {
 		return runSummary(c, stdin, stdout, stderr)
 	}
 	if c.batch {
-		return runBatch(c, stdin, stdout, stderr)
+		return runBatch(c, stdin, stdout, stderr, nil)
 	}
 	return runOne(c, stdin, stdout, stderr)
 }

@@ -5,5 +5,7 @@
 // scripts, no external assets, bar charts as inline SVG, a print
 // stylesheet). examples/webform shows the same page after a valid
 // submission, with its own buttons on top ([WritePage]) and the page's
-// one inline stylesheet allowed by hash ([StyleHash]).
+// one inline stylesheet allowed by hash ([StyleHash]). [WriteXLSX] writes
+// the report as an Excel workbook, one filtered table per sheet, and
+// [BatchWorkbook] one row per organisation for a batch.
 package report

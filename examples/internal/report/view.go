@@ -24,8 +24,8 @@ type View struct {
 	PC           []PrincipleView
 	Findings     []FindingView
 	Measured     *MeasuredView
-	Norm         *NormView // the norm document, with evaluate -norm
-	Policy       string    // the catalogue version and the weights and thresholds applied, in one line
+	Norm         *NormView   // the norm document, with evaluate -norm
+	Policy       string      // the catalogue version and the weights and thresholds applied, in one line
 	Survey       *SurveyView // the employee survey, when given
 }
 
