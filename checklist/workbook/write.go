@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -69,7 +71,7 @@ func (w *writer) validate(sheet string, dv *excelize.DataValidation) {
 
 // styles used on both sheets.
 type styles struct {
-	header, item, locked, help, answer, answerDate, answerFree, muted int
+	header, item, locked, option, help, answer, answerDate, answerFree, muted int
 }
 
 func build(lang norm.Lang) (*excelize.File, error) {
@@ -88,6 +90,7 @@ func build(lang norm.Lang) (*excelize.File, error) {
 		item: w.newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"},
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}, Border: border}),
 		locked: w.newStyle(&excelize.Style{Alignment: wrapTop, Border: border}),
+		option: w.newStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top", Indent: 2}, Border: border}),
 		help:   w.newStyle(&excelize.Style{Alignment: wrapTop, Font: &excelize.Font{Color: "404040", Size: 9}, Border: border}),
 		muted: w.newStyle(&excelize.Style{Alignment: wrapTop, Font: &excelize.Font{Color: "808080", Italic: true, Size: 9}, Border: border,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}),
@@ -124,6 +127,34 @@ func build(lang norm.Lang) (*excelize.File, error) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// lines estimates how many lines s takes when wrapped in a column of the
+// given width (in characters): spreadsheet programs do not grow a row
+// for wrapped text they did not lay out themselves.
+func lines(s string, width float64) int {
+	per := int(width) - 1
+	n, col := 1, 0
+	for _, word := range strings.Fields(s) {
+		l := utf8.RuneCountInString(word)
+		switch {
+		case col == 0:
+			col = l
+		case col+1+l <= per:
+			col += 1 + l
+		default:
+			n++
+			col = l
+		}
+	}
+	return n
+}
+
+// height sets a row's height for so many lines of text.
+func (w *writer) height(sheet string, row, lines int) {
+	if w.err == nil && lines > 1 {
+		w.err = w.f.SetRowHeight(sheet, row, 13*float64(lines)+2)
+	}
+}
 
 // dropLists are the cell ranges on the hidden sheet that the drop-downs
 // take their labels from: a list typed into the validation itself may be
@@ -283,6 +314,7 @@ func (w *writer) writeOrg(sheet string, st styles, lists dropLists) {
 		w.style(sheet, "A"+r, "A"+r, st.locked)
 		w.style(sheet, "C"+r, "C"+r, st.help)
 		w.style(sheet, "B"+r, "B"+r, st.answer)
+		w.height(sheet, i+2, lines(fd.help.In(w.lang), 70*1.2))
 		switch fd.kind {
 		case fieldText:
 			w.lengthCheck(sheet, "B"+r, fd.max)
@@ -322,12 +354,14 @@ func (w *writer) writeAnswers(sheet string, st styles, lists dropLists) {
 	}
 	last := answerColumns[len(answerColumns)-1]
 	w.style(sheet, "A1", last+"1", st.header)
+	w.height(sheet, 1, 2)
 	for i, lr := range answerLayout() {
 		r := strconv.Itoa(i + 2)
 		switch lr.kind {
 		case rowItem:
 			w.text(sheet, colID+r, string(lr.item.ID))
 			w.text(sheet, colQuestion+r, lr.item.Title.In(w.lang))
+			w.height(sheet, i+2, lines(lr.item.Title.In(w.lang), answerWidths[1]))
 			w.style(sheet, colID+r, last+r, st.item)
 		case rowCriterion:
 			c := lr.crit
@@ -335,6 +369,9 @@ func (w *writer) writeAnswers(sheet string, st styles, lists dropLists) {
 			w.text(sheet, colQuestion+r, c.Question.In(w.lang))
 			w.text(sheet, colHelp+r, c.Help.In(w.lang))
 			w.text(sheet, colUnit+r, unitText(c).In(w.lang))
+			w.height(sheet, i+2, max(lines(c.Question.In(w.lang), answerWidths[1]),
+				lines(c.Help.In(w.lang), answerWidths[2]*1.2), // the help is in a smaller font
+				lines(unitText(c).In(w.lang), answerWidths[4]*1.2)))
 			w.style(sheet, colID+r, colQuestion+r, st.locked)
 			w.style(sheet, colHelp+r, colHelp+r, st.help)
 			w.style(sheet, colUnit+r, colUnit+r, st.help)
@@ -365,6 +402,8 @@ func (w *writer) writeAnswers(sheet string, st styles, lists dropLists) {
 		case rowOption:
 			w.text(sheet, colQuestion+r, lr.crit.Options[lr.opt].Label.In(w.lang))
 			w.style(sheet, colID+r, colQuestion+r, st.locked)
+			w.style(sheet, colQuestion+r, colQuestion+r, st.option)
+			w.height(sheet, i+2, lines(lr.crit.Options[lr.opt].Label.In(w.lang), answerWidths[1]-4))
 			w.style(sheet, colHelp+r, colHelp+r, st.muted)
 			w.style(sheet, colUnit+r, last+r, st.muted)
 			w.style(sheet, colAnswer+r, colAnswer+r, st.answer)
