@@ -237,3 +237,51 @@ func TestBlankWorkbook(t *testing.T) {
 	}
 	require.Len(t, ne.Problems, 6, ne.Error())
 }
+
+// TestPercentTyped: "82%" typed into a percentage cell is stored as 0.82
+// with a percent format by Excel and LibreOffice; it must read as 82, not
+// as 0.82%. "82,5" and "82 %" typed as text read too.
+func TestPercentTyped(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		set  func(f *excelize.File, cell string) error
+		want float64
+	}{
+		{"percent format", func(f *excelize.File, cell string) error {
+			st, err := f.NewStyle(&excelize.Style{NumFmt: 9})
+			if err != nil {
+				return err
+			}
+			if err := f.SetCellValue("Antwoorden", cell, 0.57); err != nil {
+				return err
+			}
+			return f.SetCellStyle("Antwoorden", cell, cell, st)
+		}, 57},
+		{"custom percent format", func(f *excelize.File, cell string) error {
+			st, err := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("0.0%")})
+			if err != nil {
+				return err
+			}
+			if err := f.SetCellValue("Antwoorden", cell, 0.825); err != nil {
+				return err
+			}
+			return f.SetCellStyle("Antwoorden", cell, cell, st)
+		}, 82.5},
+		{"text with a comma", func(f *excelize.File, cell string) error { return f.SetCellStr("Antwoorden", cell, "82,5") }, 82.5},
+		{"text with a sign", func(f *excelize.File, cell string) error { return f.SetCellStr("Antwoorden", cell, " 82 %") }, 82},
+		{"plain number", func(f *excelize.File, cell string) error { return f.SetCellValue("Antwoorden", cell, 57) }, 57},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := blank(t, norm.NL)
+			fill(t, f, norm.NL, loadSample(t, "ind-after.json"))
+			require.NoError(t, tc.set(f, "D"+strconv.Itoa(rowOf(t, f, "Antwoorden", "GG01-1"))))
+			a, err := workbook.Read(bytes.NewReader(save(t, f)), workbook.Limits{})
+			require.NoError(t, err)
+			got, ok := a.Answers["GG01-1"].Value.AsNumber()
+			require.True(t, ok)
+			require.Equal(t, tc.want, got)
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -55,7 +55,14 @@ type Limits struct {
 // file is refused before it is unpacked when it is larger than
 // lim.MaxBytes, or when its parts would unpack to more than
 // lim.MaxUnzipped.
-func Read(r io.Reader, lim Limits) (checklist.Assessment, error) {
+func Read(r io.Reader, lim Limits) (a checklist.Assessment, err error) {
+	// excelize is not ours: should it panic on a workbook it cannot
+	// handle, the workbook is refused like any other unreadable file.
+	defer func() {
+		if v := recover(); v != nil {
+			a, err = fail(notOurs(norm.T("het werkboek is onleesbaar", "the workbook cannot be read")))
+		}
+	}()
 	if lim.MaxBytes <= 0 {
 		lim.MaxBytes = DefaultMaxBytes
 	}
@@ -297,6 +304,9 @@ type cell struct {
 	raw    string // the stored value ("46112" for a date cell)
 	number bool   // stored as a number (or a date or bool cell)
 	isBool bool
+	// shownAsPercent: the cell's number format shows a % sign, so the
+	// stored 0.82 is the 82% the person typed and sees.
+	shownAsPercent bool
 }
 
 // get reads one cell for the value at ptr. It refuses a formula, and
@@ -330,6 +340,7 @@ func (rd *reader) get(sheet, col string, row int, ptr string) (cell, bool) {
 		c.isBool, c.number = true, true
 	case excelize.CellTypeUnset, excelize.CellTypeNumber:
 		c.number = v != ""
+		c.shownAsPercent = c.number && rd.percentFormat(sheet, ref)
 	case excelize.CellTypeDate:
 		// An ISO 8601 date cell ("d"), as some programs write.
 		if len(v) >= 10 {
@@ -351,6 +362,24 @@ func (rd *reader) refused(ref string) bool {
 		}
 	}
 	return false
+}
+
+// percentFormat reports whether a cell's number format shows a number
+// as a percentage: Excel and LibreOffice store "82%" typed into a cell
+// as 0.82 and give the cell such a format.
+func (rd *reader) percentFormat(sheet, ref string) bool {
+	id, err := rd.f.GetCellStyle(sheet, ref)
+	if err != nil || id == 0 {
+		return false
+	}
+	st, err := rd.f.GetStyle(id)
+	if err != nil || st == nil {
+		return false
+	}
+	if st.NumFmt == 9 || st.NumFmt == 10 { // 0% and 0.00%
+		return true
+	}
+	return st.CustomNumFmt != nil && strings.Contains(strings.ReplaceAll(*st.CustomNumFmt, `"%"`, ""), "%")
 }
 
 func (rd *reader) problem(c cell, ptr string, code norm.ProblemCode, msg norm.Text) {
@@ -590,6 +619,11 @@ func (rd *reader) number(cl cell, ptr string, percent bool) (any, bool) {
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) || cl.isBool {
 		rd.problem(cl, ptr, norm.CodeType, norm.Textf("verwacht een getal, maar de cel bevat %q", "expected a number, but the cell holds %q", clip(cl.raw)))
 		return nil, false
+	}
+	if percent && cl.shownAsPercent {
+		// 0.82 shown as 82%: the answer is 82. Twelve significant
+		// digits undo the binary fraction (0.57*100 is 56.99999…).
+		f, _ = strconv.ParseFloat(strconv.FormatFloat(f*100, 'g', 12, 64), 64)
 	}
 	return json.Number(strconv.FormatFloat(f, 'f', -1, 64)), true
 }
