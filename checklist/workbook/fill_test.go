@@ -16,6 +16,7 @@ import (
 	"github.com/goedgesprek/goedgesprek/checklist"
 	"github.com/goedgesprek/goedgesprek/checklist/workbook"
 	"github.com/goedgesprek/goedgesprek/norm"
+	"github.com/goedgesprek/goedgesprek/norm/csvform"
 )
 
 // samples are the bundled assessments the round trips use.
@@ -285,3 +286,29 @@ func TestPercentTyped(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestNothingReadsAsAFormula: no text the workbook is written with
+// starts like a formula, so that a program converting it to CSV passes
+// on nothing a spreadsheet would calculate.
+func TestNothingReadsAsAFormula(t *testing.T) {
+	for _, lang := range []norm.Lang{norm.NL, norm.EN} {
+		f := blank(t, lang)
+		for _, sheet := range f.GetSheetList() {
+			rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+			require.NoError(t, err)
+			n := 0
+			for _, row := range rows {
+				for _, v := range row {
+					n++
+					require.False(t, csvform.FormulaLike(v), "%s: %q", sheet, v)
+				}
+			}
+			require.NotZero(t, n)
+			for _, cell := range []string{"A1", "B2", "D3"} {
+				fm, err := f.GetCellFormula(sheet, cell)
+				require.NoError(t, err)
+				require.Empty(t, fm)
+			}
+		}
+	}
+}
