@@ -71,7 +71,7 @@ func (w *writer) validate(sheet string, dv *excelize.DataValidation) {
 
 // styles used on both sheets.
 type styles struct {
-	header, item, locked, option, help, answer, answerDate, answerFree, muted int
+	header, item, locked, option, help, answer, answerDate, answerFree, freeDate, muted int
 }
 
 func build(lang norm.Lang) (*excelize.File, error) {
@@ -99,6 +99,7 @@ func build(lang norm.Lang) (*excelize.File, error) {
 		answerDate: w.newStyle(&excelize.Style{Alignment: wrapTop, Protection: unlocked, Border: border, NumFmt: 14, CustomNumFmt: ptr("yyyy-mm-dd"),
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}}),
 		answerFree: w.newStyle(&excelize.Style{Alignment: wrapTop, Protection: unlocked, Border: border}),
+		freeDate:   w.newStyle(&excelize.Style{Alignment: wrapTop, Protection: unlocked, Border: border, NumFmt: 14, CustomNumFmt: ptr("yyyy-mm-dd")}),
 	}
 	if w.err != nil {
 		return nil, w.err
@@ -377,7 +378,7 @@ func (w *writer) writeAnswers(sheet string, st styles, lists dropLists) {
 			w.style(sheet, colUnit+r, colUnit+r, st.help)
 			w.style(sheet, colAnswer+r, colAnswer+r, st.answer)
 			w.style(sheet, colComment+r, colEvRef+r, st.answerFree)
-			w.style(sheet, colEvDate+r, colEvDate+r, st.answerDate)
+			w.style(sheet, colEvDate+r, colEvDate+r, st.freeDate) // optional, as comment and evidence are: no yellow
 			w.dateCheck(sheet, colEvDate+r)
 			w.lengthCheck(sheet, colComment+r, 4000)
 			w.lengthCheck(sheet, colEvTitle+r, 300)
