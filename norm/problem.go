@@ -43,19 +43,29 @@ const (
 
 // Problem is one thing wrong with a document. Pointer is the RFC 6901 JSON
 // pointer of the offending value ("" for the whole document); for CSV input
-// Row (1-based, the header is row 1) and Column (the header name) say where.
+// Row (1-based, the header is row 1) and Column (the header name) say where;
+// for a workbook Cell names the sheet and cell ("Antwoorden!D14") beside the
+// pointer of the value read from it.
 type Problem struct {
 	Pointer string      `json:"pointer"`
 	Row     int         `json:"row,omitempty"`
 	Column  string      `json:"column,omitempty"`
+	Cell    string      `json:"cell,omitempty"`
 	Code    ProblemCode `json:"code"`
 	Message Text        `json:"message"`
 
 	more int // for CodeMore: how many problems it stands for
 }
 
-// Where renders the location: the pointer, or "row 3, column x" for CSV.
+// Where renders the location: the pointer, "row 3, column x" for CSV, or
+// "Antwoorden!D14 /answers/GG01-1/value" for a workbook.
 func (p Problem) Where() string {
+	if p.Cell != "" {
+		if p.Pointer == "" {
+			return p.Cell
+		}
+		return p.Cell + " " + p.Pointer
+	}
 	if p.Row > 0 {
 		if p.Column != "" {
 			return "row " + strconv.Itoa(p.Row) + ", column " + p.Column

@@ -21,6 +21,8 @@ func TestErrorText(t *testing.T) {
 	csv := norm.Problem{Row: 3, Column: "category", Code: norm.CodeEnum, Message: norm.T("onbekend", "unknown")}
 	row := norm.Problem{Row: 7, Code: norm.CodeSyntax, Message: norm.T("kapot", "broken")}
 	root := norm.Problem{Code: norm.CodeSyntax, Message: norm.T("geen JSON", "not JSON")}
+	cell := norm.Problem{Pointer: "/answers/GG01-1/value", Cell: "Antwoorden!D3", Code: norm.CodeRange, Message: norm.T("te groot", "too large")}
+	sheet := norm.Problem{Cell: "Antwoorden", Code: norm.CodeSchema, Message: norm.T("gewijzigd", "changed")}
 	tests := []struct {
 		name   string
 		ps     []norm.Problem
@@ -32,6 +34,9 @@ func TestErrorText(t *testing.T) {
 		{"csv and whole document", []norm.Problem{csv, row, root},
 			"x.Op: 3 problemen\n  rij 3, kolom category: onbekend (enum)\n  rij 7: kapot (syntax)\n  /: geen JSON (syntax)",
 			"x.Op: 3 problems\n  row 3, column category: unknown (enum)\n  row 7: broken (syntax)\n  /: not JSON (syntax)"},
+		{"workbook cell beside the pointer", []norm.Problem{cell, sheet},
+			"x.Op: 2 problemen\n  Antwoorden!D3 /answers/GG01-1/value: te groot (range)\n  Antwoorden: gewijzigd (schema)",
+			"x.Op: 2 problems\n  Antwoorden!D3 /answers/GG01-1/value: too large (range)\n  Antwoorden: changed (schema)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -20,7 +20,7 @@ func runOne(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, c.lang, c.input, err)
 	}
-	a, err := checklist.DecodeAssessment(in)
+	a, err := decodeInput(c.input, in) // JSON, or a workbook (xlsx.go)
 	in.Close()
 	if err != nil {
 		return fail(stderr, c.lang, c.input, err)

@@ -44,10 +44,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	langStr := fs.String("lang", "nl", h("taal van titels en beschrijvingen: nl of en", "language of titles and descriptions: nl or en"))
 	draft := fs.String("draft", "2020-12", h("JSON Schema-versie: 2020-12 of 07", "JSON Schema version: 2020-12 or 07"))
 	var ui uiFlag
+	of := addOutFlags(fs, h)
 	fs.Var(&ui, "ui", h("druk het UI-schema van het formulier af (-ui voor react-jsonschema-form, -ui=jsonforms voor JSON Forms)", "print the form's UI schema instead (-ui for react-jsonschema-form, -ui=jsonforms for JSON Forms)"))
 	usage := func() {
-		io.WriteString(stderr, h("gebruik: schema -doc DOCUMENT [-lang nl|en] [-draft 2020-12|07] [-ui[=jsonforms]]\n\n",
-			"usage: schema -doc DOCUMENT [-lang nl|en] [-draft 2020-12|07] [-ui[=jsonforms]]\n\n"))
+		io.WriteString(stderr, h("gebruik: schema -doc DOCUMENT [-lang nl|en] [-draft 2020-12|07] [-ui[=jsonforms]] [-format json|xlsx] [-o BESTAND]\n\n",
+			"usage: schema -doc DOCUMENT [-lang nl|en] [-draft 2020-12|07] [-ui[=jsonforms]] [-format json|xlsx] [-o FILE]\n\n"))
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 	}
@@ -87,8 +88,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 			build = func() ([]byte, error) { return f(l) }
 		}
 	}
+	if err == nil {
+		err = of.check(*doc, ui.v)
+	}
 	if err != nil {
 		return cli.ReportUsage(stderr, lang, "schema", err, usage)
+	}
+	if x, err := of.render(l); err != nil || x != nil {
+		if err == nil {
+			err = of.write(stdout, x)
+		}
+		if err != nil {
+			return cli.Fail(stderr, l, "schema", err)
+		}
+		return cli.ExitOK
 	}
 	b, err := build()
 	if err != nil {
@@ -100,7 +113,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cli.Fail(stderr, l, "schema", err)
 	}
 	out.WriteByte('\n')
-	if _, err := stdout.Write(out.Bytes()); err != nil {
+	if err := of.write(stdout, out.Bytes()); err != nil {
 		return cli.Fail(stderr, l, "stdout", err)
 	}
 	return cli.ExitOK
