@@ -60,16 +60,13 @@ func DecodeIncident(r io.Reader, opts ...DecodeOption) (Incident, error) {
 	if err != nil {
 		return Incident{}, err
 	}
-	doc, probs := form.Read(r, cfg.limits)
-	if len(probs) > 0 {
-		return Incident{}, norm.Errorf(decodeOp, probs)
-	}
 	var inc Incident
-	if probs := form.DecodeBytes(doc, v, &inc, cfg.limits); len(probs) > 0 {
+	tree, probs := form.DecodeTree(r, v, &inc, cfg.limits)
+	if len(probs) > 0 {
 		// The schema stopped the decoding; still tell about the times
 		// being in the wrong order, so that one round of corrections
 		// suffices.
-		if p, ok := timeOrder(doc); ok && !slices.ContainsFunc(probs, func(q norm.Problem) bool { return q.Pointer == p.Pointer }) {
+		if p, ok := timeOrder(tree); ok && !slices.ContainsFunc(probs, func(q norm.Problem) bool { return q.Pointer == p.Pointer }) {
 			probs = append(probs, p)
 			slices.SortStableFunc(probs, func(a, b norm.Problem) int { return form.ComparePointers(a.Pointer, b.Pointer) })
 		}
@@ -87,18 +84,14 @@ func DecodeIncident(r io.Reader, opts ...DecodeOption) (Incident, error) {
 	return inc, nil
 }
 
-// timeOrder looks at the two times of a document that failed the schema
-// and reports a reported_at before occurred_at.
-func timeOrder(doc []byte) (norm.Problem, bool) {
-	var t struct {
-		OccurredAt string `json:"occurred_at"`
-		ReportedAt string `json:"reported_at"`
-	}
-	if json.Unmarshal(doc, &t) != nil {
-		return norm.Problem{}, false
-	}
-	o, err1 := time.Parse(time.RFC3339Nano, t.OccurredAt)
-	r, err2 := time.Parse(time.RFC3339Nano, t.ReportedAt)
+// timeOrder looks at the two times of a parsed document that failed the
+// schema and reports a reported_at before occurred_at.
+func timeOrder(tree any) (norm.Problem, bool) {
+	m, _ := tree.(map[string]any)
+	occurred, _ := m["occurred_at"].(string)
+	reported, _ := m["reported_at"].(string)
+	o, err1 := time.Parse(time.RFC3339Nano, occurred)
+	r, err2 := time.Parse(time.RFC3339Nano, reported)
 	if err1 != nil || err2 != nil || !r.Before(o) {
 		return norm.Problem{}, false
 	}

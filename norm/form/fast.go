@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"regexp"
 	"regexp/syntax"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -55,33 +56,34 @@ var typeBits = map[string]uint8{
 
 // quick is one compiled (sub)schema.
 type quick struct {
-	never    bool  // the schema false
-	types    uint8 // 0: any type
-	props    map[string]*quick
-	required []string
-	addl     *quick // nil: anything else allowed
-	minProps int
-	maxProps int // -1: no limit
-	items    *quick
-	minItems int
-	maxItems int // -1: no limit
-	unique   bool
-	minLen   int
-	maxLen   int // -1: no limit
-	class    *runeClass
-	re       *regexp.Regexp
-	format   func(string) bool
-	enums    [][]any // const and enum: lists of allowed values
-	min, max *big.Rat
-	exMin    *big.Rat
-	exMax    *big.Rat
-	allOf    []*quick
-	anyOf    []*quick
-	oneOf    []*quick
-	not      *quick
-	ifS      *quick
-	thenS    *quick
-	elseS    *quick
+	never     bool  // the schema false
+	types     uint8 // 0: any type
+	props     map[string]*quick
+	required  []string
+	addl      *quick // nil: anything else allowed
+	minProps  int
+	maxProps  int // -1: no limit
+	items     *quick
+	minItems  int
+	maxItems  int // -1: no limit
+	unique    bool
+	minLen    int
+	maxLen    int // -1: no limit
+	class     *runeClass
+	re        *regexp.Regexp
+	format    func(string) bool
+	enums     [][]any // const and enum: lists of allowed values
+	min, max  *big.Rat
+	exMin     *big.Rat
+	exMax     *big.Rat
+	ratBounds bool // a bound is not a whole number within int64
+	allOf     []*quick
+	anyOf     []*quick
+	oneOf     []*quick
+	not       *quick
+	ifS       *quick
+	thenS     *quick
+	elseS     *quick
 }
 
 // annotations are keywords that do not change what is valid.
@@ -233,6 +235,9 @@ func (q *quick) keyword(k string, e any, all map[string]any, isRoot bool) error 
 		r, ok := new(big.Rat).SetString(string(n))
 		if !ok {
 			return errUnsupported{}
+		}
+		if !r.IsInt() || !r.Num().IsInt64() {
+			q.ratBounds = true
 		}
 		switch k {
 		case "minimum":
@@ -539,6 +544,11 @@ func (q *quick) str(s string) bool {
 func (q *quick) num(n json.Number) bool {
 	if q.min == nil && q.max == nil && q.exMin == nil && q.exMax == nil {
 		return true
+	}
+	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil && !q.ratBounds {
+		// A whole number and whole bounds: compare as int64 (exact).
+		return (q.min == nil || i >= q.min.Num().Int64()) && (q.max == nil || i <= q.max.Num().Int64()) &&
+			(q.exMin == nil || i > q.exMin.Num().Int64()) && (q.exMax == nil || i < q.exMax.Num().Int64())
 	}
 	r, ok := new(big.Rat).SetString(string(n))
 	if !ok {

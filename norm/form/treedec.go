@@ -171,11 +171,41 @@ func validTag(s string) bool {
 	return true
 }
 
+// Which of the two unmarshal interfaces a pointer to a named type has.
+const (
+	mJSON = 1 << iota
+	mText
+)
+
+var methodCache sync.Map // reflect.Type -> int
+
+// methodsOf says whether *t has UnmarshalJSON (mJSON) or UnmarshalText
+// (mText), for named types; asking reflect for every value costs more
+// than the rest of the decoding.
+func methodsOf(t reflect.Type) int {
+	if m, ok := methodCache.Load(t); ok {
+		return m.(int)
+	}
+	m := 0
+	if t.Name() != "" {
+		pt := reflect.PointerTo(t)
+		if pt.Implements(jsonUnmarshalerType) {
+			m |= mJSON
+		}
+		if pt.Implements(textUnmarshalerType) {
+			m |= mText
+		}
+	}
+	methodCache.Store(t, m)
+	return m
+}
+
 // treeDecoder fills values and collects problems.
 type treeDecoder struct {
 	probs []norm.Problem
 	more  int // problems past maxProblems, counted only
 	path  []string
+	buf   []byte // the JSON of a value for its UnmarshalJSON
 }
 
 func (d *treeDecoder) problem(p norm.Problem) {
@@ -214,16 +244,17 @@ func (d *treeDecoder) value(v any, rv reflect.Value) {
 		rv.Set(reflect.ValueOf(plainValue(v)))
 		return
 	}
-	if t.Name() != "" {
-		pt := reflect.PointerTo(t)
-		if pt.Implements(jsonUnmarshalerType) {
-			raw := appendTree(nil, v)
-			if err := rv.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
+	if m := methodsOf(t); m != 0 {
+		if m&mJSON != 0 {
+			// UnmarshalJSON must not keep its argument (json.Unmarshaler's
+			// contract), so one buffer serves every call.
+			d.buf = appendTree(d.buf[:0], v)
+			if err := rv.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(d.buf); err != nil {
 				d.problem(errProblem(d.pointer(), err))
 			}
 			return
 		}
-		if pt.Implements(textUnmarshalerType) {
+		if m&mText != 0 {
 			s, ok := v.(string)
 			if !ok {
 				d.typeErr("string", v)
@@ -358,7 +389,7 @@ func (d *treeDecoder) null(rv reflect.Value) {
 		rv.SetZero()
 		return
 	}
-	if t.Name() != "" && reflect.PointerTo(t).Implements(jsonUnmarshalerType) {
+	if methodsOf(t)&mJSON != 0 {
 		if err := rv.Addr().Interface().(json.Unmarshaler).UnmarshalJSON([]byte("null")); err != nil {
 			d.problem(errProblem(d.pointer(), err))
 		}
@@ -384,7 +415,8 @@ func (d *treeDecoder) object(m map[string]any, rv reflect.Value) {
 	tt, _ := structFields(rv.Type())
 	n := len(d.path)
 	d.path = append(d.path, "")
-	var seen []int // fields set so far, to catch two keys that differ only in case
+	var seen uint64   // fields set so far, to catch two keys that differ only in case
+	var seenMore []int // the same past the 64th field
 	for k, e := range m {
 		d.path[n] = k
 		i, ok := tt.byName[k]
@@ -402,13 +434,17 @@ func (d *treeDecoder) object(m map[string]any, rv reflect.Value) {
 				Message: norm.T("dit veld is hier niet toegestaan", "this field is not allowed here")})
 			continue
 		}
-		if slices.Contains(seen, i) {
+		if (i < 64 && seen&(1<<i) != 0) || (i >= 64 && slices.Contains(seenMore, i)) {
 			d.problem(norm.Problem{Pointer: norm.Pointer(append(d.path[:n:n], tt.fields[i].name)...), Code: norm.CodeDuplicateKey,
 				Message: norm.T("dit veld staat meer dan eens in het object (met andere hoofdletters)",
 					"this field occurs more than once in the object (in different case)")})
 			continue
 		}
-		seen = append(seen, i)
+		if i < 64 {
+			seen |= 1 << i
+		} else {
+			seenMore = append(seenMore, i)
+		}
 		d.value(e, rv.Field(tt.fields[i].index))
 	}
 	d.path = d.path[:n]
@@ -420,10 +456,13 @@ func (d *treeDecoder) mapValue(m map[string]any, rv reflect.Value) {
 	out := reflect.MakeMapWithSize(t, len(m))
 	n := len(d.path)
 	d.path = append(d.path, "")
+	// One key and one element serve every entry: SetMapIndex copies them.
+	kv, ev := reflect.New(kt).Elem(), reflect.New(et).Elem()
+	textKey := methodsOf(kt)&mText != 0
 	for k, e := range m {
 		d.path[n] = k
-		kv := reflect.New(kt).Elem()
-		if reflect.PointerTo(kt).Implements(textUnmarshalerType) {
+		kv.SetZero()
+		if textKey {
 			if err := kv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(k)); err != nil {
 				d.problem(errProblem(d.pointer(), err))
 				continue
@@ -450,7 +489,7 @@ func (d *treeDecoder) mapValue(m map[string]any, rv reflect.Value) {
 				kv.SetUint(u)
 			}
 		}
-		ev := reflect.New(et).Elem()
+		ev.SetZero()
 		d.value(e, ev)
 		out.SetMapIndex(kv, ev)
 	}
