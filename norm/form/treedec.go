@@ -415,7 +415,7 @@ func (d *treeDecoder) object(m map[string]any, rv reflect.Value) {
 	tt, _ := structFields(rv.Type())
 	n := len(d.path)
 	d.path = append(d.path, "")
-	var seen uint64   // fields set so far, to catch two keys that differ only in case
+	var seen uint64    // fields set so far, to catch two keys that differ only in case
 	var seenMore []int // the same past the 64th field
 	for k, e := range m {
 		d.path[n] = k
