@@ -29,8 +29,9 @@ import (
 
 // treeField is a struct field as encoding/json names it.
 type treeField struct {
-	name  string
-	index int
+	name    string
+	index   int
+	methods int // methodsOf the field's type
 }
 
 // treeType caches what the decoder needs to know about one type.
@@ -146,7 +147,7 @@ func structFields(t reflect.Type) (*treeType, bool) {
 			break
 		}
 		names[name] = len(tt.fields)
-		tt.fields = append(tt.fields, treeField{name: name, index: i})
+		tt.fields = append(tt.fields, treeField{name: name, index: i, methods: methodsOf(f.Type)})
 	}
 	if ok {
 		tt.byName = names
@@ -227,7 +228,11 @@ func (d *treeDecoder) typeErr(want string, v any) {
 }
 
 // value fills the settable rv from the tree value v.
-func (d *treeDecoder) value(v any, rv reflect.Value) {
+func (d *treeDecoder) value(v any, rv reflect.Value) { d.valueOf(v, rv, methodsOf(rv.Type())) }
+
+// valueOf is value with methodsOf(rv.Type()) known: struct fields,
+// elements and map values look it up once per field or container.
+func (d *treeDecoder) valueOf(v any, rv reflect.Value, m int) {
 	t := rv.Type()
 	if v == nil {
 		d.null(rv)
@@ -244,7 +249,7 @@ func (d *treeDecoder) value(v any, rv reflect.Value) {
 		rv.Set(reflect.ValueOf(plainValue(v)))
 		return
 	}
-	if m := methodsOf(t); m != 0 {
+	if m != 0 {
 		if m&mJSON != 0 {
 			// UnmarshalJSON must not keep its argument (json.Unmarshaler's
 			// contract), so one buffer serves every call.
@@ -404,9 +409,10 @@ func (d *treeDecoder) null(rv reflect.Value) {
 func (d *treeDecoder) elements(a []any, rv reflect.Value) {
 	n := len(d.path)
 	d.path = append(d.path, "")
+	m := methodsOf(rv.Type().Elem())
 	for i, e := range a {
 		d.path[n] = strconv.Itoa(i)
-		d.value(e, rv.Index(i))
+		d.valueOf(e, rv.Index(i), m)
 	}
 	d.path = d.path[:n]
 }
@@ -445,7 +451,7 @@ func (d *treeDecoder) object(m map[string]any, rv reflect.Value) {
 		} else {
 			seenMore = append(seenMore, i)
 		}
-		d.value(e, rv.Field(tt.fields[i].index))
+		d.valueOf(e, rv.Field(tt.fields[i].index), tt.fields[i].methods)
 	}
 	d.path = d.path[:n]
 }
@@ -458,7 +464,7 @@ func (d *treeDecoder) mapValue(m map[string]any, rv reflect.Value) {
 	d.path = append(d.path, "")
 	// One key and one element serve every entry: SetMapIndex copies them.
 	kv, ev := reflect.New(kt).Elem(), reflect.New(et).Elem()
-	textKey := methodsOf(kt)&mText != 0
+	textKey, em := methodsOf(kt)&mText != 0, methodsOf(et)
 	for k, e := range m {
 		d.path[n] = k
 		kv.SetZero()
@@ -490,7 +496,7 @@ func (d *treeDecoder) mapValue(m map[string]any, rv reflect.Value) {
 			}
 		}
 		ev.SetZero()
-		d.value(e, ev)
+		d.valueOf(e, ev, em)
 		out.SetMapIndex(kv, ev)
 	}
 	d.path = d.path[:n]
