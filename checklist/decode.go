@@ -227,26 +227,31 @@ func viewOfTree(tree any) docView {
 		v.date = s
 	}
 	answers, _ := root["answers"].(map[string]any)
-	keys := make([]string, 0, len(answers))
-	for k := range answers {
-		keys = append(keys, k)
-	}
 	// Checklist order, then unknown keys by name, so that "first" in a
-	// duplicate message is stable.
+	// duplicate message is stable. Each key's place is looked up once.
+	type placed struct {
+		at  int // place in the checklist; len(criteria) for unknown keys
+		key string
+	}
 	order := criterionOrder()
-	slices.SortFunc(keys, func(a, b string) int {
-		ia, oka := order[CriterionID(a)]
-		ib, okb := order[CriterionID(b)]
-		switch {
-		case oka && okb:
-			return ia - ib
-		case oka:
-			return -1
-		case okb:
-			return 1
+	ps := make([]placed, 0, len(answers))
+	for k := range answers {
+		at, ok := order[CriterionID(k)]
+		if !ok {
+			at = len(criteria)
 		}
-		return strings.Compare(a, b)
+		ps = append(ps, placed{at, k})
+	}
+	slices.SortFunc(ps, func(a, b placed) int {
+		if a.at != b.at {
+			return a.at - b.at
+		}
+		return strings.Compare(a.key, b.key)
 	})
+	keys := make([]string, len(ps))
+	for i, p := range ps {
+		keys[i] = p.key
+	}
 	for _, k := range keys {
 		ans, _ := answers[k].(map[string]any)
 		if c, ok := lookupCriterion(CriterionID(k)); ok && c.Type == TypeDate {
