@@ -1,8 +1,6 @@
 package checklist
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -66,9 +64,9 @@ var assessmentValidator = sync.OnceValues(func() (*form.Validator, error) {
 // leave the value out instead. The
 // "version" may be left out, as form renderers do when the form has no
 // field for it; the Assessment then has [AssessmentVersion], the only
-// version there is. Nothing is half-decoded. The document is parsed once: the schema
-// and the checks run on the parsed tree, which is then turned into the
-// Assessment.
+// version there is. Nothing is half-decoded. The document is parsed once, by
+// [form.DecodeTree]: the schema and the checks run on the parsed tree,
+// from which the Assessment is filled.
 func DecodeAssessment(r io.Reader, opts ...DecodeOption) (Assessment, error) {
 	var cfg decodeConfig
 	for _, o := range opts {
@@ -78,19 +76,22 @@ func DecodeAssessment(r io.Reader, opts ...DecodeOption) (Assessment, error) {
 	if err != nil {
 		return Assessment{}, fmt.Errorf("%s: %w", decodeOp, err)
 	}
-	tree, probs := form.ReadValue(r, cfg.limits)
+	var a Assessment
+	tree, probs := form.DecodeTree(r, v, &a, cfg.limits)
 	if probs != nil {
-		return Assessment{}, norm.Errorf(decodeOp, probs)
-	}
-	if probs := v.ValidateValue(tree); probs != nil {
+		if tree == nil {
+			return Assessment{}, norm.Errorf(decodeOp, probs)
+		}
 		return Assessment{}, norm.Errorf(decodeOp, refine(tree, probs))
-	}
-	a, probs := fromTree(tree)
-	if probs != nil {
-		return Assessment{}, norm.Errorf(decodeOp, sortProblems(append(probs, semantic(viewOfTree(tree))...)))
 	}
 	if probs := semantic(viewOfTree(tree)); probs != nil {
 		return Assessment{}, norm.Errorf(decodeOp, probs)
+	}
+	if a.Version == "" {
+		a.Version = AssessmentVersion // the schema's default when absent
+	}
+	if a.Answers == nil {
+		a.Answers = map[CriterionID]Answer{}
 	}
 	return a, nil
 }
@@ -156,117 +157,6 @@ func unknownCriterion(prefix string, id CriterionID) norm.Text {
 			"%s%q is the old spelling of a criterion ID; use %s", prefix, string(id), n)
 	}
 	return norm.Textf("%sonbekend criterium %q", "%sunknown criterion %q", prefix, clip(string(id)))
-}
-
-// fromTree turns a tree that passed the schema into an Assessment. The
-// schema has checked every shape; what is left are numbers too large for
-// an int, whole numbers written with a fraction ("3.0") where Go wants an
-// int, and dates (the schema's date format is checked again by
-// norm.ParseDate). Unknown fields cannot occur here.
-func fromTree(tree any) (Assessment, []norm.Problem) {
-	var c converter
-	root, _ := tree.(map[string]any)
-	a := Assessment{
-		Version: AssessmentVersion, // the schema's default when absent
-		Date:    c.date(root, "assessment_date", loc{field: "assessment_date"}),
-		Answers: make(map[CriterionID]Answer, 64),
-	}
-	if org, ok := root["organisation"].(map[string]any); ok {
-		a.Organisation = Organisation{
-			Name:                  c.str(org, "name"),
-			Kind:                  OrgKind(c.str(org, "kind")),
-			ClientFacingEmployees: c.int(org, "client_facing_employees", loc{field: "organisation/client_facing_employees"}),
-			Managers:              c.int(org, "managers", loc{field: "organisation/managers"}),
-		}
-	}
-	if as, ok := root["assessor"].(map[string]any); ok {
-		a.Assessor = Assessor{ID: c.str(as, "id"), Role: c.str(as, "role")}
-	}
-	answers, _ := root["answers"].(map[string]any)
-	for k, raw := range answers {
-		m, _ := raw.(map[string]any)
-		ans := Answer{Value: c.value(m["value"], loc{answer: k, field: "value"}), Comment: c.str(m, "comment")}
-		if evs, ok := m["evidence"].([]any); ok && len(evs) > 0 {
-			ans.Evidence = make([]Evidence, len(evs))
-			for i, e := range evs {
-				em, _ := e.(map[string]any)
-				ans.Evidence[i] = Evidence{
-					Title:     c.str(em, "title"),
-					Reference: c.str(em, "reference"),
-					Date:      c.date(em, "date", loc{answer: k, evidence: i + 1, field: "date"}),
-				}
-			}
-		}
-		a.Answers[CriterionID(k)] = ans
-	}
-	if c.probs != nil {
-		return Assessment{}, c.probs
-	}
-	return a, nil
-}
-
-// converter collects the problems of fromTree.
-type converter struct{ probs []norm.Problem }
-
-func (c *converter) str(m map[string]any, k string) string {
-	s, _ := m[k].(string)
-	return s
-}
-
-func (c *converter) date(m map[string]any, k string, at loc) norm.Date {
-	s, _ := m[k].(string)
-	d, err := norm.ParseDate(s)
-	if err != nil {
-		c.probs = append(c.probs, dateProblem(at.pointer(), s))
-	}
-	return d
-}
-
-// int reads a whole number the way encoding/json would into an int.
-func (c *converter) int(m map[string]any, k string, at loc) int {
-	n, _ := m[k].(json.Number)
-	ptr := at.pointer()
-	i, err := strconv.ParseInt(string(n), 10, 0)
-	switch {
-	case err == nil:
-		return int(i)
-	case errors.Is(err, strconv.ErrRange):
-		c.probs = append(c.probs, norm.Problem{Pointer: ptr, Code: norm.CodeRange, Message: norm.T(
-			"het getal is te groot voor dit veld", "the number is too large for this field")})
-	default:
-		c.probs = append(c.probs, norm.Problem{Pointer: ptr, Code: norm.CodeType, Message: norm.Textf(
-			"verwacht een geheel getal zonder decimalen, maar dit is %s", "expected a whole number without decimals, but this is %s", string(n))})
-	}
-	return 0
-}
-
-// value reads an answer value as Value.UnmarshalJSON would.
-func (c *converter) value(v any, at loc) Value {
-	switch x := v.(type) {
-	case bool:
-		return Bool(x)
-	case string:
-		return Choice(x)
-	case json.Number:
-		f, err := strconv.ParseFloat(string(x), 64)
-		if err != nil {
-			c.probs = append(c.probs, norm.Problem{Pointer: at.pointer(), Code: norm.CodeRange, Message: norm.T(
-				"het getal is te groot om weer te geven", "the number is too large to represent")})
-		}
-		return Number(f)
-	case []any:
-		codes := make([]string, 0, len(x))
-		for i, e := range x {
-			s, ok := e.(string)
-			if !ok {
-				c.probs = append(c.probs, norm.Problem{Pointer: at.pointer() + "/" + strconv.Itoa(i), Code: norm.CodeType, Message: norm.T(
-					"verwacht een tekst", "expected a string")})
-			}
-			codes = append(codes, s)
-		}
-		return Multi(codes...)
-	}
-	return Value{}
 }
 
 // dateProblem reports a date in the right shape that does not exist.
@@ -337,26 +227,31 @@ func viewOfTree(tree any) docView {
 		v.date = s
 	}
 	answers, _ := root["answers"].(map[string]any)
-	keys := make([]string, 0, len(answers))
-	for k := range answers {
-		keys = append(keys, k)
-	}
 	// Checklist order, then unknown keys by name, so that "first" in a
-	// duplicate message is stable.
+	// duplicate message is stable. Each key's place is looked up once.
+	type placed struct {
+		at  int // place in the checklist; len(criteria) for unknown keys
+		key string
+	}
 	order := criterionOrder()
-	slices.SortFunc(keys, func(a, b string) int {
-		ia, oka := order[CriterionID(a)]
-		ib, okb := order[CriterionID(b)]
-		switch {
-		case oka && okb:
-			return ia - ib
-		case oka:
-			return -1
-		case okb:
-			return 1
+	ps := make([]placed, 0, len(answers))
+	for k := range answers {
+		at, ok := order[CriterionID(k)]
+		if !ok {
+			at = len(criteria)
 		}
-		return strings.Compare(a, b)
+		ps = append(ps, placed{at, k})
+	}
+	slices.SortFunc(ps, func(a, b placed) int {
+		if a.at != b.at {
+			return a.at - b.at
+		}
+		return strings.Compare(a.key, b.key)
 	})
+	keys := make([]string, len(ps))
+	for i, p := range ps {
+		keys[i] = p.key
+	}
 	for _, k := range keys {
 		ans, _ := answers[k].(map[string]any)
 		if c, ok := lookupCriterion(CriterionID(k)); ok && c.Type == TypeDate {

@@ -240,6 +240,20 @@ func (v Value) MarshalJSON() ([]byte, error) {
 	return []byte("null"), nil
 }
 
+// plainString says whether b is a JSON string whose text is the bytes
+// between the quotes: printable ASCII without escapes.
+func plainString(b []byte) bool {
+	if len(b) < 2 || b[len(b)-1] != '"' {
+		return false
+	}
+	for _, c := range b[1 : len(b)-1] {
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
 // UnmarshalJSON implements json.Unmarshaler. It accepts a bool, a finite
 // number, a string or an array of strings; anything else is an error.
 func (v *Value) UnmarshalJSON(b []byte) error {
@@ -252,12 +266,22 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 		*v = Value{}
 		return nil
 	case 't', 'f':
+		// The literals themselves first: a decoder calls this for every
+		// answer, and encoding/json would allocate for each.
+		if string(b) == "true" || string(b) == "false" {
+			*v = Bool(b[0] == 't')
+			return nil
+		}
 		var x bool
 		if err := json.Unmarshal(b, &x); err != nil {
 			return err
 		}
 		*v = Bool(x)
 	case '"':
+		if plainString(b) {
+			*v = Value{kind: KindString, s: string(b[1 : len(b)-1])}
+			return nil
+		}
 		var x string
 		if err := json.Unmarshal(b, &x); err != nil {
 			return err

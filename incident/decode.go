@@ -79,17 +79,14 @@ func DecodeIncident(r io.Reader, opts ...DecodeOption) (Incident, error) {
 	if err != nil {
 		return Incident{}, err
 	}
-	doc, probs := form.Read(r, cfg.limits)
-	if len(probs) > 0 {
-		return Incident{}, norm.Errorf(decodeOp, probs)
-	}
 	var inc Incident
-	if probs := form.DecodeBytes(doc, v, &inc, cfg.limits); len(probs) > 0 {
+	tree, probs := form.DecodeTree(r, v, &inc, cfg.limits)
+	if len(probs) > 0 {
 		// The schema stopped the decoding; still tell about the times
 		// being in the wrong order, so that one round of corrections
 		// suffices.
-		more := unknownCodes(doc, cfg.norm)
-		if p, ok := timeOrder(doc); ok {
+		more := unknownCodes(tree, cfg.norm)
+		if p, ok := timeOrder(tree); ok {
 			more = append(more, p)
 		}
 		for _, p := range more {
@@ -119,21 +116,30 @@ func DecodeIncident(r io.Reader, opts ...DecodeOption) (Incident, error) {
 	return inc, nil
 }
 
-// unknownCodes looks at the behaviours of a document that failed the
-// schema and reports the codes that neither the catalogue nor the norm
+// unknownCodes looks at the behaviours of a parsed document that failed
+// the schema and reports the codes that neither the catalogue nor the norm
 // defines (the schema cannot know a norm's codes, so it lets them pass),
 // so that one round of corrections suffices.
-func unknownCodes(doc []byte, given *normArg) []norm.Problem {
-	var d struct {
-		Behaviours []string `json:"behaviours"`
-		Norm       *NormRef `json:"norm"`
-	}
-	if json.Unmarshal(doc, &d) != nil || len(d.Behaviours) > MaxItems {
+func unknownCodes(tree any, given *normArg) []norm.Problem {
+	m, _ := tree.(map[string]any)
+	list, _ := m["behaviours"].([]any)
+	if len(list) > MaxItems {
 		return nil
 	}
-	inc := Incident{Norm: d.Norm}
-	for _, b := range d.Behaviours {
-		inc.Behaviours = append(inc.Behaviours, norm.BehaviourCode(b))
+	var inc Incident
+	if raw, ok := m["norm"]; ok {
+		// only on a refused document: the norm reference is read once more
+		b, err := json.Marshal(raw)
+		if err != nil || json.Unmarshal(b, &inc.Norm) != nil {
+			return nil
+		}
+	}
+	for _, x := range list {
+		s, ok := x.(string)
+		if !ok {
+			return nil
+		}
+		inc.Behaviours = append(inc.Behaviours, norm.BehaviourCode(s))
 	}
 	if given != nil {
 		inc.UnderNorm(given.id, given.n)
@@ -149,18 +155,14 @@ func unknownCodes(doc []byte, given *normArg) []norm.Problem {
 	return out
 }
 
-// timeOrder looks at the two times of a document that failed the schema
-// and reports a reported_at before occurred_at.
-func timeOrder(doc []byte) (norm.Problem, bool) {
-	var t struct {
-		OccurredAt string `json:"occurred_at"`
-		ReportedAt string `json:"reported_at"`
-	}
-	if json.Unmarshal(doc, &t) != nil {
-		return norm.Problem{}, false
-	}
-	o, err1 := time.Parse(time.RFC3339Nano, t.OccurredAt)
-	r, err2 := time.Parse(time.RFC3339Nano, t.ReportedAt)
+// timeOrder looks at the two times of a parsed document that failed the
+// schema and reports a reported_at before occurred_at.
+func timeOrder(tree any) (norm.Problem, bool) {
+	m, _ := tree.(map[string]any)
+	occurred, _ := m["occurred_at"].(string)
+	reported, _ := m["reported_at"].(string)
+	o, err1 := time.Parse(time.RFC3339Nano, occurred)
+	r, err2 := time.Parse(time.RFC3339Nano, reported)
 	if err1 != nil || err2 != nil || !r.Before(o) {
 		return norm.Problem{}, false
 	}

@@ -184,31 +184,32 @@ func TestDecodeUsesErrorMessage(t *testing.T) {
 
 func bytesReader(s string) *bytes.Reader { return bytes.NewReader([]byte(s)) }
 
-// fallbackDoc uses what the tree decoder leaves to encoding/json.
-type fallbackDoc struct {
+// unsupportedDoc uses what the tree decoder does not handle.
+type unsupportedDoc struct {
 	Embedded
-	N    json.Number     `json:"n"`
-	Raw  json.RawMessage `json:"raw"`
-	Q    int             `json:"q,string"`
-	When norm.Date       `json:"when"`
+	N   json.Number     `json:"n"`
+	Raw json.RawMessage `json:"raw"`
+	Q   int             `json:"q,string"`
 }
 
-// Embedded is promoted into fallbackDoc.
+// Embedded is promoted into unsupportedDoc.
 type Embedded struct {
 	Inner string `json:"inner"`
 }
 
-func TestDecodeFallback(t *testing.T) {
-	assert.False(t, treeSupported(reflect.TypeFor[fallbackDoc]()))
+// TestDecodeUnsupportedType: no fallback that no document reaches; a
+// type the tree decoder does not handle is refused before reading, with
+// the type in the message, and dst is left alone.
+func TestDecodeUnsupportedType(t *testing.T) {
+	for _, dst := range []any{new(unsupportedDoc), new(json.Number), new(struct{ A json.RawMessage }), new(struct {
+		Q int `json:"q,string"`
+	}), new(chan int)} {
+		before := reflect.ValueOf(dst).Elem().Interface()
+		probs := Decode(strings.NewReader(`{"inner": "x"}`), nil, dst, Limits{})
+		require.Len(t, probs, 1)
+		assert.Equal(t, norm.CodeSchema, probs[0].Code)
+		assert.Contains(t, probs[0].Message.EN, reflect.TypeOf(dst).Elem().String())
+		assert.Equal(t, before, reflect.ValueOf(dst).Elem().Interface())
+	}
 	assert.True(t, treeSupported(reflect.TypeFor[decodeDoc]()))
-	var dst fallbackDoc
-	probs := Decode(strings.NewReader(`{"inner": "x", "n": 1.50, "raw": {"a": [1, 2]}, "q": "42", "when": "2025-03-31"}`), nil, &dst, Limits{})
-	require.Empty(t, probs)
-	assert.Equal(t, fallbackDoc{Embedded: Embedded{Inner: "x"}, N: "1.50", Raw: json.RawMessage(`{"a": [1, 2]}`), Q: 42,
-		When: norm.Date{Year: 2025, Month: 3, Day: 31}}, dst)
-
-	// Errors on the fallback path still get pointers, from the walker.
-	probs = Decode(strings.NewReader(`{"inner": 5, "when": "2025-02-30", "extra": 1}`), nil, &dst, Limits{})
-	assert.Equal(t, []string{"/extra", "/inner", "/when"}, pointers(probs))
-	assert.Equal(t, []norm.ProblemCode{norm.CodeUnknownField, norm.CodeType, norm.CodeDate}, codes(probs))
 }

@@ -16,8 +16,7 @@
 // than MaxDepth ([DefaultMaxDepth], 32), with no key twice in an object
 // (silently taking the last would hide a tampered answer) and no NaN,
 // Infinity or number beyond a float64. [ReadValue] and [Parse] make the
-// same checks and also return the parsed tree, so that a decoder can
-// validate and run its own checks on one parse.
+// same checks and also return the parsed tree.
 //
 // The codes: syntax (with the byte offset in the message), too_large,
 // too_deep, invalid_utf8 (also for an unpaired \u surrogate escape),
@@ -49,17 +48,20 @@
 //
 // # Decoding
 //
-// [Decode] (or [DecodeBytes]) is Read, Validate and a decode with
+// [Decode] (or [DecodeBytes], or [DecodeTree], which also hands back the
+// parsed tree for a decoder's own checks) is the one path from bytes to
+// a typed value for every document of the module: Read's checks, the
+// schema, and the Go value filled from the same parsed tree with
 // encoding/json's rules and unknown fields refused, into a fresh value
 // that is copied to the destination only when there are no problems:
-// nothing is half-decoded. The Go value is filled from the same parsed
-// tree as the schema saw (encoding/json itself only for types outside
-// the common ones, see Decode), so the bytes are parsed once.
-// Values the schema lets through but the Go type refuses, such as the
-// date 2025-02-30 under a mere pattern, become problems at their pointer
-// too: date for a *[norm.DateError], enum for a *[norm.CodeError], and
-// schema, with the error's own bilingual Message when it has one, for
-// other errors.
+// nothing is half-decoded, and the bytes are parsed once. A destination
+// type the tree decoder does not handle (embedded fields, ",string",
+// json.RawMessage, json.Number) is refused outright; there is no second
+// decoder behind it. Values the schema lets through but the Go type
+// refuses, such as the date 2025-02-30 under a mere pattern, become
+// problems at their pointer too: date for a *[norm.DateError], enum for
+// a *[norm.CodeError], and schema, with the error's own bilingual
+// Message when it has one, for other errors.
 //
 // Without a validator, Decode still makes the checks of Read, but field
 // names then match the way encoding/json matches them, ignoring case; a
@@ -80,10 +82,17 @@
 // # Performance
 //
 // Read is a single pass that allocates little more than the input. The
-// schema library allocates for every value it visits, so Validate costs
-// more than a plain decode; NewValidator therefore compiles an equivalent
-// schema with local $refs inlined and oneOf lists of consts turned into
-// enums. Decode parses once and fills the Go value from the validated
-// tree; BenchmarkDecodeVsJSON reports its cost relative to plain
-// encoding/json.
+// schema library allocates for every value it visits, so NewValidator
+// also compiles a quick check from the same schema (the keywords our
+// schemas use: type, properties, required, additionalProperties, items,
+// lengths, bounds, pattern, format, const, enum, allOf, anyOf, oneOf,
+// not, if/then/else, uniqueItems). It gives an exact pass or fail, or
+// "unknown"; on a pass the schema library is skipped, on anything else it
+// runs and explains every problem, so the schema stays the one source of
+// truth. FuzzQuickCheck holds the quick check to the library's verdict
+// on the module's schemas. A schema with any other keyword gets no quick
+// check and is validated by the library alone. The reader is our own:
+// go-json-experiment's jsontext stops at the first duplicate name or
+// invalid string and was slower to build the tree with (see
+// jsontext_test.go, build tag jsontexteval).
 package form

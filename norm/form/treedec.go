@@ -29,8 +29,9 @@ import (
 
 // treeField is a struct field as encoding/json names it.
 type treeField struct {
-	name  string
-	index int
+	name    string
+	index   int
+	methods int // methodsOf the field's type
 }
 
 // treeType caches what the decoder needs to know about one type.
@@ -146,7 +147,7 @@ func structFields(t reflect.Type) (*treeType, bool) {
 			break
 		}
 		names[name] = len(tt.fields)
-		tt.fields = append(tt.fields, treeField{name: name, index: i})
+		tt.fields = append(tt.fields, treeField{name: name, index: i, methods: methodsOf(f.Type)})
 	}
 	if ok {
 		tt.byName = names
@@ -171,11 +172,41 @@ func validTag(s string) bool {
 	return true
 }
 
+// Which of the two unmarshal interfaces a pointer to a named type has.
+const (
+	mJSON = 1 << iota
+	mText
+)
+
+var methodCache sync.Map // reflect.Type -> int
+
+// methodsOf says whether *t has UnmarshalJSON (mJSON) or UnmarshalText
+// (mText), for named types; asking reflect for every value costs more
+// than the rest of the decoding.
+func methodsOf(t reflect.Type) int {
+	if m, ok := methodCache.Load(t); ok {
+		return m.(int)
+	}
+	m := 0
+	if t.Name() != "" {
+		pt := reflect.PointerTo(t)
+		if pt.Implements(jsonUnmarshalerType) {
+			m |= mJSON
+		}
+		if pt.Implements(textUnmarshalerType) {
+			m |= mText
+		}
+	}
+	methodCache.Store(t, m)
+	return m
+}
+
 // treeDecoder fills values and collects problems.
 type treeDecoder struct {
 	probs []norm.Problem
 	more  int // problems past maxProblems, counted only
 	path  []string
+	buf   []byte // the JSON of a value for its UnmarshalJSON
 }
 
 func (d *treeDecoder) problem(p norm.Problem) {
@@ -197,7 +228,11 @@ func (d *treeDecoder) typeErr(want string, v any) {
 }
 
 // value fills the settable rv from the tree value v.
-func (d *treeDecoder) value(v any, rv reflect.Value) {
+func (d *treeDecoder) value(v any, rv reflect.Value) { d.valueOf(v, rv, methodsOf(rv.Type())) }
+
+// valueOf is value with methodsOf(rv.Type()) known: struct fields,
+// elements and map values look it up once per field or container.
+func (d *treeDecoder) valueOf(v any, rv reflect.Value, m int) {
 	t := rv.Type()
 	if v == nil {
 		d.null(rv)
@@ -214,16 +249,17 @@ func (d *treeDecoder) value(v any, rv reflect.Value) {
 		rv.Set(reflect.ValueOf(plainValue(v)))
 		return
 	}
-	if t.Name() != "" {
-		pt := reflect.PointerTo(t)
-		if pt.Implements(jsonUnmarshalerType) {
-			raw := appendTree(nil, v)
-			if err := rv.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
+	if m != 0 {
+		if m&mJSON != 0 {
+			// UnmarshalJSON must not keep its argument (json.Unmarshaler's
+			// contract), so one buffer serves every call.
+			d.buf = appendTree(d.buf[:0], v)
+			if err := rv.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(d.buf); err != nil {
 				d.problem(errProblem(d.pointer(), err))
 			}
 			return
 		}
-		if pt.Implements(textUnmarshalerType) {
+		if m&mText != 0 {
 			s, ok := v.(string)
 			if !ok {
 				d.typeErr("string", v)
@@ -358,7 +394,7 @@ func (d *treeDecoder) null(rv reflect.Value) {
 		rv.SetZero()
 		return
 	}
-	if t.Name() != "" && reflect.PointerTo(t).Implements(jsonUnmarshalerType) {
+	if methodsOf(t)&mJSON != 0 {
 		if err := rv.Addr().Interface().(json.Unmarshaler).UnmarshalJSON([]byte("null")); err != nil {
 			d.problem(errProblem(d.pointer(), err))
 		}
@@ -373,9 +409,10 @@ func (d *treeDecoder) null(rv reflect.Value) {
 func (d *treeDecoder) elements(a []any, rv reflect.Value) {
 	n := len(d.path)
 	d.path = append(d.path, "")
+	m := methodsOf(rv.Type().Elem())
 	for i, e := range a {
 		d.path[n] = strconv.Itoa(i)
-		d.value(e, rv.Index(i))
+		d.valueOf(e, rv.Index(i), m)
 	}
 	d.path = d.path[:n]
 }
@@ -384,7 +421,8 @@ func (d *treeDecoder) object(m map[string]any, rv reflect.Value) {
 	tt, _ := structFields(rv.Type())
 	n := len(d.path)
 	d.path = append(d.path, "")
-	var seen []int // fields set so far, to catch two keys that differ only in case
+	var seen uint64    // fields set so far, to catch two keys that differ only in case
+	var seenMore []int // the same past the 64th field
 	for k, e := range m {
 		d.path[n] = k
 		i, ok := tt.byName[k]
@@ -402,14 +440,18 @@ func (d *treeDecoder) object(m map[string]any, rv reflect.Value) {
 				Message: norm.T("dit veld is hier niet toegestaan", "this field is not allowed here")})
 			continue
 		}
-		if slices.Contains(seen, i) {
+		if (i < 64 && seen&(1<<i) != 0) || (i >= 64 && slices.Contains(seenMore, i)) {
 			d.problem(norm.Problem{Pointer: norm.Pointer(append(d.path[:n:n], tt.fields[i].name)...), Code: norm.CodeDuplicateKey,
 				Message: norm.T("dit veld staat meer dan eens in het object (met andere hoofdletters)",
 					"this field occurs more than once in the object (in different case)")})
 			continue
 		}
-		seen = append(seen, i)
-		d.value(e, rv.Field(tt.fields[i].index))
+		if i < 64 {
+			seen |= 1 << i
+		} else {
+			seenMore = append(seenMore, i)
+		}
+		d.valueOf(e, rv.Field(tt.fields[i].index), tt.fields[i].methods)
 	}
 	d.path = d.path[:n]
 }
@@ -420,10 +462,13 @@ func (d *treeDecoder) mapValue(m map[string]any, rv reflect.Value) {
 	out := reflect.MakeMapWithSize(t, len(m))
 	n := len(d.path)
 	d.path = append(d.path, "")
+	// One key and one element serve every entry: SetMapIndex copies them.
+	kv, ev := reflect.New(kt).Elem(), reflect.New(et).Elem()
+	textKey, em := methodsOf(kt)&mText != 0, methodsOf(et)
 	for k, e := range m {
 		d.path[n] = k
-		kv := reflect.New(kt).Elem()
-		if reflect.PointerTo(kt).Implements(textUnmarshalerType) {
+		kv.SetZero()
+		if textKey {
 			if err := kv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(k)); err != nil {
 				d.problem(errProblem(d.pointer(), err))
 				continue
@@ -450,8 +495,8 @@ func (d *treeDecoder) mapValue(m map[string]any, rv reflect.Value) {
 				kv.SetUint(u)
 			}
 		}
-		ev := reflect.New(et).Elem()
-		d.value(e, ev)
+		ev.SetZero()
+		d.valueOf(e, ev, em)
 		out.SetMapIndex(kv, ev)
 	}
 	d.path = d.path[:n]

@@ -21,6 +21,7 @@ import (
 // concurrent use: compile it once and keep it.
 type Validator struct {
 	schema *jsonschema.Schema
+	quick  *quick // nil when the schema uses a keyword the quick check does not know
 }
 
 // noLoader refuses every URL that is not one of the compiled schema's own
@@ -49,6 +50,9 @@ func NewValidator(schemaJSON []byte) (*Validator, error) {
 	}
 	if opt, ok := optimiseForValidation(schemaJSON); ok {
 		if v, err := compile(opt); err == nil {
+			if q, ok := compileQuick(opt); ok {
+				v.quick = q
+			}
 			return v, nil
 		}
 	}
@@ -140,6 +144,14 @@ func parseTree(doc []byte, lim Limits) (any, []norm.Problem) {
 // hold numbers that the validator cannot handle, and a panic inside the
 // validator is returned as a schema problem rather than passed on.
 func (v *Validator) ValidateValue(tree any) (probs []norm.Problem) {
+	if v.quick != nil && v.quick.check(tree) == pass {
+		return nil // see fast.go: a pass is the validator's verdict too
+	}
+	return v.validate(tree)
+}
+
+// validate is the schema library's validation, every problem collected.
+func (v *Validator) validate(tree any) (probs []norm.Problem) {
 	defer func() {
 		if p := recover(); p != nil {
 			probs = []norm.Problem{{Code: norm.CodeSchema, Message: norm.Textf(
