@@ -510,3 +510,26 @@ func TestXLSXBatch(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errs, "or with -format xlsx one row per organisation")
 }
+
+// -batch -summary -format xlsx writes the table of organisations, not the
+// text summary under a workbook's name.
+func TestXLSXBatchSummary(t *testing.T) {
+	var in bytes.Buffer
+	for _, name := range []string{"ind-before.json", "ind-after.json"} {
+		doc, err := os.ReadFile(dataPath(name))
+		require.NoError(t, err)
+		require.NoError(t, json.Compact(&in, doc))
+		in.WriteByte('\n')
+	}
+	path := filepath.Join(t.TempDir(), "summary.xlsx")
+	code, out, errs := runCmd(t, bytes.NewReader(in.Bytes()), "-batch", "-summary", "-format", "xlsx", "-lang", "en", "-o", path, "-")
+	require.Equal(t, exitOK, code, errs)
+	assert.Empty(t, out)
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := f.GetRows("Organisations")
+	require.NoError(t, err)
+	require.Len(t, rows, 3)
+	assert.Equal(t, "Uitvoeringsdienst Noordkust (fictief)", rows[2][2])
+}
