@@ -37,7 +37,7 @@ func Evaluate(a Assessment, opts ...EvalOption) (Report, error) {
 			o(&cfg)
 		}
 	}
-	ps := cfg.check(a.Date)
+	ps := cfg.check(a.Date, a.Organisation.Name)
 	var sc scratch
 	ps = validate(&a, &sc, ps)
 	if len(ps) > 0 {

@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/normdoc"
@@ -25,9 +26,11 @@ import (
 // document decides. A derived criterion needs no other evidence: the
 // document is its evidence.
 //
-// The document must be valid (normdoc.Decode checks it) and adopted on or
-// before the assessment date: a norm adopted later was not in force on
-// the date the assessment speaks of. Otherwise Evaluate refuses.
+// The document must be valid (normdoc.Decode checks it), name the
+// assessed organisation (compared ignoring case and runs of white space:
+// another organisation's norm says nothing about this one) and be adopted
+// on or before the assessment date: a norm adopted later was not in force
+// on the date the assessment speaks of. Otherwise Evaluate refuses.
 func WithNorm(d normdoc.Document) EvalOption {
 	return func(c *config) { c.normDoc = &d }
 }
@@ -162,8 +165,9 @@ func sameAnswer(a, b Value) bool {
 	return true
 }
 
-// normProblems checks a norm document against an assessment dated date.
-func normProblems(d *normdoc.Document, date norm.Date) []norm.Problem {
+// normProblems checks a norm document against an assessment of
+// organisation org dated date.
+func normProblems(d *normdoc.Document, date norm.Date, org string) []norm.Problem {
 	var ps []norm.Problem
 	add := func(prefix string, err error) {
 		if ne, ok := err.(*norm.Error); ok {
@@ -178,6 +182,14 @@ func normProblems(d *normdoc.Document, date norm.Date) []norm.Problem {
 	if p, bad := norm.CheckLine("", d.Organisation.Name); bad {
 		p.Message = norm.T("WithNorm: /organisation/name: "+p.Message.NL, "WithNorm: /organisation/name: "+p.Message.EN)
 		ps = append(ps, p)
+	} else if _, badOrg := norm.CheckLine("", org); !badOrg && strings.TrimSpace(org) != "" && !sameOrganisation(d.Organisation.Name, org) {
+		// Another organisation's norm would answer this one's criteria: a
+		// wrong answer without an error. An assessment without a (sound)
+		// name is validate's to report.
+		ps = append(ps, norm.Problem{Code: norm.CodeReference, Message: norm.Textf(
+			"WithNorm: /organisation/name: het normdocument is van %q, de zelfevaluatie van %q; gebruik de norm van de organisatie zelf",
+			"WithNorm: /organisation/name: the norm document belongs to %q, the self-assessment to %q; use the organisation's own norm",
+			clip(d.Organisation.Name), clip(org))})
 	}
 	add("/norm", d.Norm.Validate())
 	if d.Service != nil {
@@ -245,4 +257,10 @@ func appendDocMessage(b []byte, c *Criterion, j *judgement, claimV Value, claim 
 	b = append(b, p.so...)
 	b = append(b, resultWord(j.result, li)...)
 	return append(b, p.decides...)
+}
+
+// sameOrganisation reports whether two organisation names name the same
+// organisation: equal but for case and runs of white space.
+func sameOrganisation(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }

@@ -217,3 +217,30 @@ func TestMeasuresCoverReactionForms(t *testing.T) {
 		assert.NoError(t, err, f)
 	}
 }
+
+// TestWithNormOtherOrganisation: the norm of another organisation is not
+// this organisation's norm; deriving its criteria from it would be a wrong
+// answer. The names are compared ignoring case and runs of spaces.
+func TestWithNormOtherOrganisation(t *testing.T) {
+	a, d := indAfter(t)
+	require.Equal(t, a.Organisation.Name, d.Organisation.Name, "the samples belong to one organisation")
+
+	other := d
+	other.Organisation.Name = "Uitvoeringsdienst Zuidkust (fictief)"
+	_, err := checklist.Evaluate(a, checklist.WithNorm(other))
+	require.ErrorIs(t, err, norm.ErrInvalid)
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	require.Len(t, ne.Problems, 1, "%s", ne)
+	p := ne.Problems[0]
+	assert.Equal(t, norm.CodeReference, p.Code)
+	assert.True(t, p.Message.Complete())
+	assert.Contains(t, p.Message.EN, "WithNorm: /organisation/name: ")
+	assert.Contains(t, p.Message.EN, "Zuidkust")
+	assert.Contains(t, p.Message.NL, "Noordkust")
+
+	same := d
+	same.Organisation.Name = "  uitvoeringsdienst   NOORDKUST  (fictief) "
+	_, err = checklist.Evaluate(a, checklist.WithNorm(same))
+	assert.NoError(t, err, "case and runs of spaces do not make another organisation")
+}

@@ -81,9 +81,9 @@ func optionProblem(nl, en string) norm.Problem {
 	return norm.Problem{Code: norm.CodeRange, Message: norm.T(nl, en)}
 }
 
-// check validates the options against an assessment dated date and
-// returns their problems.
-func (c *config) check(date norm.Date) []norm.Problem {
+// check validates the options against an assessment of organisation org
+// dated date and returns their problems.
+func (c *config) check(date norm.Date, org string) []norm.Problem {
 	var ps []norm.Problem
 	if c.lang != norm.NL && c.lang != norm.EN {
 		ps = append(ps, norm.Problem{Code: norm.CodeEnum, Message: norm.Textf(
@@ -140,7 +140,7 @@ func (c *config) check(date norm.Date) []norm.Problem {
 		ps = append(ps, periodProblems(m.Period, date)...)
 	}
 	if c.normDoc != nil {
-		ps = append(ps, normProblems(c.normDoc, date)...)
+		ps = append(ps, normProblems(c.normDoc, date, org)...)
 	}
 	ps = append(ps, c.surveyProblems(date)...)
 	return ps

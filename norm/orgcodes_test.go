@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/goedgesprek/goedgesprek/norm"
 )
@@ -54,4 +55,29 @@ func TestValidOrgCode(t *testing.T) {
 	} {
 		assert.Equal(t, want, norm.ValidOrgCode(code), code)
 	}
+}
+
+// TestOrgNormValidateCodeForm: an extra code an incident register would
+// refuse is refused when the norm is checked, not first when an incident
+// uses it.
+func TestOrgNormValidateCodeForm(t *testing.T) {
+	for _, code := range []string{"Filming_Staff", "filming staff", "9lives", "_x", "filming-staff", strings.Repeat("a", norm.MaxOrgCodeLen+1)} {
+		t.Run(code[:min(len(code), 16)], func(t *testing.T) {
+			n := norm.OrgNorm{
+				Behaviours: []norm.BehaviourCode{norm.Hitting},
+				Extra: []norm.ExtraBehaviour{
+					{Code: "filming_staff", Category: norm.Threat, Label: norm.T("filmen", "filming")},
+					{Code: code, Category: norm.Threat, Label: norm.T("x", "x")},
+				},
+			}
+			var e *norm.Error
+			require.ErrorAs(t, n.Validate(), &e)
+			require.Len(t, e.Problems, 1, "%s", e)
+			assert.True(t, e.Has("/extra/1/code", norm.CodeFormat), "%s", e)
+			requireText(t, e.Problems[0].Pointer, e.Problems[0].Message)
+		})
+	}
+	n := norm.OrgNorm{Behaviours: []norm.BehaviourCode{norm.Hitting}, Extra: []norm.ExtraBehaviour{
+		{Code: strings.Repeat("a", norm.MaxOrgCodeLen), Category: norm.Threat, Label: norm.T("x", "x")}}}
+	assert.NoError(t, n.Validate())
 }

@@ -226,7 +226,9 @@ func CheckNorm(n OrgNorm) NormCheck {
 // Validate reports everything wrong with the norm as one *Error (nil when
 // it is sound): unknown or repeated catalogue codes, extra behaviours
 // without a code, category or label, extra codes that repeat each other or
-// a catalogue code (use the catalogue code instead), unknown media, and
+// a catalogue code (use the catalogue code instead) or that do not have
+// the form of [OrgCodePattern] (at most [MaxOrgCodeLen] bytes), which an
+// incident register would refuse, unknown media, and
 // sanctions whose steps are out of order or whose measures are unknown,
 // repeated or missing. Pointers follow the JSON field names.
 func (n OrgNorm) Validate() error {
@@ -251,6 +253,12 @@ func (n OrgNorm) Validate() error {
 		case slices.Contains(behaviourCodes, BehaviourCode(x.Code)):
 			ps = append(ps, Problem{Pointer: Pointer("extra", itoa(i), "code"), Code: CodeDuplicate,
 				Message: Textf("%q staat al in de catalogus; noem het onder behaviours", "%q is a catalogue code; list it under behaviours", x.Code)})
+		case !ValidOrgCode(x.Code):
+			// An incident register takes only codes of this form; a norm
+			// that holds another would fail first when an incident uses it.
+			ps = append(ps, Problem{Pointer: Pointer("extra", itoa(i), "code"), Code: CodeFormat, Message: Textf(
+				"een eigen gedragscode bestaat uit kleine letters, cijfers en _, begint met een letter en telt ten hoogste %d tekens",
+				"an own behaviour code is lowercase letters, digits and _, starts with a letter and has at most %d characters", MaxOrgCodeLen)})
 		case extra[x.Code]:
 			ps = append(ps, Problem{Pointer: Pointer("extra", itoa(i), "code"), Code: CodeDuplicate,
 				Message: Textf("eigen gedrag %q staat er al in", "extra behaviour %q is already listed", x.Code)})

@@ -128,6 +128,12 @@ func TestNormRefused(t *testing.T) {
 	assert.Contains(t, errs, "/adopted")
 	assert.Contains(t, errs, "after the assessment date")
 
+	other := write("other.json", strings.Replace(string(sample), "Noordkust", "Zuidkust", 1))
+	code, out, errs = runCmd(t, nil, "-lang", "en", "-norm", other, dataPath("ind-after.json"))
+	assert.Equal(t, exitInvalid, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errs, `the norm document belongs to "Uitvoeringsdienst Zuidkust (fictief)"`)
+
 	code, _, errs = runCmd(t, nil, "-lang", "en", "-norm", filepath.Join(dir, "missing.json"), dataPath("ind-after.json"))
 	assert.Equal(t, exitInvalid, code, errs)
 

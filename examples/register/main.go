@@ -4,12 +4,17 @@
 // done, and counts.
 //
 //	go run ./examples/register -db register.db add incident.json
+//	go run ./examples/register -db register.db add -norm examples/data/ind-after-norm.json examples/data/incident-own-code.json
 //	go run ./examples/register -db register.db import examples/data/register.csv
 //	go run ./examples/register -db register.db list -from 2026-01-01 -category threat
 //	go run ./examples/register -db register.db due -at 2026-03-31
 //	go run ./examples/register -db register.db done -incident INC-1 -kind reaction -at 2026-03-30T10:00 -form conversation
 //	go run ./examples/register -db register.db stats
 //	go run ./examples/register -db register.db retain -days 1825 -dry-run
+//
+// With -norm, add and import take the organisation's norm document
+// (norm/normdoc) and accept the behaviour codes of its own, each counted
+// under the category the norm gives it and kept with the norm's name.
 //
 // People appear only by their pseudonymous references, and an action about
 // a person must name one of the incident's involved people; free text
