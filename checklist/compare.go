@@ -116,8 +116,12 @@ type CriterionChange struct {
 // repeated between words. The number of employees and managers may change
 // between two assessments and is not compared.
 func SameOrganisation(a, b Organisation) bool {
-	return a.Kind == b.Kind && strings.EqualFold(foldSpaces(a.Name), foldSpaces(b.Name))
+	return a.Kind == b.Kind && sameName(a.Name, b.Name)
 }
+
+// sameName compares two organisation names ignoring case and runs of
+// white space; WithNorm uses it too.
+func sameName(a, b string) bool { return strings.EqualFold(foldSpaces(a), foldSpaces(b)) }
 
 func foldSpaces(s string) string { return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ") }
 

@@ -182,7 +182,7 @@ func normProblems(d *normdoc.Document, date norm.Date, org string) []norm.Proble
 	if p, bad := norm.CheckLine("", d.Organisation.Name); bad {
 		p.Message = norm.T("WithNorm: /organisation/name: "+p.Message.NL, "WithNorm: /organisation/name: "+p.Message.EN)
 		ps = append(ps, p)
-	} else if _, badOrg := norm.CheckLine("", org); !badOrg && strings.TrimSpace(org) != "" && !sameOrganisation(d.Organisation.Name, org) {
+	} else if _, badOrg := norm.CheckLine("", org); !badOrg && strings.TrimSpace(org) != "" && !sameName(d.Organisation.Name, org) {
 		// Another organisation's norm would answer this one's criteria: a
 		// wrong answer without an error. An assessment without a (sound)
 		// name is validate's to report.
@@ -259,8 +259,3 @@ func appendDocMessage(b []byte, c *Criterion, j *judgement, claimV Value, claim 
 	return append(b, p.decides...)
 }
 
-// sameOrganisation reports whether two organisation names name the same
-// organisation: equal but for case and runs of white space.
-func sameOrganisation(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
-}

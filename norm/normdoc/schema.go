@@ -18,8 +18,10 @@ const (
 )
 
 // ExtraCodePattern is the pattern of an extra behaviour's code: lower
-// case like the catalogue's codes, at most 40 characters.
-const ExtraCodePattern = "^[a-z][a-z0-9_]{0,39}$"
+// case like the catalogue's codes, at most norm.MaxOrgCodeLen (64)
+// characters, so that every code the document accepts an incident can
+// carry (TestExtraCodePatternMatchesNorm).
+const ExtraCodePattern = "^[a-z][a-z0-9_]{0,63}$"
 
 // SchemaID returns the "$id" of the norm document's schema in a language
 // and dialect, e.g. "https://goedgesprek.nl/schema/norm/v1/nl.json" and
