@@ -171,29 +171,4 @@ func (c Classification) Has(cat Category) bool { return slices.Contains(c.Catego
 
 // Classify turns behaviours into their categories and the incident's
 // severity. Unknown codes are ignored; validate input before classifying.
-func Classify(codes []BehaviourCode) Classification {
-	var seen [7]bool // indexed by Category.Rank; 0 is unused
-	n := 0
-	for _, code := range codes {
-		i, ok := behaviourIndex[code]
-		if !ok {
-			continue
-		}
-		if r := behaviourRank[i]; !seen[r] {
-			seen[r] = true
-			n++
-		}
-	}
-	if n == 0 {
-		return Classification{}
-	}
-	out := Classification{Categories: make([]Category, 0, n)}
-	for i := 1; i < len(seen); i++ {
-		if seen[i] {
-			out.Categories = append(out.Categories, categories[i-1])
-		}
-	}
-	out.Worst = out.Categories[n-1]
-	out.Severity = SeverityOf(out.Worst)
-	return out
-}
+func Classify(codes []BehaviourCode) Classification { return ClassifyWith(codes, nil) }
