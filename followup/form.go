@@ -43,7 +43,7 @@ func (o Outcome) Label() norm.Text { return outcomeLabels[o] }
 
 // formNames are the forms' names, spelled in this one place: the action
 // schema and the checklist's options for GG12-2 both read them.
-var formNames = map[string]norm.Text{
+var formNames = map[Form]norm.Text{
 	FormConversation:  norm.T("gesprek", "conversation"),
 	FormWarningLetter: norm.T("waarschuwingsbrief", "warning letter"),
 	FormBan:           norm.T("toegangsverbod", "ban from the premises"),
@@ -53,7 +53,7 @@ var formNames = map[string]norm.Text{
 
 // FormLabel gives a form's bilingual name, in lower case (empty for an
 // unknown form).
-func FormLabel(f string) norm.Text { return formNames[f] }
+func FormLabel(f Form) norm.Text { return formNames[f] }
 
 // formKindWords say in the schema which kind of action a form belongs to.
 var formKindWords = map[Kind]norm.Text{
@@ -62,7 +62,7 @@ var formKindWords = map[Kind]norm.Text{
 }
 
 // formTitle is a form's title in the action schema: "Gesprek (reactie)".
-func formTitle(f string, lang norm.Lang) string {
+func formTitle(f Form, lang norm.Lang) string {
 	name := formNames[f].In(lang)
 	if name != "" {
 		name = strings.ToUpper(name[:1]) + name[1:]
@@ -75,7 +75,7 @@ func formTitle(f string, lang norm.Lang) string {
 	return name
 }
 
-var allForms = []string{FormConversation, FormWarningLetter, FormBan, FormReport, FormNoReport}
+var allForms = []Form{FormConversation, FormWarningLetter, FormBan, FormReport, FormNoReport}
 
 // fieldTexts are the title and description of each property of the action
 // document.
