@@ -68,7 +68,7 @@ const (
 // aftercare and the manager conversation); only the aftercare kinds and the manager conversation can
 // be declined; not_possible needs a reason; the form is one the kind allows
 // (see Forms), and a done reaction or police decision says which.
-func (a *Action) Validate(op string) error { return norm.Errorf(op, a.problems(nil)) }
+func (a *Action) Validate(op string) error { return norm.NewError(op, a.problems(nil)) }
 
 func (a *Action) problems(ps []norm.Problem) []norm.Problem {
 	add := func(field string, code norm.ProblemCode, msg norm.Text) {
@@ -210,7 +210,7 @@ func validActionID(id string) bool {
 // message names the incident, not the subject.
 func (a *Action) CheckIncident(op string, inc *incident.Incident) error {
 	if p, ok := a.incidentProblem(inc); ok {
-		return norm.Errorf(op, []norm.Problem{p})
+		return norm.NewError(op, []norm.Problem{p})
 	}
 	return nil
 }

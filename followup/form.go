@@ -209,7 +209,7 @@ func DecodeAction(r io.Reader, opts ...DecodeOption) (Action, error) {
 	}
 	var a Action
 	if probs := form.Decode(r, v, &a, cfg.limits); len(probs) > 0 {
-		return Action{}, norm.Errorf(decodeOp, probs)
+		return Action{}, norm.NewError(decodeOp, probs)
 	}
 	probs := a.problems(nil)
 	if cfg.now != nil && a.At.After(cfg.now()) {
@@ -217,7 +217,7 @@ func DecodeAction(r io.Reader, opts ...DecodeOption) (Action, error) {
 			Message: norm.T("het tijdstip ligt in de toekomst", "the time is in the future")})
 	}
 	if len(probs) > 0 {
-		return Action{}, norm.Errorf(decodeOp, probs)
+		return Action{}, norm.NewError(decodeOp, probs)
 	}
 	return a, nil
 }

@@ -50,7 +50,7 @@ func (ps *Problems) List() []Problem {
 }
 
 // Err returns nil without problems, and an *Error with Op op otherwise.
-func (ps *Problems) Err(op string) error { return Errorf(op, ps.List()) }
+func (ps *Problems) Err(op string) error { return NewError(op, ps.List()) }
 
 // Cap cuts a list of problems at MaxProblems, counting the rest in one
 // last MoreProblems; lists that are short enough come back as they are.

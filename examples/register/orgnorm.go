@@ -43,7 +43,7 @@ func (f *normFlags) load(e *env) (dec []incident.DecodeOption, csv []incident.CS
 	defer r.Close()
 	var on norm.OrgNorm
 	if probs := form.Decode(r, nil, &on, form.Limits{}); len(probs) > 0 {
-		return nil, nil, cli.Fail(e.stderr, e.lang, f.file, norm.Errorf("register.norm", probs)), false
+		return nil, nil, cli.Fail(e.stderr, e.lang, f.file, norm.NewError("register.norm", probs)), false
 	}
 	if err := on.Validate(); err != nil {
 		return nil, nil, cli.Fail(e.stderr, e.lang, f.file, err), false
@@ -53,7 +53,7 @@ func (f *normFlags) load(e *env) (dec []incident.DecodeOption, csv []incident.CS
 		id = strings.TrimSuffix(filepath.Base(f.file), filepath.Ext(f.file))
 	}
 	if !incident.ValidToken(id) {
-		return nil, nil, cli.Fail(e.stderr, e.lang, f.file, norm.Errorf("register.norm", []norm.Problem{{Code: norm.CodeFormat, Message: norm.Textf(
+		return nil, nil, cli.Fail(e.stderr, e.lang, f.file, norm.NewError("register.norm", []norm.Problem{{Code: norm.CodeFormat, Message: norm.Textf(
 			"de naam van de norm %q mag alleen letters, cijfers en . _ : - bevatten (kies er een met -norm-id)",
 			"the norm's name %q may hold only letters, digits and . _ : - (choose one with -norm-id)", norm.Printable(id))}})), false
 	}

@@ -6,7 +6,7 @@
 // and follow-up decoders and the schema functions of those packages.
 // Every refusal is a list of [norm.Problem] values, each with a JSON
 // pointer, a stable [norm.ProblemCode] and a message in Dutch and English,
-// ready for [norm.Errorf].
+// ready for [norm.NewError].
 //
 // # Reading hostile input
 //
