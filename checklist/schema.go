@@ -357,7 +357,7 @@ func reflectPart(v any, lang norm.Lang, refEvidence bool) (*jsonschema.Schema, e
 			}
 			return nil
 		}),
-		form.WithReflector(func(r *jsonschema.Reflector) { r.DoNotReference = true }),
+		form.Inline(),
 	)
 	if err != nil {
 		return nil, err

@@ -19,7 +19,7 @@ type reflectConfig struct {
 	lang    norm.Lang
 	enums   map[reflect.Type]func(norm.Lang) *jsonschema.Schema
 	mappers []func(reflect.Type) *jsonschema.Schema
-	tweaks  []func(*jsonschema.Reflector)
+	inline  bool
 }
 
 // Lang sets the language of the labels of enumerations registered with
@@ -67,12 +67,10 @@ func Mapper(f func(reflect.Type) *jsonschema.Schema) ReflectOption {
 	return func(c *reflectConfig) { c.mappers = append(c.mappers, f) }
 }
 
-// WithReflector gives access to the invopop Reflector for settings this
-// package does not wrap (comments, key naming ...). Changing the house
-// settings through it is possible but then the result is no longer a
-// house schema.
-func WithReflector(f func(*jsonschema.Reflector)) ReflectOption {
-	return func(c *reflectConfig) { c.tweaks = append(c.tweaks, f) }
+// Inline writes nested struct types in place instead of as references to
+// $defs: a schema a form renderer can walk without resolving anything.
+func Inline() ReflectOption {
+	return func(c *reflectConfig) { c.inline = true }
 }
 
 var (
@@ -142,9 +140,7 @@ func ReflectSchema(v any, id string, opts ...ReflectOption) (s *jsonschema.Schem
 			return name
 		},
 	}
-	for _, f := range cfg.tweaks {
-		f(r)
-	}
+	r.DoNotReference = cfg.inline
 	defer func() {
 		if p := recover(); p != nil {
 			s, err = nil, fmt.Errorf("form.Reflect: %v", p)

@@ -147,9 +147,14 @@ func TestReflectOptions(t *testing.T) {
 			}
 			return nil
 		}),
-		WithReflector(func(r *jsonschema.Reflector) { r.AssignAnchor = true }))
+	)
 	assert.Equal(t, float64(1), prop(m, "ref")["minLength"])
-	assert.Equal(t, "rfInner", m["$anchor"])
+	outer := reflectTree(t, rfDoc{})
+	assert.Contains(t, outer, "$defs")
+	assert.Equal(t, "#/$defs/rfInner", prop(outer, "inner")["$ref"])
+	in := reflectTree(t, rfDoc{}, Inline())
+	assert.NotContains(t, in, "$defs", "Inline writes nested types in place")
+	assert.Equal(t, "object", prop(in, "inner")["type"])
 }
 
 func TestReflectUnsupportedType(t *testing.T) {
