@@ -7,8 +7,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/invopop/jsonschema"
-
 	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
@@ -138,19 +136,19 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		case "reason":
 			p.MaxLength, p.Pattern = u(MaxReasonLen), norm.TextPattern
 		case "form":
-			p.OneOf = make([]*jsonschema.Schema, len(allForms))
+			p.OneOf = make([]*form.Schema, len(allForms))
 			for i, f := range allForms {
-				p.OneOf[i] = &jsonschema.Schema{Const: f, Title: formTitle(f, lang)}
+				p.OneOf[i] = &form.Schema{Const: f, Title: formTitle(f, lang)}
 			}
 		}
 	}
 	// A form renderer can show the reason as required as soon as
 	// not_possible is chosen.
-	cond := jsonschema.NewProperties()
-	cond.Set("outcome", &jsonschema.Schema{Const: string(OutcomeNotPossible)})
-	s.AllOf = []*jsonschema.Schema{{
-		If:   &jsonschema.Schema{Properties: cond, Required: []string{"outcome"}},
-		Then: &jsonschema.Schema{Required: []string{"reason"}},
+	cond := form.NewProperties()
+	cond.Set("outcome", &form.Schema{Const: string(OutcomeNotPossible)})
+	s.AllOf = []*form.Schema{{
+		If:   &form.Schema{Properties: cond, Required: []string{"outcome"}},
+		Then: &form.Schema{Required: []string{"reason"}},
 	}}
 	if d == form.Draft2020 {
 		return form.Marshal(s)

@@ -3,10 +3,10 @@ package form
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
-	"github.com/invopop/jsonschema"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -121,7 +121,7 @@ func TestReflectedSchemaValidates(t *testing.T) {
 type rfClash struct {
 	A rfInner `json:"a"`
 	B struct {
-		X jsonschema.Schema `json:"-"`
+		X Schema `json:"-"`
 	} `json:"b"`
 	C norm.Source `json:"c"`
 	D Source      `json:"d"`
@@ -141,9 +141,9 @@ func TestReflectNameClash(t *testing.T) {
 
 func TestReflectOptions(t *testing.T) {
 	m := reflectTree(t, rfInner{},
-		Mapper(func(t reflect.Type) *jsonschema.Schema {
+		Mapper(func(t reflect.Type) *Schema {
 			if t == reflect.TypeFor[string]() {
-				return &jsonschema.Schema{Type: "string", MinLength: ptr(uint64(1))}
+				return &Schema{Type: "string", MinLength: ptr(uint64(1))}
 			}
 			return nil
 		}),
@@ -162,4 +162,25 @@ func TestReflectUnsupportedType(t *testing.T) {
 		C chan int `json:"c"`
 	}{}, "x")
 	assert.Error(t, err, "a panic inside the reflector becomes an error")
+}
+
+func TestSchemaTreeKeepsOrderAndBooleans(t *testing.T) {
+	s := &Schema{Type: "object", Properties: NewProperties(), AdditionalProperties: FalseSchema}
+	s.Properties.Set("zeta", &Schema{Type: "string"})
+	s.Properties.Set("alpha", &Schema{})
+	s.Properties.Set("zeta", &Schema{Type: "integer"}) // in its place
+	b, err := Marshal(s)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"type":"object","properties":{"zeta":{"type":"integer"},"alpha":true},"additionalProperties":false}`, string(b))
+	assert.Less(t, strings.Index(string(b), "zeta"), strings.Index(string(b), "alpha"), "properties keep the order they were set in")
+	var back Schema
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, 2, back.Properties.Len())
+	assert.Equal(t, "zeta", back.Properties.Oldest().Key)
+	assert.Equal(t, "alpha", back.Properties.Oldest().Next().Key)
+	assert.Nil(t, back.Properties.Oldest().Next().Next())
+	again, err := Marshal(&back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(again))
+	require.Error(t, json.Unmarshal([]byte(`{"tpye":"object"}`), &back), "a keyword Schema lacks is refused, not dropped")
 }
