@@ -309,13 +309,13 @@ func buildAssessmentSchema(lang norm.Lang) (*form.Schema, error) {
 	if err := decorate(ev, "evidence", lang); err != nil {
 		return nil, err
 	}
-	root.Definitions = form.Definitions{evidenceDef: ev}
+	root.Definitions = map[string]*form.Schema{evidenceDef: ev}
 
 	answers, ok := root.Properties.Get("answers")
 	if !ok {
 		return nil, fmt.Errorf("checklist: the Assessment type has no answers field")
 	}
-	answers.AdditionalProperties = form.FalseSchema
+	answers.AdditionalProperties = form.False()
 	answers.Properties = form.NewProperties()
 	// The comment and evidence of an answer come from the Answer type;
 	// only the value differs per criterion.
@@ -391,15 +391,15 @@ func decorate(s *form.Schema, path string, lang norm.Lang) error {
 	if s.Properties == nil {
 		return nil
 	}
-	for p := s.Properties.Oldest(); p != nil; p = p.Next() {
-		child := p.Key
+	for key, val := range s.Properties.All() {
+		child := key
 		if path != "" {
-			child = path + "." + p.Key
+			child = path + "." + key
 		}
-		if p.Value.Ref != "" {
+		if val.Ref != "" {
 			continue
 		}
-		if err := decorate(p.Value, child, lang); err != nil {
+		if err := decorate(val, child, lang); err != nil {
 			return err
 		}
 	}
@@ -413,10 +413,10 @@ func answerSchema(tmpl *form.Schema, it *Item, c *Criterion, lang norm.Lang) (*f
 		Type:                 "object",
 		Title:                string(c.ID) + " " + it.Title.In(lang),
 		Properties:           form.NewProperties(),
-		AdditionalProperties: form.FalseSchema,
+		AdditionalProperties: form.False(),
 	}
-	for p := tmpl.Properties.Oldest(); p != nil; p = p.Next() {
-		switch p.Key {
+	for key, val := range tmpl.Properties.All() {
+		switch key {
 		case "value":
 			v, err := valueSchema(c, lang)
 			if err != nil {
@@ -424,20 +424,20 @@ func answerSchema(tmpl *form.Schema, it *Item, c *Criterion, lang norm.Lang) (*f
 			}
 			a.Properties.Set("value", v)
 		default:
-			t, ok := assessmentTexts["answer."+p.Key]
+			t, ok := assessmentTexts["answer."+key]
 			if !ok {
-				return nil, fmt.Errorf("checklist: no title for the form field %q", "answer."+p.Key)
+				return nil, fmt.Errorf("checklist: no title for the form field %q", "answer."+key)
 			}
-			s := *p.Value
+			s := *val
 			s.Title = t.title.In(lang)
 			s.Description = t.desc.In(lang)
-			if n, ok := maxLength["answer."+p.Key]; ok {
+			if n, ok := maxLength["answer."+key]; ok {
 				s.MaxLength = &n
 			}
 			if s.Type == "string" {
-				s.Pattern = textPatterns["answer."+p.Key]
+				s.Pattern = textPatterns["answer."+key]
 			}
-			a.Properties.Set(p.Key, &s)
+			a.Properties.Set(key, &s)
 		}
 	}
 	// An answer without a value is an unanswered criterion, not an error:
@@ -596,12 +596,12 @@ func boundReport(s *form.Schema) {
 	if s == nil || s.Properties == nil {
 		return
 	}
-	for p := s.Properties.Oldest(); p != nil; p = p.Next() {
-		b, ok := reportBounds[p.Key]
-		if !ok || (p.Value.Type != "number" && p.Value.Type != "integer") {
+	for key, val := range s.Properties.All() {
+		b, ok := reportBounds[key]
+		if !ok || (val.Type != "number" && val.Type != "integer") {
 			continue
 		}
-		p.Value.Minimum = json.Number(b[0])
-		p.Value.Maximum = json.Number(b[1])
+		val.Minimum = json.Number(b[0])
+		val.Maximum = json.Number(b[1])
 	}
 }

@@ -122,12 +122,11 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		"Een actie die na een incident is gedaan: wat, voor wie, wanneer en met welke uitkomst (VPT5-8, GG12, GG13).",
 		"An action taken after an incident: what, for whom, when and with what outcome (VPT5-8, GG12, GG13).").In(lang)
 	u := func(n uint64) *uint64 { return &n }
-	for pair := s.Properties.Oldest(); pair != nil; pair = pair.Next() {
-		p := pair.Value
-		if t, ok := fieldTexts[pair.Key]; ok {
+	for name, p := range s.Properties.All() {
+		if t, ok := fieldTexts[name]; ok {
 			p.Title, p.Description = t[0].In(lang), t[1].In(lang)
 		}
-		switch pair.Key {
+		switch name {
 		case "id":
 			p.MinLength, p.MaxLength, p.Pattern = u(1), u(MaxRefLen), "^[A-Za-z0-9._:/@-]+$"
 		case "incident_id", "subject":

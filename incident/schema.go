@@ -196,8 +196,8 @@ func annotate(s *form.Schema, base string, lang norm.Lang) {
 	}
 	u := func(n uint64) *uint64 { return &n }
 	const tokenPattern = "^[A-Za-z0-9._:-]+$"
-	for pair := s.Properties.Oldest(); pair != nil; pair = pair.Next() {
-		ptr, p := base+"/"+pair.Key, pair.Value
+	for name, prop := range s.Properties.All() {
+		ptr, p := base+"/"+name, prop
 		if t, ok := fieldTexts[ptr]; ok {
 			p.Title, p.Description = t[0].In(lang), t[1].In(lang)
 		}

@@ -153,7 +153,7 @@ func fxSchema(tb testing.TB) []byte {
 	vs, ok := s.Properties.Get("version")
 	require.True(tb, ok)
 	vs.Const = "1"
-	answers := &Schema{Type: "object", Properties: NewProperties(), AdditionalProperties: FalseSchema}
+	answers := &Schema{Type: "object", Properties: NewProperties(), AdditionalProperties: False()}
 	zero, hundred := json.Number("0"), json.Number("100")
 	for _, c := range fxCriteria() {
 		var val *Schema
@@ -180,7 +180,7 @@ func fxSchema(tb testing.TB) []byte {
 		props.Set("value", val)
 		props.Set("comment", &Schema{Type: "string", MaxLength: ptr(uint64(2000))})
 		props.Set("evidence", &Schema{Type: "array", Items: &Schema{Ref: "#/$defs/fxEvidence"}})
-		answers.Properties.Set(c.id, &Schema{Type: "object", Properties: props, Required: []string{"value"}, AdditionalProperties: FalseSchema})
+		answers.Properties.Set(c.id, &Schema{Type: "object", Properties: props, Required: []string{"value"}, AdditionalProperties: False()})
 	}
 	s.Properties.Set("answers", answers)
 	b, err := Marshal(s)

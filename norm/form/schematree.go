@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"reflect"
 
 	"github.com/invopop/jsonschema"
@@ -22,7 +23,7 @@ type Schema struct {
 	Anchor      string      `json:"$anchor,omitempty"`
 	Ref         string      `json:"$ref,omitempty"`
 	DynamicRef  string      `json:"$dynamicRef,omitempty"`
-	Definitions Definitions `json:"$defs,omitempty"`
+	Definitions map[string]*Schema `json:"$defs,omitempty"`
 	Comments    string      `json:"$comment,omitempty"`
 
 	AllOf []*Schema `json:"allOf,omitempty"`
@@ -82,14 +83,11 @@ type Schema struct {
 	boolean *bool // the schema false (the empty schema is true)
 }
 
-// Definitions are the schemas under "$defs", by name.
-type Definitions map[string]*Schema
+// False returns the schema false, which no value passes (as in
+// "additionalProperties": false).
+func False() *Schema { return &Schema{boolean: new(false)} }
 
-// FalseSchema is the schema false, which no value passes (as
-// "additionalProperties": false). Do not change it: it is shared.
-var FalseSchema = &Schema{boolean: new(false)}
-
-// MarshalJSON writes the schema; FalseSchema is written as false and an
+// MarshalJSON writes the schema; False() is written as false and an
 // empty schema as true.
 func (s *Schema) MarshalJSON() ([]byte, error) {
 	if s.boolean != nil {
@@ -122,74 +120,55 @@ func (s *Schema) UnmarshalJSON(b []byte) error {
 // Properties are a schema's properties in the order they were set, which
 // is the order in which a form shows them.
 type Properties struct {
-	pairs []*Pair
-	index map[string]int
-}
-
-// Pair is one property: its name and its schema.
-type Pair struct {
-	Key   string
-	Value *Schema
-	in    *Properties
-	at    int
+	keys  []string
+	props map[string]*Schema
 }
 
 // NewProperties returns an empty list of properties.
-func NewProperties() *Properties { return &Properties{index: map[string]int{}} }
+func NewProperties() *Properties { return &Properties{props: map[string]*Schema{}} }
 
 // Set sets the schema of property k, at the end for a new property and in
 // its place for one set before.
 func (p *Properties) Set(k string, v *Schema) {
-	if i, ok := p.index[k]; ok {
-		p.pairs[i].Value = v
-		return
+	if _, ok := p.props[k]; !ok {
+		p.keys = append(p.keys, k)
 	}
-	p.index[k] = len(p.pairs)
-	p.pairs = append(p.pairs, &Pair{Key: k, Value: v, in: p, at: len(p.pairs)})
+	p.props[k] = v
 }
 
 // Get returns the schema of property k.
 func (p *Properties) Get(k string) (*Schema, bool) {
-	i, ok := p.index[k]
-	if !ok {
-		return nil, false
-	}
-	return p.pairs[i].Value, true
+	v, ok := p.props[k]
+	return v, ok
 }
 
-// Len is the number of properties.
-func (p *Properties) Len() int { return len(p.pairs) }
-
-// Oldest is the first property, nil when there are none; Pair.Next walks
-// on from there.
-func (p *Properties) Oldest() *Pair {
-	if p == nil || len(p.pairs) == 0 {
-		return nil
+// All yields the properties in their order, each name with its schema.
+func (p *Properties) All() iter.Seq2[string, *Schema] {
+	return func(yield func(string, *Schema) bool) {
+		if p == nil {
+			return
+		}
+		for _, k := range p.keys {
+			if !yield(k, p.props[k]) {
+				return
+			}
+		}
 	}
-	return p.pairs[0]
-}
-
-// Next is the property after this one, nil after the last.
-func (pr *Pair) Next() *Pair {
-	if pr.at+1 >= len(pr.in.pairs) {
-		return nil
-	}
-	return pr.in.pairs[pr.at+1]
 }
 
 // MarshalJSON writes the properties as an object in their order.
 func (p *Properties) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
-	for i, pr := range p.pairs {
+	for i, key := range p.keys {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		k, err := json.Marshal(pr.Key)
+		k, err := json.Marshal(key)
 		if err != nil {
 			return nil, err
 		}
-		v, err := json.Marshal(pr.Value)
+		v, err := json.Marshal(p.props[key])
 		if err != nil {
 			return nil, err
 		}

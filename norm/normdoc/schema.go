@@ -93,8 +93,8 @@ func annotate(s *form.Schema, def string, lang norm.Lang) error {
 		return nil
 	}
 	u := func(n uint64) *uint64 { return &n }
-	for pair := s.Properties.Oldest(); pair != nil; pair = pair.Next() {
-		key, p := def+"."+pair.Key, pair.Value
+	for name, p := range s.Properties.All() {
+		key := def + "." + name
 		t, ok := fieldTexts[key]
 		if !ok {
 			return fmt.Errorf("normdoc: no title for %s", key)
