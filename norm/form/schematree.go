@@ -18,13 +18,13 @@ import (
 // this package's API, so that it can be replaced without changing the
 // callers.
 type Schema struct {
-	Version     string      `json:"$schema,omitempty"`
-	ID          string      `json:"$id,omitempty"`
-	Anchor      string      `json:"$anchor,omitempty"`
-	Ref         string      `json:"$ref,omitempty"`
-	DynamicRef  string      `json:"$dynamicRef,omitempty"`
+	Version     string             `json:"$schema,omitempty"`
+	ID          string             `json:"$id,omitempty"`
+	Anchor      string             `json:"$anchor,omitempty"`
+	Ref         string             `json:"$ref,omitempty"`
+	DynamicRef  string             `json:"$dynamicRef,omitempty"`
 	Definitions map[string]*Schema `json:"$defs,omitempty"`
-	Comments    string      `json:"$comment,omitempty"`
+	Comments    string             `json:"$comment,omitempty"`
 
 	AllOf []*Schema `json:"allOf,omitempty"`
 	AnyOf []*Schema `json:"anyOf,omitempty"`
