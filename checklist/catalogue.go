@@ -576,7 +576,7 @@ var catalogue = []*Item{
 				Principles: pl(norm.VPT5),
 				// Item 12 names an oral or a written reaction: two kinds
 				// are met only with a conversation or a letter among them.
-				Rule:     Rule{Kind: RuleCount, Threshold: Threshold{Met: 2, Partial: 1}, AnyOf: []string{followup.FormConversation, followup.FormWarningLetter}},
+				Rule:     Rule{Kind: RuleCount, Threshold: Threshold{Met: 2, Partial: 1}, AnyOf: []string{string(followup.FormConversation), string(followup.FormWarningLetter)}},
 				Unit:     norm.T("reactievormen", "kinds of reaction"),
 				NextStep: norm.T("Leg ten minste een mondelinge en een schriftelijke reactie vast als mogelijkheid.", "Provide at least an oral and a written reaction as options."),
 			},
@@ -746,7 +746,7 @@ func reactionFormOptions() []Option {
 	fs := followup.Forms(followup.KindReaction)
 	out := make([]Option, len(fs))
 	for i, f := range fs {
-		out[i] = Option{Code: f, Label: followup.FormLabel(f)}
+		out[i] = Option{Code: string(f), Label: followup.FormLabel(f)}
 	}
 	return out
 }

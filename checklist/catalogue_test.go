@@ -317,7 +317,7 @@ func TestOptionsFromOneList(t *testing.T) {
 	want = nil
 	for _, f := range followup.Forms(followup.KindReaction) {
 		require.NotEmpty(t, followup.FormLabel(f).EN, f)
-		want = append(want, checklist.Option{Code: f, Label: followup.FormLabel(f)})
+		want = append(want, checklist.Option{Code: string(f), Label: followup.FormLabel(f)})
 	}
 	assert.Equal(t, want, c.Options)
 	for _, code := range c.Rule.AnyOf {

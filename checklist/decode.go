@@ -80,12 +80,12 @@ func DecodeAssessment(r io.Reader, opts ...DecodeOption) (Assessment, error) {
 	tree, probs := form.DecodeTree(r, v, &a, cfg.limits)
 	if probs != nil {
 		if tree == nil {
-			return Assessment{}, norm.Errorf(decodeOp, probs)
+			return Assessment{}, norm.NewError(decodeOp, probs)
 		}
-		return Assessment{}, norm.Errorf(decodeOp, refine(tree, probs))
+		return Assessment{}, norm.NewError(decodeOp, refine(tree, probs))
 	}
 	if probs := semantic(viewOfTree(tree)); probs != nil {
-		return Assessment{}, norm.Errorf(decodeOp, probs)
+		return Assessment{}, norm.NewError(decodeOp, probs)
 	}
 	if a.Version == "" {
 		a.Version = AssessmentVersion // the schema's default when absent

@@ -258,4 +258,3 @@ func appendDocMessage(b []byte, c *Criterion, j *judgement, claimV Value, claim 
 	b = append(b, resultWord(j.result, li)...)
 	return append(b, p.decides...)
 }
-

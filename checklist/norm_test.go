@@ -213,7 +213,7 @@ func TestWithNormRefused(t *testing.T) {
 // code, so that the sanctions a norm promises are what actions record.
 func TestMeasuresCoverReactionForms(t *testing.T) {
 	for _, f := range followup.Forms(followup.KindReaction) {
-		_, err := norm.ParseMeasure(f)
+		_, err := norm.ParseMeasure(string(f))
 		assert.NoError(t, err, f)
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"reflect"
 	"slices"
 
-	"github.com/invopop/jsonschema"
-
 	"github.com/goedgesprek/goedgesprek/checklist/survey"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
@@ -125,7 +123,7 @@ func emitAssessmentSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.ID = jsonschema.ID(AssessmentSchemaID(lang, d))
+	s.ID = string(AssessmentSchemaID(lang, d))
 	b, err := form.Marshal(s)
 	if err != nil {
 		return nil, err
@@ -282,7 +280,7 @@ const evidenceDef = "evidence"
 // language: properties, types and required fields reflected from the Go
 // types with form.ReflectSchema, titles from assessmentTexts, and the
 // answers from the catalogue.
-func buildAssessmentSchema(lang norm.Lang) (*jsonschema.Schema, error) {
+func buildAssessmentSchema(lang norm.Lang) (*form.Schema, error) {
 	root, err := reflectPart(Assessment{}, lang, true)
 	if err != nil {
 		return nil, err
@@ -311,14 +309,14 @@ func buildAssessmentSchema(lang norm.Lang) (*jsonschema.Schema, error) {
 	if err := decorate(ev, "evidence", lang); err != nil {
 		return nil, err
 	}
-	root.Definitions = jsonschema.Definitions{evidenceDef: ev}
+	root.Definitions = map[string]*form.Schema{evidenceDef: ev}
 
 	answers, ok := root.Properties.Get("answers")
 	if !ok {
 		return nil, fmt.Errorf("checklist: the Assessment type has no answers field")
 	}
-	answers.AdditionalProperties = jsonschema.FalseSchema
-	answers.Properties = jsonschema.NewProperties()
+	answers.AdditionalProperties = form.False()
+	answers.Properties = form.NewProperties()
 	// The comment and evidence of an answer come from the Answer type;
 	// only the value differs per criterion.
 	tmpl, err := reflectPart(Answer{}, lang, true)
@@ -340,24 +338,24 @@ func buildAssessmentSchema(lang norm.Lang) (*jsonschema.Schema, error) {
 // reflectPart reflects one document type with everything inlined except
 // evidence, which refEvidence turns into a reference to the one shared
 // definition.
-func reflectPart(v any, lang norm.Lang, refEvidence bool) (*jsonschema.Schema, error) {
+func reflectPart(v any, lang norm.Lang, refEvidence bool) (*form.Schema, error) {
 	s, err := form.ReflectSchema(v, "",
 		form.Lang(lang),
 		form.EnumLabels(orgKinds, func(k OrgKind) norm.Text { return orgKindLabels[k] }),
-		form.Mapper(func(t reflect.Type) *jsonschema.Schema {
+		form.Mapper(func(t reflect.Type) *form.Schema {
 			switch t {
 			case answersType:
-				return &jsonschema.Schema{Type: "object"} // filled in from the catalogue
+				return &form.Schema{Type: "object"} // filled in from the catalogue
 			case valueType:
-				return &jsonschema.Schema{} // per criterion
+				return &form.Schema{} // per criterion
 			case evidenceType:
 				if refEvidence {
-					return &jsonschema.Schema{Ref: "#/$defs/" + evidenceDef}
+					return &form.Schema{Ref: "#/$defs/" + evidenceDef}
 				}
 			}
 			return nil
 		}),
-		form.WithReflector(func(r *jsonschema.Reflector) { r.DoNotReference = true }),
+		form.Inline(),
 	)
 	if err != nil {
 		return nil, err
@@ -370,7 +368,7 @@ func reflectPart(v any, lang norm.Lang, refEvidence bool) (*jsonschema.Schema, e
 
 // decorate walks the reflected properties and gives each its title,
 // description and constraints, failing on a property without a text.
-func decorate(s *jsonschema.Schema, path string, lang norm.Lang) error {
+func decorate(s *form.Schema, path string, lang norm.Lang) error {
 	t, ok := assessmentTexts[path]
 	if !ok {
 		return fmt.Errorf("checklist: no title for the form field %q", path)
@@ -393,15 +391,15 @@ func decorate(s *jsonschema.Schema, path string, lang norm.Lang) error {
 	if s.Properties == nil {
 		return nil
 	}
-	for p := s.Properties.Oldest(); p != nil; p = p.Next() {
-		child := p.Key
+	for key, val := range s.Properties.All() {
+		child := key
 		if path != "" {
-			child = path + "." + p.Key
+			child = path + "." + key
 		}
-		if p.Value.Ref != "" {
+		if val.Ref != "" {
 			continue
 		}
-		if err := decorate(p.Value, child, lang); err != nil {
+		if err := decorate(val, child, lang); err != nil {
 			return err
 		}
 	}
@@ -410,15 +408,15 @@ func decorate(s *jsonschema.Schema, path string, lang norm.Lang) error {
 
 // answerSchema builds the answer object of one criterion: its value with
 // the question as title, and the comment and evidence of the Answer type.
-func answerSchema(tmpl *jsonschema.Schema, it *Item, c *Criterion, lang norm.Lang) (*jsonschema.Schema, error) {
-	a := &jsonschema.Schema{
+func answerSchema(tmpl *form.Schema, it *Item, c *Criterion, lang norm.Lang) (*form.Schema, error) {
+	a := &form.Schema{
 		Type:                 "object",
 		Title:                string(c.ID) + " " + it.Title.In(lang),
-		Properties:           jsonschema.NewProperties(),
-		AdditionalProperties: jsonschema.FalseSchema,
+		Properties:           form.NewProperties(),
+		AdditionalProperties: form.False(),
 	}
-	for p := tmpl.Properties.Oldest(); p != nil; p = p.Next() {
-		switch p.Key {
+	for key, val := range tmpl.Properties.All() {
+		switch key {
 		case "value":
 			v, err := valueSchema(c, lang)
 			if err != nil {
@@ -426,20 +424,20 @@ func answerSchema(tmpl *jsonschema.Schema, it *Item, c *Criterion, lang norm.Lan
 			}
 			a.Properties.Set("value", v)
 		default:
-			t, ok := assessmentTexts["answer."+p.Key]
+			t, ok := assessmentTexts["answer."+key]
 			if !ok {
-				return nil, fmt.Errorf("checklist: no title for the form field %q", "answer."+p.Key)
+				return nil, fmt.Errorf("checklist: no title for the form field %q", "answer."+key)
 			}
-			s := *p.Value
+			s := *val
 			s.Title = t.title.In(lang)
 			s.Description = t.desc.In(lang)
-			if n, ok := maxLength["answer."+p.Key]; ok {
+			if n, ok := maxLength["answer."+key]; ok {
 				s.MaxLength = &n
 			}
 			if s.Type == "string" {
-				s.Pattern = textPatterns["answer."+p.Key]
+				s.Pattern = textPatterns["answer."+key]
 			}
-			a.Properties.Set(p.Key, &s)
+			a.Properties.Set(key, &s)
 		}
 	}
 	// An answer without a value is an unanswered criterion, not an error:
@@ -448,12 +446,12 @@ func answerSchema(tmpl *jsonschema.Schema, it *Item, c *Criterion, lang norm.Lan
 }
 
 // valueSchema is the schema of one criterion's value.
-func valueSchema(c *Criterion, lang norm.Lang) (*jsonschema.Schema, error) {
-	s := &jsonschema.Schema{Title: c.Question.In(lang), Description: c.Help.In(lang)}
+func valueSchema(c *Criterion, lang norm.Lang) (*form.Schema, error) {
+	s := &form.Schema{Title: c.Question.In(lang), Description: c.Help.In(lang)}
 	switch c.Type {
 	case TypeBool:
 		s.Type = "boolean"
-		s.OneOf = []*jsonschema.Schema{
+		s.OneOf = []*form.Schema{
 			{Const: true, Title: boolLabels[0].In(lang)},
 			{Const: false, Title: boolLabels[1].In(lang)},
 		}
@@ -463,7 +461,7 @@ func valueSchema(c *Criterion, lang norm.Lang) (*jsonschema.Schema, error) {
 	case TypeMulti:
 		s.Type = "array"
 		s.UniqueItems = true
-		s.Items = &jsonschema.Schema{Type: "string", OneOf: optionSchemas(c, lang)}
+		s.Items = &form.Schema{Type: "string", OneOf: optionSchemas(c, lang)}
 	case TypePercent:
 		s.Type = "number"
 		s.Minimum = "0"
@@ -483,10 +481,10 @@ func valueSchema(c *Criterion, lang norm.Lang) (*jsonschema.Schema, error) {
 	return s, nil
 }
 
-func optionSchemas(c *Criterion, lang norm.Lang) []*jsonschema.Schema {
-	out := make([]*jsonschema.Schema, len(c.Options))
+func optionSchemas(c *Criterion, lang norm.Lang) []*form.Schema {
+	out := make([]*form.Schema, len(c.Options))
 	for i, o := range c.Options {
-		out[i] = &jsonschema.Schema{Const: o.Code, Title: o.Label.In(lang)}
+		out[i] = &form.Schema{Const: o.Code, Title: o.Label.In(lang)}
 	}
 	return out
 }
@@ -536,13 +534,13 @@ func emitReportSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		form.Enum(norm.Langs()),
 		form.Enum(surveyQuestionIDs()),
 		form.Enum([]survey.TestKind{survey.TestZ, survey.TestFisher}),
-		form.Mapper(func(t reflect.Type) *jsonschema.Schema {
+		form.Mapper(func(t reflect.Type) *form.Schema {
 			if t == valueType { // an answer as given: see Value
-				return &jsonschema.Schema{OneOf: []*jsonschema.Schema{
+				return &form.Schema{OneOf: []*form.Schema{
 					{Type: "boolean"},
 					{Type: "number"},
 					{Type: "string"},
-					{Type: "array", Items: &jsonschema.Schema{Type: "string"}},
+					{Type: "array", Items: &form.Schema{Type: "string"}},
 				}}
 			}
 			return nil
@@ -594,16 +592,16 @@ var reportBounds = map[string][2]string{
 
 // boundReport sets the ranges of reportBounds on the numeric properties of
 // one reflected object.
-func boundReport(s *jsonschema.Schema) {
+func boundReport(s *form.Schema) {
 	if s == nil || s.Properties == nil {
 		return
 	}
-	for p := s.Properties.Oldest(); p != nil; p = p.Next() {
-		b, ok := reportBounds[p.Key]
-		if !ok || (p.Value.Type != "number" && p.Value.Type != "integer") {
+	for key, val := range s.Properties.All() {
+		b, ok := reportBounds[key]
+		if !ok || (val.Type != "number" && val.Type != "integer") {
 			continue
 		}
-		p.Value.Minimum = json.Number(b[0])
-		p.Value.Maximum = json.Number(b[1])
+		val.Minimum = json.Number(b[0])
+		val.Maximum = json.Number(b[1])
 	}
 }

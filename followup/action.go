@@ -13,23 +13,28 @@ import (
 	"github.com/goedgesprek/goedgesprek/norm"
 )
 
+// Form says how a reaction or police decision was given (Action.Form).
+// Which forms an action may have depends on its kind (see Forms);
+// Action.Validate checks it.
+type Form string
+
 // The forms of an action (Action.Form).
 const (
-	FormConversation  = "conversation"   // reaction: a conversation with the perpetrator
-	FormWarningLetter = "warning_letter" // reaction: a written warning
-	FormBan           = "ban"            // reaction: a ban from the premises
-	FormReport        = "report"         // police decision: report to the police
-	FormNoReport      = "no_report"      // police decision: no report, with the reason
+	FormConversation  Form = "conversation"   // reaction: a conversation with the perpetrator
+	FormWarningLetter Form = "warning_letter" // reaction: a written warning
+	FormBan           Form = "ban"            // reaction: a ban from the premises
+	FormReport        Form = "report"         // police decision: report to the police
+	FormNoReport      Form = "no_report"      // police decision: no report, with the reason
 )
 
-var formsByKind = map[Kind][]string{
+var formsByKind = map[Kind][]Form{
 	KindReaction:       {FormConversation, FormWarningLetter, FormBan},
 	KindPoliceDecision: {FormReport, FormNoReport},
 }
 
 // Forms lists the forms an action of kind k may have; nil means the kind
 // takes no form.
-func Forms(k Kind) []string { return slices.Clone(formsByKind[k]) }
+func Forms(k Kind) []Form { return slices.Clone(formsByKind[k]) }
 
 // PerpetratorKind reports whether obligations of this kind are aimed at the
 // perpetrator (Subject SubjectPerpetrator) rather than at a person involved.
@@ -63,7 +68,7 @@ const (
 // aftercare and the manager conversation); only the aftercare kinds and the manager conversation can
 // be declined; not_possible needs a reason; the form is one the kind allows
 // (see Forms), and a done reaction or police decision says which.
-func (a *Action) Validate(op string) error { return norm.Errorf(op, a.problems(nil)) }
+func (a *Action) Validate(op string) error { return norm.NewError(op, a.problems(nil)) }
 
 func (a *Action) problems(ps []norm.Problem) []norm.Problem {
 	add := func(field string, code norm.ProblemCode, msg norm.Text) {
@@ -153,17 +158,21 @@ func (a *Action) problems(ps []norm.Problem) []norm.Problem {
 	}
 	if kindOK {
 		allowed := formsByKind[a.Kind]
+		names := make([]string, len(allowed))
+		for i, f := range allowed {
+			names[i] = string(f)
+		}
 		switch {
 		case a.Form == "" && len(allowed) > 0 && a.Outcome == OutcomeDone:
 			add("form", norm.CodeRequired, norm.Textf(
-				"zeg hoe het ging: een van %s", "say how it was done: one of %s", strings.Join(allowed, ", ")))
+				"zeg hoe het ging: een van %s", "say how it was done: one of %s", strings.Join(names, ", ")))
 		case a.Form != "" && len(allowed) == 0:
 			add("form", norm.CodeEnum, norm.Textf(
 				"een actie van soort %s heeft geen vorm", "an action of kind %s has no form", a.Kind))
 		case a.Form != "" && !slices.Contains(allowed, a.Form):
 			add("form", norm.CodeEnum, norm.Textf(
 				"onbekende vorm %q voor %s; toegestaan: %s", "unknown form %q for %s; allowed: %s",
-				a.Form, a.Kind, strings.Join(allowed, ", ")))
+				a.Form, a.Kind, strings.Join(names, ", ")))
 		}
 	}
 	return ps
@@ -201,7 +210,7 @@ func validActionID(id string) bool {
 // message names the incident, not the subject.
 func (a *Action) CheckIncident(op string, inc *incident.Incident) error {
 	if p, ok := a.incidentProblem(inc); ok {
-		return norm.Errorf(op, []norm.Problem{p})
+		return norm.NewError(op, []norm.Problem{p})
 	}
 	return nil
 }

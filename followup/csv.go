@@ -183,7 +183,7 @@ func ReadActionsCSV(r io.Reader) ([]Action, error) {
 			case 5:
 				a.Outcome = Outcome(strings.TrimSpace(v))
 			case 6:
-				a.Form = strings.TrimSpace(v)
+				a.Form = Form(strings.TrimSpace(v))
 			case 7:
 				a.Reason = v
 			}
@@ -233,18 +233,35 @@ func clip(s string) string {
 	return strings.ToValidUTF8(s[:40], "") + "..."
 }
 
-// WriteActionsCSV writes actions as CSV with the English header (see
-// ActionsCSVHeader), one row per action, times in RFC 3339 with their own
-// offset, so that ReadActionsCSV gives the same actions back. A cell that
-// a spreadsheet program would run as a formula (a reason starting with
-// "=", say) gets a leading apostrophe, which ReadActionsCSV takes off
-// again (see csvform.Neutralise).
-func WriteActionsCSV(w io.Writer, actions []Action) error {
-	return WriteActionsCSVLang(w, norm.EN, actions)
+// CSVOption configures WriteActionsCSV, as incident.CSVOption configures
+// incident.WriteCSV.
+type CSVOption func(*csvConfig)
+
+type csvConfig struct {
+	dutch bool
 }
 
-// WriteActionsCSVLang is WriteActionsCSV with the header in a language.
-func WriteActionsCSVLang(w io.Writer, lang norm.Lang, actions []Action) error {
+// WithDutchHeaders makes WriteActionsCSV write the Dutch column names
+// instead of the English ones (see ActionsCSVHeader).
+func WithDutchHeaders() CSVOption { return func(c *csvConfig) { c.dutch = true } }
+
+// WriteActionsCSV writes actions as CSV with the English header (the Dutch
+// one WithDutchHeaders; see ActionsCSVHeader), one row per action, times
+// in RFC 3339 with their own offset, so that ReadActionsCSV gives the same
+// actions back. A cell that a spreadsheet program would run as a formula
+// (a reason starting with "=", say) gets a leading apostrophe, which
+// ReadActionsCSV takes off again (see csvform.Neutralise).
+func WriteActionsCSV(w io.Writer, actions []Action, opts ...CSVOption) error {
+	var c csvConfig
+	for _, o := range opts {
+		if o != nil {
+			o(&c)
+		}
+	}
+	lang := norm.EN
+	if c.dutch {
+		lang = norm.NL
+	}
 	cw := csvform.NewWriter(w, ',')
 	if err := cw.Write(ActionsCSVHeader(lang)); err != nil {
 		return err
@@ -256,7 +273,7 @@ func WriteActionsCSVLang(w io.Writer, lang norm.Lang, actions []Action) error {
 		if !a.At.IsZero() {
 			rec[4] = a.At.Format(time.RFC3339Nano)
 		}
-		rec[5], rec[6], rec[7] = string(a.Outcome), a.Form, a.Reason
+		rec[5], rec[6], rec[7] = string(a.Outcome), string(a.Form), a.Reason
 		if err := cw.Write(rec); err != nil {
 			return err
 		}

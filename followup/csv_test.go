@@ -33,7 +33,11 @@ func TestActionsCSVRoundTrip(t *testing.T) {
 	for _, lang := range norm.Langs() {
 		t.Run(string(lang), func(t *testing.T) {
 			var buf bytes.Buffer
-			require.NoError(t, followup.WriteActionsCSVLang(&buf, lang, actions))
+			var opts []followup.CSVOption
+			if lang == norm.NL {
+				opts = append(opts, followup.WithDutchHeaders())
+			}
+			require.NoError(t, followup.WriteActionsCSV(&buf, actions, opts...))
 			assert.True(t, strings.HasPrefix(buf.String(), strings.Join(followup.ActionsCSVHeader(lang), ",")+"\n"))
 			back, err := followup.ReadActionsCSV(&buf)
 			require.NoError(t, err)

@@ -7,8 +7,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/invopop/jsonschema"
-
 	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
@@ -43,7 +41,7 @@ func (o Outcome) Label() norm.Text { return outcomeLabels[o] }
 
 // formNames are the forms' names, spelled in this one place: the action
 // schema and the checklist's options for GG12-2 both read them.
-var formNames = map[string]norm.Text{
+var formNames = map[Form]norm.Text{
 	FormConversation:  norm.T("gesprek", "conversation"),
 	FormWarningLetter: norm.T("waarschuwingsbrief", "warning letter"),
 	FormBan:           norm.T("toegangsverbod", "ban from the premises"),
@@ -53,7 +51,7 @@ var formNames = map[string]norm.Text{
 
 // FormLabel gives a form's bilingual name, in lower case (empty for an
 // unknown form).
-func FormLabel(f string) norm.Text { return formNames[f] }
+func FormLabel(f Form) norm.Text { return formNames[f] }
 
 // formKindWords say in the schema which kind of action a form belongs to.
 var formKindWords = map[Kind]norm.Text{
@@ -62,7 +60,7 @@ var formKindWords = map[Kind]norm.Text{
 }
 
 // formTitle is a form's title in the action schema: "Gesprek (reactie)".
-func formTitle(f string, lang norm.Lang) string {
+func formTitle(f Form, lang norm.Lang) string {
 	name := formNames[f].In(lang)
 	if name != "" {
 		name = strings.ToUpper(name[:1]) + name[1:]
@@ -75,7 +73,7 @@ func formTitle(f string, lang norm.Lang) string {
 	return name
 }
 
-var allForms = []string{FormConversation, FormWarningLetter, FormBan, FormReport, FormNoReport}
+var allForms = []Form{FormConversation, FormWarningLetter, FormBan, FormReport, FormNoReport}
 
 // fieldTexts are the title and description of each property of the action
 // document.
@@ -124,12 +122,11 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		"Een actie die na een incident is gedaan: wat, voor wie, wanneer en met welke uitkomst (VPT5-8, GG12, GG13).",
 		"An action taken after an incident: what, for whom, when and with what outcome (VPT5-8, GG12, GG13).").In(lang)
 	u := func(n uint64) *uint64 { return &n }
-	for pair := s.Properties.Oldest(); pair != nil; pair = pair.Next() {
-		p := pair.Value
-		if t, ok := fieldTexts[pair.Key]; ok {
+	for name, p := range s.Properties.All() {
+		if t, ok := fieldTexts[name]; ok {
 			p.Title, p.Description = t[0].In(lang), t[1].In(lang)
 		}
-		switch pair.Key {
+		switch name {
 		case "id":
 			p.MinLength, p.MaxLength, p.Pattern = u(1), u(MaxRefLen), "^[A-Za-z0-9._:/@-]+$"
 		case "incident_id", "subject":
@@ -138,19 +135,19 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		case "reason":
 			p.MaxLength, p.Pattern = u(MaxReasonLen), norm.TextPattern
 		case "form":
-			p.OneOf = make([]*jsonschema.Schema, len(allForms))
+			p.OneOf = make([]*form.Schema, len(allForms))
 			for i, f := range allForms {
-				p.OneOf[i] = &jsonschema.Schema{Const: f, Title: formTitle(f, lang)}
+				p.OneOf[i] = &form.Schema{Const: f, Title: formTitle(f, lang)}
 			}
 		}
 	}
 	// A form renderer can show the reason as required as soon as
 	// not_possible is chosen.
-	cond := jsonschema.NewProperties()
-	cond.Set("outcome", &jsonschema.Schema{Const: string(OutcomeNotPossible)})
-	s.AllOf = []*jsonschema.Schema{{
-		If:   &jsonschema.Schema{Properties: cond, Required: []string{"outcome"}},
-		Then: &jsonschema.Schema{Required: []string{"reason"}},
+	cond := form.NewProperties()
+	cond.Set("outcome", &form.Schema{Const: string(OutcomeNotPossible)})
+	s.AllOf = []*form.Schema{{
+		If:   &form.Schema{Properties: cond, Required: []string{"outcome"}},
+		Then: &form.Schema{Required: []string{"reason"}},
 	}}
 	if d == form.Draft2020 {
 		return form.Marshal(s)
@@ -209,7 +206,7 @@ func DecodeAction(r io.Reader, opts ...DecodeOption) (Action, error) {
 	}
 	var a Action
 	if probs := form.Decode(r, v, &a, cfg.limits); len(probs) > 0 {
-		return Action{}, norm.Errorf(decodeOp, probs)
+		return Action{}, norm.NewError(decodeOp, probs)
 	}
 	probs := a.problems(nil)
 	if cfg.now != nil && a.At.After(cfg.now()) {
@@ -217,7 +214,7 @@ func DecodeAction(r io.Reader, opts ...DecodeOption) (Action, error) {
 			Message: norm.T("het tijdstip ligt in de toekomst", "the time is in the future")})
 	}
 	if len(probs) > 0 {
-		return Action{}, norm.Errorf(decodeOp, probs)
+		return Action{}, norm.NewError(decodeOp, probs)
 	}
 	return a, nil
 }

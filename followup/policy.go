@@ -213,7 +213,7 @@ func (p Policy) validate(op string) error {
 	check("anchor", "het beginpunt van de termijnen", "anchor", string(p.Anchor), anchorNames)
 	check("counting", "de manier van tellen", "counting mode", string(p.Counting), countingNames)
 	check("liberation_day", "Bevrijdingsdag", "Liberation Day rule", string(p.LiberationDay), liberationNames)
-	return norm.Errorf(op, ps)
+	return norm.NewError(op, ps)
 }
 
 // The codes as strings, for Validate.

@@ -32,7 +32,7 @@ func handRecords(tb testing.TB) ([]followup.Record, time.Time) {
 	t0 := time.Date(2026, time.March, 10, 10, 0, 0, 0, followup.Amsterdam())
 	at := t0.AddDate(0, 0, 60)
 	h := func(base time.Time, hours int) time.Time { return base.Add(time.Duration(hours) * time.Hour) }
-	a := func(inc incident.ID, id string, k followup.Kind, subject string, when time.Time, o followup.Outcome, form string) followup.Action {
+	a := func(inc incident.ID, id string, k followup.Kind, subject string, when time.Time, o followup.Outcome, form followup.Form) followup.Action {
 		return followup.Action{ID: id, IncidentID: inc, Kind: k, Subject: subject, At: when, Outcome: o, Form: form}
 	}
 	person := func(refs ...string) []incident.Person {

@@ -83,7 +83,7 @@ type Action struct {
 	Outcome    Outcome     `json:"outcome"`
 	// Form says how a reaction was given: conversation, warning_letter, ban,
 	// or for a police decision: report or no_report. Empty otherwise.
-	Form   string `json:"form,omitempty"`
+	Form   Form   `json:"form,omitempty"`
 	Reason string `json:"reason,omitempty"` // required when Outcome is not_possible
 }
 

@@ -95,7 +95,7 @@ func DecodeIncident(r io.Reader, opts ...DecodeOption) (Incident, error) {
 			}
 		}
 		slices.SortStableFunc(probs, func(a, b norm.Problem) int { return form.ComparePointers(a.Pointer, b.Pointer) })
-		return Incident{}, norm.Errorf(decodeOp, probs)
+		return Incident{}, norm.NewError(decodeOp, probs)
 	}
 	var at time.Time
 	if cfg.now != nil {
@@ -110,7 +110,7 @@ func DecodeIncident(r io.Reader, opts ...DecodeOption) (Incident, error) {
 	}
 	if len(found) > 0 {
 		slices.SortStableFunc(found, func(a, b norm.Problem) int { return form.ComparePointers(a.Pointer, b.Pointer) })
-		return Incident{}, norm.Errorf(decodeOp, found)
+		return Incident{}, norm.NewError(decodeOp, found)
 	}
 	inc.Normalize()
 	return inc, nil

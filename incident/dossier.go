@@ -167,7 +167,7 @@ func (l Ladder) Validate() error {
 			ps = append(ps, norm.Problem{Pointer: at("reason"), Code: norm.CodeRequired, Message: norm.T("reden in beide talen ontbreekt", "reason in both languages is missing")})
 		}
 	}
-	return norm.Errorf("incident.Ladder", ps)
+	return norm.NewError("incident.Ladder", ps)
 }
 
 // PerpetratorDossier is what the register holds about one perpetrator
@@ -235,7 +235,7 @@ func Dossier(ctx context.Context, store Lister, ref string, window time.Duration
 			ps = append(ps, p)
 		}
 	}
-	if err := norm.Errorf(op, ps); err != nil {
+	if err := norm.NewError(op, ps); err != nil {
 		return PerpetratorDossier{}, err
 	}
 	if window == 0 {

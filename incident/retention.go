@@ -74,7 +74,7 @@ func (p RetentionPolicy) Validate() error {
 	if _, err := norm.ParseCode("retention_mode", string(p.Mode), retentionModes); err != nil {
 		ps = append(ps, norm.Problem{Pointer: "/mode", Code: norm.CodeEnum, Message: err.(*norm.CodeError).Message()})
 	}
-	return norm.Errorf("incident.RetentionPolicy", ps)
+	return norm.NewError("incident.RetentionPolicy", ps)
 }
 
 // RetentionReport says what Retain touched.
@@ -165,7 +165,7 @@ func retain(ctx context.Context, store Lister, p RetentionPolicy, at time.Time, 
 	if at.IsZero() {
 		ps = append(ps, norm.Problem{Pointer: "/at", Code: norm.CodeRequired, Message: norm.T("peilmoment ontbreekt", "reference time is missing")})
 	}
-	if err := norm.Errorf(op, ps); err != nil {
+	if err := norm.NewError(op, ps); err != nil {
 		return RetentionReport{}, err
 	}
 	rs, _ := store.(RetentionStore)

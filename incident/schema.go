@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"reflect"
 
-	"github.com/invopop/jsonschema"
-
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
 )
@@ -121,7 +119,7 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 		form.Lang(lang),
 		form.EnumLabels(norm.BehaviourCodes(), norm.BehaviourCode.Label),
 		form.EnumLabels(norm.Categories(), norm.Category.Label),
-		form.Mapper(func(t reflect.Type) *jsonschema.Schema {
+		form.Mapper(func(t reflect.Type) *form.Schema {
 			if t != reflect.TypeFor[Behaviours]() {
 				return nil
 			}
@@ -165,15 +163,15 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 // code has (norm.OrgCodePattern), either one of the catalogue (listed with
 // their labels) or one of the organisation's own norm, which no schema can
 // list: Validate checks those against the incident's norm.
-func behavioursSchema(lang norm.Lang) *jsonschema.Schema {
-	catalogue := &jsonschema.Schema{}
+func behavioursSchema(lang norm.Lang) *form.Schema {
+	catalogue := &form.Schema{}
 	for _, b := range norm.Behaviours() {
-		catalogue.OneOf = append(catalogue.OneOf, &jsonschema.Schema{Const: string(b.Code), Title: b.Label.In(lang)})
+		catalogue.OneOf = append(catalogue.OneOf, &form.Schema{Const: string(b.Code), Title: b.Label.In(lang)})
 	}
-	own := &jsonschema.Schema{Title: norm.T("eigen gedrag uit de norm van de organisatie", "own behaviour from the organisation's norm").In(lang)}
+	own := &form.Schema{Title: norm.T("eigen gedrag uit de norm van de organisatie", "own behaviour from the organisation's norm").In(lang)}
 	n := uint64(norm.MaxOrgCodeLen)
-	return &jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{Type: "string", Pattern: norm.OrgCodePattern, MaxLength: &n,
-		AnyOf: []*jsonschema.Schema{catalogue, own}}}
+	return &form.Schema{Type: "array", Items: &form.Schema{Type: "string", Pattern: norm.OrgCodePattern, MaxLength: &n,
+		AnyOf: []*form.Schema{catalogue, own}}}
 }
 
 func without(list []string, drop ...string) []string {
@@ -192,14 +190,14 @@ func without(list []string, drop ...string) []string {
 
 // annotate sets the titles, descriptions and constraints of the
 // properties of s, whose pointer in the document is base.
-func annotate(s *jsonschema.Schema, base string, lang norm.Lang) {
+func annotate(s *form.Schema, base string, lang norm.Lang) {
 	if s.Properties == nil {
 		return
 	}
 	u := func(n uint64) *uint64 { return &n }
 	const tokenPattern = "^[A-Za-z0-9._:-]+$"
-	for pair := s.Properties.Oldest(); pair != nil; pair = pair.Next() {
-		ptr, p := base+"/"+pair.Key, pair.Value
+	for name, prop := range s.Properties.All() {
+		ptr, p := base+"/"+name, prop
 		if t, ok := fieldTexts[ptr]; ok {
 			p.Title, p.Description = t[0].In(lang), t[1].In(lang)
 		}

@@ -138,7 +138,7 @@ func (f Filter) Validate() error {
 	if !f.From.IsZero() && !f.To.IsZero() && !f.To.After(f.From) {
 		ps = append(ps, norm.Problem{Pointer: "/to", Code: norm.CodeOrder, Message: norm.T("einde van de periode ligt niet na het begin", "end of the period is not after its start")})
 	}
-	return norm.Errorf("incident.Filter", ps)
+	return norm.NewError("incident.Filter", ps)
 }
 
 // Match reports whether inc passes the criteria of f (Limit and Offset

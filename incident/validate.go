@@ -73,11 +73,11 @@ func Validate(inc *Incident) error { return ValidateAt(inc, time.Time{}) }
 //   - Version not negative.
 func ValidateAt(inc *Incident, at time.Time) error {
 	if inc == nil {
-		return norm.Errorf(validateOp, []norm.Problem{{Code: norm.CodeRequired, Message: norm.T("geen incident", "no incident")}})
+		return norm.NewError(validateOp, []norm.Problem{{Code: norm.CodeRequired, Message: norm.T("geen incident", "no incident")}})
 	}
 	v := validator{}
 	v.incident(inc, at)
-	return norm.Errorf(validateOp, v.ps)
+	return norm.NewError(validateOp, v.ps)
 }
 
 const validateOp = "incident.Validate"

@@ -7,9 +7,9 @@ package norm
 // said in one last problem with code CodeMore.
 const MaxProblems = 100
 
-// MoreProblems is the problem that stands for n problems left out of a
+// moreProblems is the problem that stands for n problems left out of a
 // list: the last one of a list cut at MaxProblems.
-func MoreProblems(n int) Problem {
+func moreProblems(n int) Problem {
 	msg := Textf("en nog %d problemen die niet zijn vermeld", "and %d more problems that are not listed", n)
 	if n == 1 {
 		msg = T("en nog 1 probleem dat niet is vermeld", "and 1 more problem that is not listed")
@@ -25,7 +25,7 @@ type Problems struct {
 	more int
 }
 
-// Add records a problem. A problem made by MoreProblems adds its count.
+// Add records a problem. A problem made by moreProblems adds its count.
 func (ps *Problems) Add(p Problem) {
 	switch {
 	case p.Code == CodeMore && p.more > 0:
@@ -40,20 +40,20 @@ func (ps *Problems) Add(p Problem) {
 // Len is how many problems were added, kept or only counted.
 func (ps *Problems) Len() int { return len(ps.list) + ps.more }
 
-// List returns the problems kept, followed by MoreProblems when some were
+// List returns the problems kept, followed by moreProblems when some were
 // only counted; nil when there are none.
 func (ps *Problems) List() []Problem {
 	if ps.more == 0 {
 		return ps.list
 	}
-	return append(ps.list[:len(ps.list):len(ps.list)], MoreProblems(ps.more))
+	return append(ps.list[:len(ps.list):len(ps.list)], moreProblems(ps.more))
 }
 
 // Err returns nil without problems, and an *Error with Op op otherwise.
-func (ps *Problems) Err(op string) error { return Errorf(op, ps.List()) }
+func (ps *Problems) Err(op string) error { return NewError(op, ps.List()) }
 
 // Cap cuts a list of problems at MaxProblems, counting the rest in one
-// last MoreProblems; lists that are short enough come back as they are.
+// last moreProblems; lists that are short enough come back as they are.
 // Lists already cut are cut again correctly: Cap(Cap(ps)) == Cap(ps).
 func Cap(problems []Problem) []Problem {
 	if len(problems) <= MaxProblems && !hasMore(problems[:max(len(problems)-1, 0)]) {
@@ -66,7 +66,7 @@ func Cap(problems []Problem) []Problem {
 	return ps.List()
 }
 
-// hasMore reports whether a MoreProblems is among ps.
+// hasMore reports whether a moreProblems is among ps.
 func hasMore(ps []Problem) bool {
 	for _, p := range ps {
 		if p.Code == CodeMore && p.more > 0 {
@@ -77,7 +77,7 @@ func hasMore(ps []Problem) bool {
 }
 
 // total is how many problems a list stands for, counting what a
-// MoreProblems left out.
+// moreProblems left out.
 func total(ps []Problem) int {
 	n := len(ps)
 	for _, p := range ps {

@@ -42,7 +42,7 @@ func TestProblemsKeepsTheFirstAndCountsTheRest(t *testing.T) {
 	assert.True(t, strings.HasPrefix(ne.In(norm.NL), "x.Op: 250000 problemen\n"))
 }
 
-func TestErrorfCapsLongLists(t *testing.T) {
+func TestNewErrorCapsLongLists(t *testing.T) {
 	tests := []struct {
 		n, want int
 		more    string
@@ -55,7 +55,7 @@ func TestErrorfCapsLongLists(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strconv.Itoa(tt.n), func(t *testing.T) {
-			err := norm.Errorf("x.Op", problemsN(tt.n))
+			err := norm.NewError("x.Op", problemsN(tt.n))
 			if tt.n == 0 {
 				require.NoError(t, err)
 				return

@@ -285,5 +285,5 @@ func (n OrgNorm) Validate() error {
 		}
 	}
 	ps = append(ps, validateSanctions(n.Sanctions)...)
-	return Errorf("norm.OrgNorm.Validate", ps)
+	return NewError("norm.OrgNorm.Validate", ps)
 }

@@ -141,10 +141,10 @@ func (e *Error) Has(pointer string, code ProblemCode) bool {
 	return false
 }
 
-// Errorf returns nil when there are no problems and an *Error otherwise,
-// so that callers can write `return norm.Errorf(op, problems)`. The list
+// NewError returns nil when there are no problems and an *Error otherwise,
+// so that callers can write `return norm.NewError(op, problems)`. The list
 // is cut at MaxProblems (see Cap).
-func Errorf(op string, problems []Problem) error {
+func NewError(op string, problems []Problem) error {
 	if len(problems) == 0 {
 		return nil
 	}

@@ -11,9 +11,9 @@ import (
 	"github.com/goedgesprek/goedgesprek/norm"
 )
 
-func TestErrorf(t *testing.T) {
-	assert.NoError(t, norm.Errorf("x.Op", nil))
-	assert.NoError(t, norm.Errorf("x.Op", []norm.Problem{}))
+func TestNewError(t *testing.T) {
+	assert.NoError(t, norm.NewError("x.Op", nil))
+	assert.NoError(t, norm.NewError("x.Op", []norm.Problem{}))
 }
 
 func TestErrorText(t *testing.T) {
@@ -40,7 +40,7 @@ func TestErrorText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := norm.Errorf("x.Op", tt.ps)
+			err := norm.NewError("x.Op", tt.ps)
 			require.Error(t, err)
 			var e *norm.Error
 			require.ErrorAs(t, err, &e)
@@ -52,7 +52,7 @@ func TestErrorText(t *testing.T) {
 }
 
 func TestErrorIsAs(t *testing.T) {
-	err := norm.Errorf("x.Op", []norm.Problem{{Pointer: "/a", Code: norm.CodeType, Message: norm.T("a", "a")}})
+	err := norm.NewError("x.Op", []norm.Problem{{Pointer: "/a", Code: norm.CodeType, Message: norm.T("a", "a")}})
 	wrapped := fmt.Errorf("loading: %w", err)
 	assert.True(t, errors.Is(wrapped, norm.ErrInvalid))
 	assert.False(t, errors.Is(wrapped, norm.ErrUnknownCode))

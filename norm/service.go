@@ -180,5 +180,5 @@ func (s ServiceNorm) Validate() error {
 			ps = append(ps, enumProblem(Pointer("known_to_clients", itoa(i)), "client medium", string(m), clientMedia))
 		}
 	}
-	return Errorf("norm.ServiceNorm.Validate", ps)
+	return NewError("norm.ServiceNorm.Validate", ps)
 }

@@ -309,10 +309,10 @@ func DecodeResponse(r io.Reader, lim form.Limits) (Response, error) {
 	}
 	var resp Response
 	if probs := form.Decode(r, v, &resp, lim); probs != nil {
-		return Response{}, norm.Errorf(decodeOp, probs)
+		return Response{}, norm.NewError(decodeOp, probs)
 	}
 	if probs := resp.validate(nil); probs != nil {
-		return Response{}, norm.Errorf(decodeOp, probs)
+		return Response{}, norm.NewError(decodeOp, probs)
 	}
 	resp.Version = ResponseVersion
 	if resp.Answers == nil {

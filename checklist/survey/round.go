@@ -233,7 +233,7 @@ func Compare(before, after Round) ([]Change, error) {
 		p.Pointer = "/after" + p.Pointer
 		ps = append(ps, p)
 	}
-	if err := norm.Errorf("survey.Compare", ps); err != nil {
+	if err := norm.NewError("survey.Compare", ps); err != nil {
 		return nil, err
 	}
 	before, after = before.Clone(), after.Clone()

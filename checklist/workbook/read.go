@@ -94,7 +94,7 @@ func Read(r io.Reader, lim Limits) (a checklist.Assessment, err error) {
 
 // fail returns the zero assessment and an error with these problems.
 func fail(probs ...norm.Problem) (checklist.Assessment, error) {
-	return checklist.Assessment{}, norm.Errorf(readOp, probs)
+	return checklist.Assessment{}, norm.NewError(readOp, probs)
 }
 
 var errNotOurs = norm.T("gebruik een werkboek dat met goedgesprek is gemaakt (go run ./examples/schema -doc assessment -format xlsx)",

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"flag"
@@ -448,7 +449,7 @@ func TestRegisterDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "register.db")
 	db, err := sqlstore.OpenSQLite(path)
 	require.NoError(t, err)
-	st, err := sqlstore.New(db, sqlstore.SQLite)
+	st, err := sqlstore.New(context.Background(), db, sqlstore.SQLite)
 	require.NoError(t, err)
 	f, err := os.Open(dataPath("register.csv"))
 	require.NoError(t, err)

@@ -52,7 +52,7 @@ func measureDB(path string, per followup.Period, at time.Time) (followup.Summary
 		return followup.Summary{}, err
 	}
 	defer db.Close()
-	st, err := sqlstore.Open(db, sqlstore.SQLite)
+	st, err := sqlstore.Open(context.Background(), db, sqlstore.SQLite)
 	if err != nil {
 		return followup.Summary{}, err
 	}

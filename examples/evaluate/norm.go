@@ -50,7 +50,7 @@ func withNorm(c config, a *checklist.Assessment, opts []checklist.EvalOption, me
 		return opts, err
 	}
 	if d.Adopted.After(a.Date) {
-		return opts, norm.Errorf("evaluate -norm", []norm.Problem{{Pointer: "/adopted", Code: norm.CodeFuture, Message: norm.Textf(
+		return opts, norm.NewError("evaluate -norm", []norm.Problem{{Pointer: "/adopted", Code: norm.CodeFuture, Message: norm.Textf(
 			"de norm is vastgesteld op %s, na de peildatum van de zelfevaluatie (%s); zij gold toen nog niet",
 			"the norm was adopted on %s, after the assessment date (%s); it was not in force then", d.Adopted.String(), a.Date.String())}})
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -52,7 +53,7 @@ func TestMeasuredPeriod(t *testing.T) {
 	{
 		db, err := sqlstore.OpenSQLite(dbPath)
 		require.NoError(t, err)
-		st, err := sqlstore.New(db, sqlstore.SQLite)
+		st, err := sqlstore.New(context.Background(), db, sqlstore.SQLite)
 		require.NoError(t, err)
 		f, err := os.Open(csvPath)
 		require.NoError(t, err)

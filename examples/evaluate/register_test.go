@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"os"
@@ -22,7 +23,7 @@ func buildRegister(t *testing.T, path string) {
 	db, err := sqlstore.OpenSQLite(path)
 	require.NoError(t, err)
 	defer db.Close()
-	st, err := sqlstore.New(db, sqlstore.SQLite)
+	st, err := sqlstore.New(context.Background(), db, sqlstore.SQLite)
 	require.NoError(t, err)
 	f, err := os.Open(dataPath("register.csv"))
 	require.NoError(t, err)

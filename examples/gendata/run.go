@@ -156,7 +156,7 @@ func writeDB(path string, incs []incident.Incident, acts []followup.Action) (err
 			}
 		}
 	}()
-	st, err := sqlstore.New(db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return until }))
+	st, err := sqlstore.New(context.Background(), db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return until }))
 	if err != nil {
 		return err
 	}

@@ -384,13 +384,13 @@ func kindLabel(k followup.Kind) norm.Text {
 func cmdDone(e *env, args []string) int {
 	fs := flag.NewFlagSet("done", flag.ContinueOnError)
 	var a followup.Action
-	var id, kind, atStr, outcome string
+	var id, kind, atStr, outcome, form string
 	fs.StringVar(&id, "incident", "", e.t("het incident", "the incident"))
 	fs.StringVar(&kind, "kind", "", e.t("soort actie: reaction, police_report, police_decision, damage_recovery, aftercare, aftercare_again, aftercare_check, manager_talk", "kind of action: reaction, police_report, police_decision, damage_recovery, aftercare, aftercare_again, aftercare_check, manager_talk"))
 	fs.StringVar(&a.Subject, "subject", "", e.t("perpetrator of de pseudonieme referentie van een betrokkene bij het incident, geen naam (standaard perpetrator bij reactie, aangifte en schade)", "perpetrator or the pseudonymous reference of a person involved in the incident, not a name (default perpetrator for reaction, police and damages)"))
 	fs.StringVar(&atStr, "at", "", e.t("wanneer (standaard nu)", "when (default now)"))
 	fs.StringVar(&outcome, "outcome", "done", e.t("done, declined of not_possible", "done, declined or not_possible"))
-	fs.StringVar(&a.Form, "form", "", e.t("vorm: conversation, warning_letter, ban; bij een besluit: report of no_report", "form: conversation, warning_letter, ban; for a decision: report or no_report"))
+	fs.StringVar(&form, "form", "", e.t("vorm: conversation, warning_letter, ban; bij een besluit: report of no_report", "form: conversation, warning_letter, ban; for a decision: report or no_report"))
 	fs.StringVar(&a.Reason, "reason", "", e.t("reden, verplicht bij not_possible", "reason, required with not_possible"))
 	fs.StringVar(&a.ID, "id", "", e.t("ID van de actie (standaard afgeleid van incident, soort, plaats van de betrokkene en tijd; nooit van een referentie)", "the action's ID (default derived from the incident, the kind, the person's place among the involved and the time; never from a reference)"))
 	pos, code, ok := e.parseSub("done", fs, args, 0, 1)
@@ -418,6 +418,7 @@ func cmdDone(e *env, args []string) int {
 		}
 		name = "done"
 		a.IncidentID = incident.ID(id)
+		a.Form = followup.Form(form)
 		at, err := e.parseTimeFlag("at", atStr, false)
 		if err != nil {
 			return e.usageErr("done", err)

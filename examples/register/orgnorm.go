@@ -58,7 +58,7 @@ func (f *normFlags) load(e *env) (dec []incident.DecodeOption, csv []incident.CS
 	doc, err := normdoc.DecodeBytes(b)
 	if err != nil {
 		if bareNorm(b) {
-			err = norm.Errorf("register -norm", []norm.Problem{{Code: norm.CodeSchema, Message: norm.T(
+			err = norm.NewError("register -norm", []norm.Problem{{Code: norm.CodeSchema, Message: norm.T(
 				"dit is een losse norm, geen normdocument: zet haar onder \"norm\" in een document met version, organisation en adopted (schema: go run ./examples/schema -doc norm; voorbeeld: examples/data/ind-after-norm.json)",
 				"this is a bare norm, not a norm document: put it under \"norm\" in a document with version, organisation and adopted (schema: go run ./examples/schema -doc norm; sample: examples/data/ind-after-norm.json)")}})
 		}
@@ -69,7 +69,7 @@ func (f *normFlags) load(e *env) (dec []incident.DecodeOption, csv []incident.CS
 		id = normID(doc)
 	}
 	if !incident.ValidToken(id) {
-		return nil, nil, cli.Fail(e.stderr, e.lang, f.file, norm.Errorf("register -norm", []norm.Problem{{Code: norm.CodeFormat, Message: norm.Textf(
+		return nil, nil, cli.Fail(e.stderr, e.lang, f.file, norm.NewError("register -norm", []norm.Problem{{Code: norm.CodeFormat, Message: norm.Textf(
 			"de naam van de norm %q mag alleen letters, cijfers en . _ : - bevatten en ten hoogste %d tekens tellen (kies er een met -norm-id)",
 			"the norm's name %q may hold only letters, digits and . _ : - and at most %d characters (choose one with -norm-id)", norm.Printable(id), incident.MaxIDLen)}})), false
 	}

@@ -48,7 +48,7 @@ func openRegister(path string, mode openMode) (st register, closer func(), creat
 		if err != nil {
 			return nil, nil, false, err
 		}
-		s, err := sqlstore.Open(db, sqlstore.SQLite, sqlstore.WithNow(now))
+		s, err := sqlstore.Open(context.Background(), db, sqlstore.SQLite, sqlstore.WithNow(now))
 		if err != nil {
 			db.Close()
 			return nil, nil, false, err
@@ -65,7 +65,7 @@ func openRegister(path string, mode openMode) (st register, closer func(), creat
 	if err != nil {
 		return nil, nil, false, err
 	}
-	s, err := sqlstore.New(db, sqlstore.SQLite, sqlstore.WithNow(now))
+	s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite, sqlstore.WithNow(now))
 	if err != nil {
 		db.Close()
 		return nil, nil, false, err

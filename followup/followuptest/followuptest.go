@@ -133,7 +133,7 @@ func Actions(inc incident.Incident, p followup.Policy, rng *rand.Rand, profile P
 	return out
 }
 
-var reactionForms = []string{followup.FormConversation, followup.FormConversation, followup.FormWarningLetter, followup.FormWarningLetter, followup.FormBan}
+var reactionForms = []followup.Form{followup.FormConversation, followup.FormConversation, followup.FormWarningLetter, followup.FormWarningLetter, followup.FormBan}
 
 var notPossibleReasons = []string{
 	"pleger niet bereikbaar; perpetrator could not be reached",
@@ -150,7 +150,7 @@ type gen struct {
 func (g *gen) chance(p float64) bool { return g.rng.Float64() < p }
 
 // three draws on time, late, not possible or nothing.
-func (g *gen) three(o followup.Obligation, anchor time.Time, onTime, late, impossible float64, forms []string) {
+func (g *gen) three(o followup.Obligation, anchor time.Time, onTime, late, impossible float64, forms []followup.Form) {
 	u := g.rng.Float64()
 	form := forms[g.rng.IntN(len(forms))]
 	switch {
@@ -164,7 +164,7 @@ func (g *gen) three(o followup.Obligation, anchor time.Time, onTime, late, impos
 	}
 }
 
-func (g *gen) doneWithin(o followup.Obligation, anchor time.Time, onTime bool, form string) {
+func (g *gen) doneWithin(o followup.Obligation, anchor time.Time, onTime bool, form followup.Form) {
 	at := g.late(o.Due)
 	if onTime {
 		at = g.between(anchor, o.Due)
@@ -194,7 +194,7 @@ func (g *gen) late(due time.Time) time.Time {
 	return due.Add(time.Hour + time.Duration(g.rng.IntN(5*24*60))*time.Minute).Truncate(time.Minute)
 }
 
-func (g *gen) add(o followup.Obligation, at time.Time, out followup.Outcome, form string) *followup.Action {
+func (g *gen) add(o followup.Obligation, at time.Time, out followup.Outcome, form followup.Form) *followup.Action {
 	g.out = append(g.out, followup.Action{
 		ID:         string(g.inc.ID) + "-A" + strconv.Itoa(len(g.out)+1),
 		IncidentID: g.inc.ID,

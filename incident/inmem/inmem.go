@@ -337,7 +337,7 @@ func (s *Store) RetainMany(ctx context.Context, mode incident.RetentionMode, ids
 	}
 	if mode != incident.RetainAnonymise && mode != incident.RetainDelete {
 		_, err := mode.MarshalText()
-		return nil, norm.Errorf("inmem.RetainMany", []norm.Problem{{Pointer: "/mode", Code: norm.CodeEnum, Message: err.(*norm.CodeError).Message()}})
+		return nil, norm.NewError("inmem.RetainMany", []norm.Problem{{Pointer: "/mode", Code: norm.CodeEnum, Message: err.(*norm.CodeError).Message()}})
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

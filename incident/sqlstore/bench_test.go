@@ -56,7 +56,7 @@ func BenchmarkSQLiteIngest(b *testing.B) {
 				b.StopTimer()
 				db, err := sqlstore.OpenSQLite(filepath.Join(b.TempDir(), "ingest.db"))
 				require.NoError(b, err)
-				s, err := sqlstore.New(db, sqlstore.SQLite, sqlstore.WithNow(benchNow))
+				s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite, sqlstore.WithNow(benchNow))
 				require.NoError(b, err)
 				b.StartTimer()
 				start, cpu0 := time.Now(), cpuTime()
@@ -108,7 +108,7 @@ func largeRegister(b *testing.B) (*sqlstore.Store, *sql.DB) {
 			return
 		}
 		defer db.Close()
-		s, err := sqlstore.New(db, sqlstore.SQLite, sqlstore.WithNow(benchNow))
+		s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite, sqlstore.WithNow(benchNow))
 		if err != nil {
 			largeErr = err
 			return
@@ -139,7 +139,7 @@ func largeRegister(b *testing.B) (*sqlstore.Store, *sql.DB) {
 	db, err := sqlstore.OpenSQLite(filepath.Join(largeDir, "large.db"))
 	require.NoError(b, err)
 	b.Cleanup(func() { db.Close() })
-	s, err := sqlstore.New(db, sqlstore.SQLite, sqlstore.WithNow(benchNow))
+	s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite, sqlstore.WithNow(benchNow))
 	require.NoError(b, err)
 	return s, db
 }

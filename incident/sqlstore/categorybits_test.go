@@ -55,12 +55,12 @@ func TestCategoryBitsPostgreSQL(t *testing.T) {
 	db, err := sql.Open("pgx", postgresDSN(t))
 	require.NoError(t, err)
 	defer db.Close()
-	_, err = sqlstore.New(db, sqlstore.PostgreSQL)
+	_, err = sqlstore.New(context.Background(), db, sqlstore.PostgreSQL)
 	require.NoError(t, err)
 	assert.Equal(t, fixedBits, storedBits(t, db))
 	_, err = db.Exec(`UPDATE category_bits SET bit = 64 WHERE category = 'physical'`)
 	require.NoError(t, err)
-	_, err = sqlstore.Open(db, sqlstore.PostgreSQL)
+	_, err = sqlstore.Open(context.Background(), db, sqlstore.PostgreSQL)
 	require.ErrorContains(t, err, "category physical as bit 64")
 }
 
@@ -86,7 +86,7 @@ func TestRegisterWithOtherCategoryBitsIsRefused(t *testing.T) {
 			rw, err := sqlstore.OpenSQLite(path)
 			require.NoError(t, err)
 			defer rw.Close()
-			_, err = sqlstore.New(rw, sqlstore.SQLite)
+			_, err = sqlstore.New(context.Background(), rw, sqlstore.SQLite)
 			require.ErrorContains(t, err, tt.want)
 		})
 	}
@@ -105,7 +105,7 @@ func TestRegisterBeforeCategoryBits(t *testing.T) {
 	rw, err := sqlstore.OpenSQLite(path)
 	require.NoError(t, err)
 	defer rw.Close()
-	s, err := sqlstore.New(rw, sqlstore.SQLite)
+	s, err := sqlstore.New(context.Background(), rw, sqlstore.SQLite)
 	require.NoError(t, err)
 	ctx := context.Background()
 	for cat, want := range map[norm.Category]int{norm.Threat: 1, norm.Verbal: 1, norm.Physical: 0, norm.Sexual: 0} {

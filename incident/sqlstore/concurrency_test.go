@@ -51,7 +51,7 @@ func TestConcurrentImportsOnOneFile(t *testing.T) {
 				return
 			}
 			defer db.Close()
-			s, err := sqlstore.New(db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return storetest.Now }))
+			s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return storetest.Now }))
 			if err != nil {
 				errs <- fmt.Errorf("importer %d: %w", w, err)
 				return
@@ -89,7 +89,7 @@ func TestWriterWaitsForALongTransaction(t *testing.T) {
 	db, err := sqlstore.OpenSQLite(path)
 	require.NoError(t, err)
 	defer db.Close()
-	s, err := sqlstore.New(db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return storetest.Now }))
+	s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return storetest.Now }))
 	require.NoError(t, err)
 
 	other, err := sql.Open("sqlite", path)

@@ -40,7 +40,7 @@ func TestHelperProcess(t *testing.T) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	s, err := sqlstore.New(db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return storetest.Now }))
+	s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return storetest.Now }))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
@@ -128,7 +128,7 @@ func checkWholeImports(t *testing.T, path string, committed int) {
 	db, err := sqlstore.OpenSQLite(path)
 	require.NoError(t, err)
 	defer db.Close()
-	_, err = sqlstore.New(db, sqlstore.SQLite) // recognises its register after the crash
+	_, err = sqlstore.New(context.Background(), db, sqlstore.SQLite) // recognises its register after the crash
 	require.NoError(t, err)
 	var check string
 	require.NoError(t, db.QueryRow(`PRAGMA integrity_check`).Scan(&check))

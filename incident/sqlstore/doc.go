@@ -14,7 +14,7 @@
 //	import _ "modernc.org/sqlite"
 //
 //	db, err := sqlstore.OpenSQLite("register.db") // or OpenSQLiteReadOnly
-//	s, err := sqlstore.New(db, sqlstore.SQLite)   // or Open
+//	s, err := sqlstore.New(ctx, db, sqlstore.SQLite) // or Open
 //
 // A path is a file name, whatever characters it holds: it is escaped into
 // a file: URI. A register carries a mark in its file header (PRAGMA

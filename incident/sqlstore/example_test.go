@@ -25,7 +25,7 @@ func Example() {
 	}
 	defer db.Close()
 	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
-	s, err := sqlstore.New(db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return now }))
+	s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return now }))
 	if err != nil {
 		fmt.Println(err)
 		return

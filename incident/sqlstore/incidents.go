@@ -700,7 +700,7 @@ func (s *Store) anonymise(ctx context.Context, tx *sql.Tx, id incident.ID) error
 // or nothing; see incident.BatchRetainer.
 func (s *Store) RetainMany(ctx context.Context, mode incident.RetentionMode, ids []incident.ID) ([]incident.ID, error) {
 	if _, err := mode.MarshalText(); err != nil {
-		return nil, norm.Errorf("sqlstore.RetainMany", []norm.Problem{{Pointer: "/mode", Code: norm.CodeEnum, Message: err.(*norm.CodeError).Message()}})
+		return nil, norm.NewError("sqlstore.RetainMany", []norm.Problem{{Pointer: "/mode", Code: norm.CodeEnum, Message: err.(*norm.CodeError).Message()}})
 	}
 	var done []incident.ID
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

@@ -26,7 +26,7 @@ func newRegister(t *testing.T, path string, id incident.ID) {
 	db, err := sqlstore.OpenSQLite(path)
 	require.NoError(t, err)
 	defer db.Close()
-	s, err := sqlstore.New(db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return storetest.Now }))
+	s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return storetest.Now }))
 	require.NoError(t, err)
 	inc := storetest.Sample(id, storetest.From)
 	require.NoError(t, s.Create(context.Background(), &inc))
@@ -40,7 +40,7 @@ func readRegister(t *testing.T, path string) ([]incident.ID, error) {
 		return nil, err
 	}
 	defer db.Close()
-	s, err := sqlstore.Open(db, sqlstore.SQLite)
+	s, err := sqlstore.Open(context.Background(), db, sqlstore.SQLite)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +112,7 @@ func TestReadOnlyChangesNothing(t *testing.T) {
 	t.Run("a read-only store refuses to write", func(t *testing.T) {
 		db, err := sqlstore.OpenSQLiteReadOnly(path)
 		require.NoError(t, err)
-		s, err := sqlstore.Open(db, sqlstore.SQLite)
+		s, err := sqlstore.Open(context.Background(), db, sqlstore.SQLite)
 		require.NoError(t, err)
 		inc := storetest.Sample("INC-2", storetest.From)
 		require.Error(t, s.Create(context.Background(), &inc))
@@ -156,7 +156,7 @@ func TestNotARegisterIsRefused(t *testing.T) {
 			db, err := sqlstore.OpenSQLite(path)
 			if err == nil {
 				defer db.Close()
-				_, err = sqlstore.New(db, sqlstore.SQLite)
+				_, err = sqlstore.New(context.Background(), db, sqlstore.SQLite)
 			}
 			require.ErrorIs(t, err, sqlstore.ErrNotRegister)
 		})
@@ -210,7 +210,7 @@ func TestReadWhileWriterHasItOpen(t *testing.T) {
 	db, err := sqlstore.OpenSQLite(path)
 	require.NoError(t, err)
 	defer db.Close()
-	s, err := sqlstore.New(db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return storetest.Now }))
+	s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite, sqlstore.WithNow(func() time.Time { return storetest.Now }))
 	require.NoError(t, err)
 	inc := storetest.Sample("INC-W", storetest.From)
 	require.NoError(t, s.Create(context.Background(), &inc))
@@ -228,11 +228,11 @@ func TestOpenPostgreSQL(t *testing.T) {
 	db, err := sql.Open("pgx", postgresDSN(t))
 	require.NoError(t, err)
 	defer db.Close()
-	_, err = sqlstore.Open(db, sqlstore.PostgreSQL)
+	_, err = sqlstore.Open(context.Background(), db, sqlstore.PostgreSQL)
 	require.ErrorIs(t, err, sqlstore.ErrNotRegister)
-	_, err = sqlstore.New(db, sqlstore.PostgreSQL)
+	_, err = sqlstore.New(context.Background(), db, sqlstore.PostgreSQL)
 	require.NoError(t, err)
-	s, err := sqlstore.Open(db, sqlstore.PostgreSQL)
+	s, err := sqlstore.Open(context.Background(), db, sqlstore.PostgreSQL)
 	require.NoError(t, err)
 	got, err := s.List(context.Background(), incident.Filter{})
 	require.NoError(t, err)

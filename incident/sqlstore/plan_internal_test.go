@@ -40,7 +40,7 @@ func TestQueryPlans(t *testing.T) {
 	db, err := OpenSQLite(filepath.Join(t.TempDir(), "plan.db"))
 	require.NoError(t, err)
 	defer db.Close()
-	s, err := New(db, SQLite)
+	s, err := New(context.Background(), db, SQLite)
 	require.NoError(t, err)
 	_, err = db.ExecContext(context.Background(), `ANALYZE`)
 	require.NoError(t, err)

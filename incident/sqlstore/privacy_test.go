@@ -79,7 +79,7 @@ func TestSQLiteFileHoldsNoTraceAfterAnonymising(t *testing.T) {
 	db, err := sqlstore.OpenSQLite(path)
 	require.NoError(t, err)
 	defer db.Close()
-	s, err := sqlstore.New(db, sqlstore.SQLite)
+	s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite)
 	require.NoError(t, err)
 	at := time.Date(2025, 1, 6, 9, 30, 0, 0, time.UTC)
 	inc := storetest.Sample("INC-file", at)

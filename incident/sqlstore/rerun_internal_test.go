@@ -22,7 +22,7 @@ func TestRerunTransactionsStartAfresh(t *testing.T) {
 	db, err := OpenSQLite(filepath.Join(t.TempDir(), "register.db"))
 	require.NoError(t, err)
 	defer db.Close()
-	s, err := New(db, SQLite, WithNow(func() time.Time { return storetest.Now }))
+	s, err := New(context.Background(), db, SQLite, WithNow(func() time.Time { return storetest.Now }))
 	require.NoError(t, err)
 	ctx := context.Background()
 	failures := 0

@@ -92,13 +92,13 @@ func WithNow(now func() time.Time) Option { return func(s *Store) { s.now = now 
 // refuses, with ErrNotRegister and before writing anything, a SQLite
 // database that holds something else (see [Open] for the check). On
 // SQLite it marks the file as a register (PRAGMA application_id, see
-// [ApplicationID]) and switches it to WAL mode.
-func New(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
+// [ApplicationID]) and switches it to WAL mode. ctx bounds the checks and
+// the migrations; a migration cancelled halfway is rolled back.
+func New(ctx context.Context, db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
 	s, err := newStore(db, d, opts)
 	if err != nil {
 		return nil, err
 	}
-	ctx := context.Background()
 	if err := s.checkMark(ctx, true); err != nil {
 		return nil, err
 	}
@@ -119,13 +119,13 @@ func New(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
 // ErrNotRegister when db holds something else (another program's SQLite
 // file, an empty database, a file that is not SQLite) and an error that
 // says so when the register lacks a migration of this version. Use it with
-// [OpenSQLiteReadOnly] for everything that only reads a register.
-func Open(db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
+// [OpenSQLiteReadOnly] for everything that only reads a register. ctx
+// bounds the checks.
+func Open(ctx context.Context, db *sql.DB, d Dialect, opts ...Option) (*Store, error) {
 	s, err := newStore(db, d, opts)
 	if err != nil {
 		return nil, err
 	}
-	ctx := context.Background()
 	if err := s.checkMark(ctx, false); err != nil {
 		return nil, err
 	}

@@ -29,7 +29,7 @@ func openSQLite(t testing.TB, opts ...sqlstore.Option) (*sqlstore.Store, *sql.DB
 	db, err := sqlstore.OpenSQLite(filepath.Join(t.TempDir(), "register.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
-	s, err := sqlstore.New(db, sqlstore.SQLite, opts...)
+	s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite, opts...)
 	require.NoError(t, err)
 	return s, db
 }
@@ -81,7 +81,7 @@ func openPostgres(t testing.TB, opts ...sqlstore.Option) *sqlstore.Store {
 	db, err := sql.Open("pgx", postgresDSN(t))
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
-	s, err := sqlstore.New(db, sqlstore.PostgreSQL, opts...)
+	s, err := sqlstore.New(context.Background(), db, sqlstore.PostgreSQL, opts...)
 	require.NoError(t, err)
 	return s
 }
@@ -124,9 +124,9 @@ func TestMigrationsAreRecordedOnce(t *testing.T) {
 	db, err := sqlstore.OpenSQLite(path)
 	require.NoError(t, err)
 	defer db.Close()
-	_, err = sqlstore.New(db, sqlstore.SQLite)
+	_, err = sqlstore.New(context.Background(), db, sqlstore.SQLite)
 	require.NoError(t, err)
-	s, err := sqlstore.New(db, sqlstore.SQLite) // again: nothing to do
+	s, err := sqlstore.New(context.Background(), db, sqlstore.SQLite) // again: nothing to do
 	require.NoError(t, err)
 	require.NotNil(t, s)
 	var n int
@@ -135,13 +135,32 @@ func TestMigrationsAreRecordedOnce(t *testing.T) {
 	assert.Equal(t, len(ms), n)
 }
 
+// New and Open run under the caller's context: a cancelled one stops them
+// before any migration is applied (they used context.Background()).
+func TestNewAndOpenHonourTheContext(t *testing.T) {
+	db, err := sqlstore.OpenSQLite(filepath.Join(t.TempDir(), "register.db"))
+	require.NoError(t, err)
+	defer db.Close()
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	_, err = sqlstore.New(ctx, db, sqlstore.SQLite)
+	require.ErrorIs(t, err, context.Canceled)
+	var n int
+	require.NoError(t, db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'`).Scan(&n))
+	assert.Zero(t, n, "no migration applied under a cancelled context")
+	_, err = sqlstore.Open(ctx, db, sqlstore.SQLite)
+	require.ErrorIs(t, err, context.Canceled)
+	_, err = sqlstore.New(t.Context(), db, sqlstore.SQLite)
+	require.NoError(t, err)
+}
+
 func TestNewRefusesBadArguments(t *testing.T) {
-	_, err := sqlstore.New(nil, sqlstore.SQLite)
+	_, err := sqlstore.New(context.Background(), nil, sqlstore.SQLite)
 	require.Error(t, err)
 	db, err := sqlstore.OpenSQLite(filepath.Join(t.TempDir(), "x.db"))
 	require.NoError(t, err)
 	defer db.Close()
-	_, err = sqlstore.New(db, "oracle")
+	_, err = sqlstore.New(context.Background(), db, "oracle")
 	require.Error(t, err)
 }
 

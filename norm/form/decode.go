@@ -97,11 +97,8 @@ func decodeBytes(buf []byte, v *Validator, rv reflect.Value, lim Limits) (any, [
 	fresh := reflect.New(rv.Type().Elem())
 	d := treeDecoder{}
 	d.value(tree, fresh.Elem())
-	if len(d.probs) > 0 {
-		if d.more > 0 {
-			d.probs = append(d.probs, norm.MoreProblems(d.more))
-		}
-		return tree, finish(d.probs)
+	if d.probs.Len() > 0 {
+		return tree, finish(d.probs.List())
 	}
 	rv.Elem().Set(fresh.Elem())
 	return tree, nil

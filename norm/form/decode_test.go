@@ -153,7 +153,7 @@ func TestDecodeBytes(t *testing.T) {
 func TestDecodeErrorWrapsIntoNormError(t *testing.T) {
 	v := testValidator(t)
 	var dst map[string]any
-	err := norm.Errorf("test.Decode", Decode(strings.NewReader(`{"name": 1}`), v, &dst, Limits{}))
+	err := norm.NewError("test.Decode", Decode(strings.NewReader(`{"name": 1}`), v, &dst, Limits{}))
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, norm.ErrInvalid))
 	var ne *norm.Error

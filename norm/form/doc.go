@@ -6,7 +6,7 @@
 // and follow-up decoders and the schema functions of those packages.
 // Every refusal is a list of [norm.Problem] values, each with a JSON
 // pointer, a stable [norm.ProblemCode] and a message in Dutch and English,
-// ready for [norm.Errorf].
+// ready for [norm.NewError].
 //
 // # Reading hostile input
 //
@@ -73,8 +73,8 @@
 // [Reflect] emits a 2020-12 schema for a Go type with the house settings
 // (additionalProperties false, required fields from json tags, dates and
 // times with their formats, enumerations registered with [Enum] or
-// [EnumLabels]); [ReflectSchema] returns the tree to adjust before
-// [Marshal]. [Convert] turns a 2020-12 schema into draft-07 for
+// [EnumLabels]); [ReflectSchema] returns it as a [Schema] tree to adjust
+// before [Marshal]. [Convert] turns a 2020-12 schema into draft-07 for
 // react-jsonschema-form and JSON Forms, inlining every $ref. [Cache]
 // memoises the bytes per key, so that serving a schema on every page load
 // costs one map lookup.

@@ -27,7 +27,7 @@ func ExampleDecode() {
 	var inc Incident
 	doc := `{"id": "INC-1", "occurred_on": "2026-02-30", "injured": -1}`
 	probs := form.Decode(strings.NewReader(doc), v, &inc, form.Limits{})
-	err = norm.Errorf("example.Decode", probs)
+	err = norm.NewError("example.Decode", probs)
 	if e, ok := err.(*norm.Error); ok {
 		fmt.Println(e.In(norm.NL))
 	}

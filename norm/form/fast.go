@@ -561,7 +561,7 @@ func (q *quick) num(n json.Number) bool {
 // isInteger says whether a number literal has no fraction, as the
 // validator counts it (1.0 and 1e2 are integers).
 func isInteger(n json.Number) bool {
-	if strings.IndexAny(string(n), ".eE") < 0 {
+	if !strings.ContainsAny(string(n), ".eE") {
 		return true
 	}
 	r, ok := new(big.Rat).SetString(string(n))

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/invopop/jsonschema"
 	"github.com/stretchr/testify/require"
 
 	"github.com/goedgesprek/goedgesprek/norm"
@@ -151,35 +150,37 @@ func fxSchema(tb testing.TB) []byte {
 	s, err := ReflectSchema(fxAssessment{}, "https://goedgesprek.nl/schema/test/assessment/v1.json",
 		Enum(fxKinds))
 	require.NoError(tb, err)
-	s.Properties.Value("version").Const = "1"
-	answers := &jsonschema.Schema{Type: "object", Properties: jsonschema.NewProperties(), AdditionalProperties: jsonschema.FalseSchema}
+	vs, ok := s.Properties.Get("version")
+	require.True(tb, ok)
+	vs.Const = "1"
+	answers := &Schema{Type: "object", Properties: NewProperties(), AdditionalProperties: False()}
 	zero, hundred := json.Number("0"), json.Number("100")
 	for _, c := range fxCriteria() {
-		var val *jsonschema.Schema
+		var val *Schema
 		switch c.typ {
 		case "percent":
-			val = &jsonschema.Schema{Type: "number", Minimum: zero, Maximum: hundred}
+			val = &Schema{Type: "number", Minimum: zero, Maximum: hundred}
 		case "count", "months":
-			val = &jsonschema.Schema{Type: "integer", Minimum: zero}
+			val = &Schema{Type: "integer", Minimum: zero}
 		case "bool":
-			val = &jsonschema.Schema{Type: "boolean"}
+			val = &Schema{Type: "boolean"}
 		case "date":
-			val = &jsonschema.Schema{Type: "string", Format: "date"}
+			val = &Schema{Type: "string", Format: "date"}
 		case "choice":
-			val = &jsonschema.Schema{Type: "string"}
+			val = &Schema{Type: "string"}
 			for _, o := range fxChoices {
-				val.OneOf = append(val.OneOf, &jsonschema.Schema{Const: o, Title: "label " + o})
+				val.OneOf = append(val.OneOf, &Schema{Const: o, Title: "label " + o})
 			}
 		case "multi":
 			one := uint64(1)
-			val = &jsonschema.Schema{Type: "array", UniqueItems: true, MinItems: &one, Items: &jsonschema.Schema{Type: "string", Enum: []any{"team_meeting", "intranet", "posters", "newsletter", "email"}}}
+			val = &Schema{Type: "array", UniqueItems: true, MinItems: &one, Items: &Schema{Type: "string", Enum: []any{"team_meeting", "intranet", "posters", "newsletter", "email"}}}
 		}
-		props := jsonschema.NewProperties()
+		props := NewProperties()
 		val.Title = "Vraag " + c.id
 		props.Set("value", val)
-		props.Set("comment", &jsonschema.Schema{Type: "string", MaxLength: ptr(uint64(2000))})
-		props.Set("evidence", &jsonschema.Schema{Type: "array", Items: &jsonschema.Schema{Ref: "#/$defs/fxEvidence"}})
-		answers.Properties.Set(c.id, &jsonschema.Schema{Type: "object", Properties: props, Required: []string{"value"}, AdditionalProperties: jsonschema.FalseSchema})
+		props.Set("comment", &Schema{Type: "string", MaxLength: ptr(uint64(2000))})
+		props.Set("evidence", &Schema{Type: "array", Items: &Schema{Ref: "#/$defs/fxEvidence"}})
+		answers.Properties.Set(c.id, &Schema{Type: "object", Properties: props, Required: []string{"value"}, AdditionalProperties: False()})
 	}
 	s.Properties.Set("answers", answers)
 	b, err := Marshal(s)

@@ -241,12 +241,12 @@ func differential(t *testing.T, in []byte, newT func() any) {
 	dec.DisallowUnknownFields()
 	err := dec.Decode(b)
 	switch {
-	case err != nil && len(d.probs) == 0:
+	case err != nil && d.probs.Len() == 0:
 		t.Fatalf("%v: encoding/json refuses (%v), the tree decoder accepts %q", typ, err, in)
-	case err == nil && len(d.probs) > 0:
-		for _, p := range d.probs {
+	case err == nil && d.probs.Len() > 0:
+		for _, p := range d.probs.List() {
 			if p.Code != norm.CodeDuplicateKey {
-				t.Fatalf("%v: encoding/json accepts, the tree decoder refuses %q: %v", typ, in, d.probs)
+				t.Fatalf("%v: encoding/json accepts, the tree decoder refuses %q: %v", typ, in, d.probs.List())
 			}
 		}
 	case err == nil && !reflect.DeepEqual(a, b):

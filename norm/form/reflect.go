@@ -18,8 +18,8 @@ type ReflectOption func(*reflectConfig)
 type reflectConfig struct {
 	lang    norm.Lang
 	enums   map[reflect.Type]func(norm.Lang) *jsonschema.Schema
-	mappers []func(reflect.Type) *jsonschema.Schema
-	tweaks  []func(*jsonschema.Reflector)
+	mappers []func(reflect.Type) *Schema
+	inline  bool
 }
 
 // Lang sets the language of the labels of enumerations registered with
@@ -63,16 +63,14 @@ func EnumLabels[T ~string](values []T, label func(T) norm.Text) ReflectOption {
 
 // Mapper adds a custom mapping from Go types to schemas, consulted before
 // the house mappings; it returns nil for types it leaves alone.
-func Mapper(f func(reflect.Type) *jsonschema.Schema) ReflectOption {
+func Mapper(f func(reflect.Type) *Schema) ReflectOption {
 	return func(c *reflectConfig) { c.mappers = append(c.mappers, f) }
 }
 
-// WithReflector gives access to the invopop Reflector for settings this
-// package does not wrap (comments, key naming ...). Changing the house
-// settings through it is possible but then the result is no longer a
-// house schema.
-func WithReflector(f func(*jsonschema.Reflector)) ReflectOption {
-	return func(c *reflectConfig) { c.tweaks = append(c.tweaks, f) }
+// Inline writes nested struct types in place instead of as references to
+// $defs: a schema a form renderer can walk without resolving anything.
+func Inline() ReflectOption {
+	return func(c *reflectConfig) { c.inline = true }
 }
 
 var (
@@ -84,7 +82,7 @@ var (
 )
 
 // ReflectSchema emits the 2020-12 schema of the Go type of v with the
-// house settings, as an invopop tree to adjust before [Marshal]:
+// house settings, as a tree to adjust before [Marshal]:
 //   - "additionalProperties": false on every struct;
 //   - a property is required unless its json tag has omitempty or omitzero;
 //   - [norm.Date] is {"type": "string", "format": "date"} and time.Time
@@ -92,14 +90,14 @@ var (
 //   - enumerations registered with [Enum] or [EnumLabels] list their
 //     values; other types with a MarshalText method are strings, and
 //     types with their own MarshalJSON accept any value (refine them with
-//     [Mapper] or a JSONSchema method, see invopop/jsonschema);
+//     [Mapper]);
 //   - the root is the type itself (not a $ref), with "$id" set to id;
 //     nested struct types go under "$defs", named after the type, with the
 //     package name added when two packages use the same type name.
 //
 // Constraints from `jsonschema:"minimum=0,maximum=100"` struct tags are
 // honoured (see github.com/invopop/jsonschema).
-func ReflectSchema(v any, id string, opts ...ReflectOption) (s *jsonschema.Schema, err error) {
+func ReflectSchema(v any, id string, opts ...ReflectOption) (s *Schema, err error) {
 	cfg := reflectConfig{lang: norm.NL, enums: map[reflect.Type]func(norm.Lang) *jsonschema.Schema{}}
 	for _, o := range opts {
 		o(&cfg)
@@ -111,7 +109,11 @@ func ReflectSchema(v any, id string, opts ...ReflectOption) (s *jsonschema.Schem
 		Mapper: func(t reflect.Type) *jsonschema.Schema {
 			for _, m := range cfg.mappers {
 				if s := m(t); s != nil {
-					return s
+					out, err := toInvopop(s)
+					if err != nil {
+						panic(err) // recovered below
+					}
+					return out
 				}
 			}
 			if f, ok := cfg.enums[t]; ok {
@@ -142,18 +144,16 @@ func ReflectSchema(v any, id string, opts ...ReflectOption) (s *jsonschema.Schem
 			return name
 		},
 	}
-	for _, f := range cfg.tweaks {
-		f(r)
-	}
+	r.DoNotReference = cfg.inline
 	defer func() {
 		if p := recover(); p != nil {
 			s, err = nil, fmt.Errorf("form.Reflect: %v", p)
 		}
 	}()
-	s = r.Reflect(v)
-	s.ID = jsonschema.ID(id)
-	s.Version = Draft2020URL
-	return s, nil
+	rs := r.Reflect(v)
+	rs.ID = jsonschema.ID(id)
+	rs.Version = Draft2020URL
+	return fromInvopop(rs)
 }
 
 // qualifiedName is "PkgType" for a type whose plain name is taken.
@@ -188,9 +188,9 @@ func Reflect(v any, id string, opts ...ReflectOption) ([]byte, error) {
 	return Marshal(s)
 }
 
-// Marshal writes an invopop schema as indented JSON with the key order of
+// Marshal writes a schema as indented JSON with the key order of
 // the tree kept and without HTML escaping ("&" stays "&").
-func Marshal(s *jsonschema.Schema) ([]byte, error) {
+func Marshal(s *Schema) ([]byte, error) {
 	b, err := json.Marshal(s)
 	if err != nil {
 		return nil, fmt.Errorf("form.Marshal: %w", err)

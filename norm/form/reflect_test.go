@@ -3,10 +3,10 @@ package form
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
-	"github.com/invopop/jsonschema"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -121,7 +121,7 @@ func TestReflectedSchemaValidates(t *testing.T) {
 type rfClash struct {
 	A rfInner `json:"a"`
 	B struct {
-		X jsonschema.Schema `json:"-"`
+		X Schema `json:"-"`
 	} `json:"b"`
 	C norm.Source `json:"c"`
 	D Source      `json:"d"`
@@ -141,15 +141,20 @@ func TestReflectNameClash(t *testing.T) {
 
 func TestReflectOptions(t *testing.T) {
 	m := reflectTree(t, rfInner{},
-		Mapper(func(t reflect.Type) *jsonschema.Schema {
+		Mapper(func(t reflect.Type) *Schema {
 			if t == reflect.TypeFor[string]() {
-				return &jsonschema.Schema{Type: "string", MinLength: ptr(uint64(1))}
+				return &Schema{Type: "string", MinLength: ptr(uint64(1))}
 			}
 			return nil
 		}),
-		WithReflector(func(r *jsonschema.Reflector) { r.AssignAnchor = true }))
+	)
 	assert.Equal(t, float64(1), prop(m, "ref")["minLength"])
-	assert.Equal(t, "rfInner", m["$anchor"])
+	outer := reflectTree(t, rfDoc{})
+	assert.Contains(t, outer, "$defs")
+	assert.Equal(t, "#/$defs/rfInner", prop(outer, "inner")["$ref"])
+	in := reflectTree(t, rfDoc{}, Inline())
+	assert.NotContains(t, in, "$defs", "Inline writes nested types in place")
+	assert.Equal(t, "object", prop(in, "inner")["type"])
 }
 
 func TestReflectUnsupportedType(t *testing.T) {
@@ -157,4 +162,26 @@ func TestReflectUnsupportedType(t *testing.T) {
 		C chan int `json:"c"`
 	}{}, "x")
 	assert.Error(t, err, "a panic inside the reflector becomes an error")
+}
+
+func TestSchemaTreeKeepsOrderAndBooleans(t *testing.T) {
+	s := &Schema{Type: "object", Properties: NewProperties(), AdditionalProperties: False()}
+	s.Properties.Set("zeta", &Schema{Type: "string"})
+	s.Properties.Set("alpha", &Schema{})
+	s.Properties.Set("zeta", &Schema{Type: "integer"}) // in its place
+	b, err := Marshal(s)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"type":"object","properties":{"zeta":{"type":"integer"},"alpha":true},"additionalProperties":false}`, string(b))
+	assert.Less(t, strings.Index(string(b), "zeta"), strings.Index(string(b), "alpha"), "properties keep the order they were set in")
+	var back Schema
+	require.NoError(t, json.Unmarshal(b, &back))
+	var keys []string
+	for k := range back.Properties.All() {
+		keys = append(keys, k)
+	}
+	assert.Equal(t, []string{"zeta", "alpha"}, keys)
+	again, err := Marshal(&back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(again))
+	require.Error(t, json.Unmarshal([]byte(`{"tpye":"object"}`), &back), "a keyword Schema lacks is refused, not dropped")
 }

@@ -203,19 +203,12 @@ func methodsOf(t reflect.Type) int {
 
 // treeDecoder fills values and collects problems.
 type treeDecoder struct {
-	probs []norm.Problem
-	more  int // problems past maxProblems, counted only
+	probs norm.Problems // past norm.MaxProblems only counted
 	path  []string
 	buf   []byte // the JSON of a value for its UnmarshalJSON
 }
 
-func (d *treeDecoder) problem(p norm.Problem) {
-	if len(d.probs) < maxProblems {
-		d.probs = append(d.probs, p)
-		return
-	}
-	d.more++
-}
+func (d *treeDecoder) problem(p norm.Problem) { d.probs.Add(p) }
 
 func (d *treeDecoder) pointer() string { return norm.Pointer(d.path...) }
 

@@ -48,7 +48,7 @@ func Decode(r io.Reader, opts ...DecodeOption) (Document, error) {
 	}
 	doc, probs := form.Read(r, lim)
 	if len(probs) > 0 {
-		return Document{}, norm.Errorf(decodeOp, probs)
+		return Document{}, norm.NewError(decodeOp, probs)
 	}
 	return decode(doc, lim)
 }
@@ -66,7 +66,7 @@ func decode(doc []byte, lim form.Limits) (Document, error) {
 	}
 	var d Document
 	if probs := form.DecodeBytes(doc, v, &d, lim); len(probs) > 0 {
-		return Document{}, norm.Errorf(decodeOp, refineDate(doc, probs))
+		return Document{}, norm.NewError(decodeOp, refineDate(doc, probs))
 	}
 	var probs []norm.Problem
 	if d.Adopted.Year < 1 {
@@ -78,7 +78,7 @@ func decode(doc []byte, lim form.Limits) (Document, error) {
 		probs = under(probs, "/service", d.Service.Validate())
 	}
 	if len(probs) > 0 {
-		return Document{}, norm.Errorf(decodeOp, norm.Cap(probs))
+		return Document{}, norm.NewError(decodeOp, norm.Cap(probs))
 	}
 	return d, nil
 }

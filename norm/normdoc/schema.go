@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/invopop/jsonschema"
-
 	"github.com/goedgesprek/goedgesprek/norm"
 	"github.com/goedgesprek/goedgesprek/norm/form"
 )
@@ -73,7 +71,11 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 			return nil, err
 		}
 	}
-	s.Properties.Value("version").Const = Version
+	vs, ok := s.Properties.Get("version")
+	if !ok {
+		return nil, fmt.Errorf("normdoc: the schema has no version property")
+	}
+	vs.Const = Version
 	b, err := form.Marshal(s)
 	if err != nil || d == form.Draft2020 {
 		return b, err
@@ -85,7 +87,7 @@ func buildSchema(lang norm.Lang, d form.Dialect) ([]byte, error) {
 // properties of s, the definition named def ("" for the root). A property
 // without a text is an error, so that a field added to a type cannot reach
 // a form without a label.
-func annotate(s *jsonschema.Schema, def string, lang norm.Lang) error {
+func annotate(s *form.Schema, def string, lang norm.Lang) error {
 	if t, ok := defTexts[def]; ok {
 		s.Title, s.Description = t[0].In(lang), t[1].In(lang)
 	}
@@ -93,8 +95,8 @@ func annotate(s *jsonschema.Schema, def string, lang norm.Lang) error {
 		return nil
 	}
 	u := func(n uint64) *uint64 { return &n }
-	for pair := s.Properties.Oldest(); pair != nil; pair = pair.Next() {
-		key, p := def+"."+pair.Key, pair.Value
+	for name, p := range s.Properties.All() {
+		key := def + "." + name
 		t, ok := fieldTexts[key]
 		if !ok {
 			return fmt.Errorf("normdoc: no title for %s", key)
