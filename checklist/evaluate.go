@@ -648,17 +648,7 @@ func appendMessage(b []byte, code FindingCode, c *Criterion, j *judgement, ans *
 			b = appendSurveyMessage(b, c, j, li)
 			break
 		}
-		b = append(b, c.ID...)
-		b = append(b, p.claims...)
-		b = appendNum(b, j.claimed, li)
-		b = append(b, "% ("...)
-		b = append(b, resultWord(j.claimRes, li)...)
-		b = append(b, p.butShows...)
-		b = appendNum(b, j.number, li)
-		b = append(b, "% ("...)
-		b = strconv.AppendInt(b, int64(j.share.Num), 10)
-		b = append(b, p.of...)
-		b = strconv.AppendInt(b, int64(j.share.Den), 10)
+		b = appendClaimBeside(b, c, j, li, p.claims, p.butShows)
 		b = append(b, p.so...)
 		b = append(b, resultWord(j.result, li)...)
 		b = append(b, '.')
@@ -755,4 +745,22 @@ func appendRatingReason(b []byte, rule RatingRule, score float64, capped []Crite
 		b = append(b, cappedEnd[li]...)
 	}
 	return b
+}
+
+// appendClaimBeside writes the start of a finding that sets a claimed
+// share beside a measured one: "GG12-1: the self-assessment claims 100%
+// (met), but the register shows 63.8% (125 of 196", with the register's or
+// the survey's words.
+func appendClaimBeside(b []byte, c *Criterion, j *judgement, li int, claims, butShows string) []byte {
+	b = append(b, c.ID...)
+	b = append(b, claims...)
+	b = appendNum(b, j.claimed, li)
+	b = append(b, "% ("...)
+	b = append(b, resultWord(j.claimRes, li)...)
+	b = append(b, butShows...)
+	b = appendNum(b, j.number, li)
+	b = append(b, "% ("...)
+	b = strconv.AppendInt(b, int64(j.share.Num), 10)
+	b = append(b, msgPhr[li].of...)
+	return strconv.AppendInt(b, int64(j.share.Den), 10)
 }

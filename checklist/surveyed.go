@@ -182,17 +182,7 @@ func appendSurveyExplanation(b []byte, c *Criterion, j *judgement, li int) []byt
 // contradicts.
 func appendSurveyMessage(b []byte, c *Criterion, j *judgement, li int) []byte {
 	p := &surveyPhr[li]
-	b = append(b, c.ID...)
-	b = append(b, p.claims...)
-	b = appendNum(b, j.claimed, li)
-	b = append(b, "% ("...)
-	b = append(b, resultWord(j.claimRes, li)...)
-	b = append(b, p.butShows...)
-	b = appendNum(b, j.number, li)
-	b = append(b, "% ("...)
-	b = strconv.AppendInt(b, int64(j.share.Num), 10)
-	b = append(b, phr[li].of...)
-	b = strconv.AppendInt(b, int64(j.share.Den), 10)
+	b = appendClaimBeside(b, c, j, li, p.claims, p.butShows)
 	b = append(b, surveyPhr[li].interval...)
 	b = appendNum(b, j.low, li)
 	b = append(b, "–"...)
