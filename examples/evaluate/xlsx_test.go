@@ -148,6 +148,10 @@ func TestXLSXReport(t *testing.T) {
 	assert.Equal(t, rep.Measured.Period.From.String(), v)
 	r = rowOf(t, f, "Summary", "Incidents")
 	assert.Equal(t, float64(rep.Measured.Incidents), number(t, f, "Summary", fmt.Sprintf("B%d", r)))
+	r = rowOf(t, f, "Summary", "Rules applied")
+	v, _ = f.GetCellValue("Summary", fmt.Sprintf("B%d", r))
+	assert.Equal(t, "catalogue "+rep.Policy.Catalogue+" · the catalogue's weights and thresholds · green from 80, amber from 55", v,
+		"the workbook names the rules it applied, as the other formats do")
 
 	// Items: every score a number equal to the report's.
 	for i, it := range rep.Items {

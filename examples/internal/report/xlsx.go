@@ -419,6 +419,10 @@ func writeSummary(f *excelize.File, st *styles, sheet string, rep *checklist.Rep
 		[]any{xNFindings.In(lang), len(rep.Findings)},
 		[]any{xNCritical.In(lang), critical},
 	)
+	if v.Policy != "" { // the catalogue version and the weights and thresholds applied
+		label := normLabels[li(lang)].Policy
+		rows = append(rows, []any{label, strings.TrimPrefix(v.Policy, label+": ")})
+	}
 	if m := rep.Measured; m != nil {
 		rows = append(rows,
 			[]any{xRegister.In(lang), v.Measured.Origin},
