@@ -67,7 +67,9 @@ type Comparison struct {
 	Remaining int       `json:"remaining"`
 
 	// PolicyChanged is set when the two reports may have been made with
-	// different policies: another evidence age, or overridden weights or
+	// different policies: another catalogue version or rating bounds (a
+	// report of last year against this year's rules), another evidence age,
+	// or overridden weights or
 	// thresholds on either side (see [Policy]). Part of a change in score
 	// may then come from the policy rather than the organisation.
 	PolicyChanged bool `json:"policy_changed,omitempty"`
@@ -365,7 +367,8 @@ func ratingChange(old, new *Report) RatingChange {
 // criteria were overridden, not the values, so two overridden policies
 // cannot be shown equal).
 func policyEqual(a, b Policy) bool {
-	return a.MaxEvidenceAgeMonths == b.MaxEvidenceAgeMonths && !a.ItemWeights && !b.ItemWeights &&
+	return a.Catalogue == b.Catalogue && a.GreenFrom == b.GreenFrom && a.AmberFrom == b.AmberFrom &&
+		a.MaxEvidenceAgeMonths == b.MaxEvidenceAgeMonths && !a.ItemWeights && !b.ItemWeights &&
 		len(a.Overrides) == 0 && len(b.Overrides) == 0
 }
 

@@ -225,3 +225,23 @@ func TestSameOrganisation(t *testing.T) {
 	b.Name = "Gemeente Klein-Veerhaven"
 	assert.False(t, checklist.SameOrganisation(a, b))
 }
+
+// A report made under another catalogue version or other rating bounds
+// (last year's report against this year's rules) is compared, but the
+// comparison says that part of the change may come from the rules.
+func TestComparePolicyChangedByCatalogue(t *testing.T) {
+	old, new := sampleReport(t, "ind-before.json", norm.EN), sampleReport(t, "ind-after.json", norm.EN)
+	for name, change := range map[string]func(p *checklist.Policy){
+		"catalogue": func(p *checklist.Policy) { p.Catalogue = "2025-01-01" },
+		"green":     func(p *checklist.Policy) { p.GreenFrom = 85 },
+		"amber":     func(p *checklist.Policy) { p.AmberFrom = 50 },
+	} {
+		t.Run(name, func(t *testing.T) {
+			o := old
+			change(&o.Policy)
+			c, err := checklist.Compare(o, new)
+			require.NoError(t, err)
+			assert.True(t, c.PolicyChanged)
+		})
+	}
+}

@@ -123,7 +123,7 @@ var compareNL = compareLabels{
 	CriteriaChanged: "Criteria die veranderden", NoCriteria: "Geen criterium veranderde.",
 	Resolved: "Opgeloste bevindingen", New: "Nieuwe bevindingen",
 	Remaining: "%d bevindingen staan in beide rapporten.",
-	Policy:    "Let op: de rapporten zijn mogelijk met verschillende instellingen gemaakt (leeftijd van bewijs, gewichten of drempels); een deel van het verschil kan daaruit komen.",
+	Policy:    "Let op: de rapporten zijn mogelijk met verschillende instellingen gemaakt (versie van de catalogus, grenzen van de beoordeling, leeftijd van bewijs, gewichten of drempels); een deel van het verschil kan daaruit komen.",
 	Answer:    "antwoord", Unanswered: "–", RatingChange: "Oordeel", Items: "Punten", Legend: "Legenda",
 	Changes: map[checklist.Change]string{checklist.Improved: "beter", checklist.Worse: "slechter", checklist.Unchanged: "gelijk", checklist.Changed: "anders"},
 }
@@ -135,7 +135,7 @@ var compareEN = compareLabels{
 	CriteriaChanged: "Criteria that changed", NoCriteria: "No criterion changed.",
 	Resolved: "Findings resolved", New: "New findings",
 	Remaining: "%d findings are in both reports.",
-	Policy:    "Note: the reports may have been made with different settings (evidence age, weights or thresholds); part of the difference may come from them.",
+	Policy:    "Note: the reports may have been made with different rules (catalogue version, rating bounds, evidence age, weights or thresholds); part of the difference may come from them.",
 	Answer:    "answer", Unanswered: "–", RatingChange: "Rating", Items: "Items", Legend: "Legend",
 	Changes: map[checklist.Change]string{checklist.Improved: "improved", checklist.Worse: "worse", checklist.Unchanged: "unchanged", checklist.Changed: "changed"},
 }
