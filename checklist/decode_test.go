@@ -406,34 +406,6 @@ func ExampleDecodeAssessment() {
 	// /answers/GG05-1/evidence/0/date future: het bewijsstuk is gedateerd op 2025-09-01, na de datum van de zelfevaluatie (2025-06-30)
 }
 
-func BenchmarkDecodeAssessment(b *testing.B) {
-	doc := fullAssessment(b)
-	if _, err := DecodeAssessment(bytes.NewReader(doc)); err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(doc)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := DecodeAssessment(bytes.NewReader(doc)); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkDecodeAssessmentPlainJSON is the yardstick: encoding/json into
-// the same struct, without limits, schema or semantic checks.
-func BenchmarkDecodeAssessmentPlainJSON(b *testing.B) {
-	doc := fullAssessment(b)
-	b.SetBytes(int64(len(doc)))
-	b.ReportAllocs()
-	for b.Loop() {
-		var a Assessment
-		if err := json.Unmarshal(doc, &a); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 func TestDecodeAssessmentCapsProblems(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`{"version":"1","organisation":{"name":"O","kind":"other","client_facing_employees":0,"managers":0},"assessment_date":"2025-01-31","assessor":{"id":"A"},"answers":{"GG01-1":{"value":1,"evidence":[`)
