@@ -453,15 +453,7 @@ func appendExplanation(b []byte, c *Criterion, ci int, t Threshold, v Value, j j
 	case j.surveyed:
 		b = appendSurveyExplanation(b, c, &j, li)
 	case j.measured:
-		b = append(b, p.claimed...)
-		b = appendNum(b, j.claimed, li)
-		b = append(b, '%')
-		b = append(b, p.measured...)
-		b = appendNum(b, j.number, li)
-		b = append(b, "% ("...)
-		b = strconv.AppendInt(b, int64(j.share.Num), 10)
-		b = append(b, p.of...)
-		b = strconv.AppendInt(b, int64(j.share.Den), 10)
+		b = appendClaimedAndShare(b, &j, li, p.claimed, p.measured)
 		b = append(b, ") "...)
 		b = append(b, c.Unit.In(langs[li])...)
 		b = append(b, p.decides...)
@@ -470,6 +462,21 @@ func appendExplanation(b []byte, c *Criterion, ci int, t Threshold, v Value, j j
 	}
 	b = append(b, "; "...)
 	return appendNorm(b, c, ci, t, li)
+}
+
+// appendClaimedAndShare writes the start of an explanation that sets the
+// claimed share beside a measured one, "claimed 100%, measured 63.8% (125
+// of 196", in the register's or the survey's words.
+func appendClaimedAndShare(b []byte, j *judgement, li int, claimed, measured string) []byte {
+	b = append(b, claimed...)
+	b = appendNum(b, j.claimed, li)
+	b = append(b, '%')
+	b = append(b, measured...)
+	b = appendNum(b, j.number, li)
+	b = append(b, "% ("...)
+	b = strconv.AppendInt(b, int64(j.share.Num), 10)
+	b = append(b, phr[li].of...)
+	return strconv.AppendInt(b, int64(j.share.Den), 10)
 }
 
 // appendAnswer writes the answer part of an explanation: the value quoted

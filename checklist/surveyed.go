@@ -1,7 +1,6 @@
 package checklist
 
 import (
-	"strconv"
 	"sync"
 
 	"github.com/goedgesprek/goedgesprek/checklist/survey"
@@ -154,15 +153,7 @@ var surveyPhr = [2]struct{ claimed, surveyed, interval, decides, straddle, claim
 // interval 80.1–97.4%) know to report; the survey decides".
 func appendSurveyExplanation(b []byte, c *Criterion, j *judgement, li int) []byte {
 	p := &surveyPhr[li]
-	b = append(b, p.claimed...)
-	b = appendNum(b, j.claimed, li)
-	b = append(b, '%')
-	b = append(b, p.surveyed...)
-	b = appendNum(b, j.number, li)
-	b = append(b, "% ("...)
-	b = strconv.AppendInt(b, int64(j.share.Num), 10)
-	b = append(b, phr[li].of...)
-	b = strconv.AppendInt(b, int64(j.share.Den), 10)
+	b = appendClaimedAndShare(b, j, li, p.claimed, p.surveyed)
 	b = append(b, p.interval...)
 	b = appendNum(b, j.low, li)
 	b = append(b, "–"...)
