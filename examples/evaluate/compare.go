@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/base64"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -449,15 +447,7 @@ var compareTemplate = template.Must(template.New("compare").Parse(compareHTMLSou
 
 // compareCSP is the page's Content-Security-Policy: nothing but its own
 // inline stylesheet, allowed by hash.
-var compareCSP = func() string {
-	_, rest, ok := strings.Cut(compareHTMLSource, "<style>")
-	css, _, ok2 := strings.Cut(rest, "</style>")
-	if !ok || !ok2 || strings.Contains(css, "{{") {
-		panic("evaluate: the comparison's stylesheet must be one static <style> element")
-	}
-	sum := sha256.Sum256([]byte(css))
-	return "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; base-uri 'none'; form-action 'none'"
-}()
+var compareCSP = report.PageCSP(compareHTMLSource)
 
 type compareChart struct {
 	Width, Height, PlotHeight, AxisY int

@@ -2,12 +2,9 @@ package main
 
 import (
 	"bufio"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/base64"
 	"fmt"
 	"html/template"
-	"strings"
 
 	"github.com/goedgesprek/goedgesprek/checklist"
 	"github.com/goedgesprek/goedgesprek/examples/internal/report"
@@ -22,15 +19,7 @@ var summaryHTMLSource string
 var summaryTemplate = template.Must(template.New("summary").Parse(summaryHTMLSource))
 
 // summaryCSP allows nothing but the page's own stylesheet.
-var summaryCSP = func() string {
-	_, rest, ok := strings.Cut(summaryHTMLSource, "<style>")
-	css, _, ok2 := strings.Cut(rest, "</style>")
-	if !ok || !ok2 || strings.Contains(css, "{{") {
-		panic("evaluate: the summary's stylesheet must be one static <style> element")
-	}
-	sum := sha256.Sum256([]byte(css))
-	return "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; base-uri 'none'; form-action 'none'"
-}()
+var summaryCSP = report.PageCSP(summaryHTMLSource)
 
 type htmlSummary struct {
 	w    *bufio.Writer

@@ -146,12 +146,26 @@ func coverageColour(p int) string {
 // style and nothing else inline.
 func StyleHash() string { return styleHash }
 
-var styleHash = func() string {
-	_, rest, ok := strings.Cut(htmlSource, "<style>")
+var styleHash = StyleHashOf(htmlSource)
+
+// StyleHashOf returns the Content-Security-Policy source ("'sha256-…'") of
+// the one static <style> element of an HTML template source. It panics when
+// the template has no such element, or a template action inside it: a
+// programming error, found the first time the package loads, like
+// template.Must.
+func StyleHashOf(src string) string {
+	_, rest, ok := strings.Cut(src, "<style>")
 	css, _, ok2 := strings.Cut(rest, "</style>")
 	if !ok || !ok2 || strings.Contains(css, "{{") {
-		panic("report: the template's stylesheet must be one static <style> element")
+		panic("report: a template's stylesheet must be one static <style> element")
 	}
 	sum := sha256.Sum256([]byte(css))
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-}()
+}
+
+// PageCSP is the Content-Security-Policy of a page written from the HTML
+// template source src: nothing but its own inline stylesheet, allowed by
+// hash (see StyleHashOf).
+func PageCSP(src string) string {
+	return "default-src 'none'; style-src " + StyleHashOf(src) + "; base-uri 'none'; form-action 'none'"
+}
