@@ -60,15 +60,11 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer, sink batchSin
 		return fail(stderr, c.lang, c.input, err)
 	}
 	defer in.Close()
-	dst := stdout
-	if c.out != "" && c.out != "-" {
-		f, err := os.Create(c.out)
-		if err != nil {
-			return fail(stderr, c.lang, c.out, err)
-		}
-		defer f.Close()
-		dst = f
+	dst, err := openOutput(c, stdout)
+	if err != nil {
+		return fail(stderr, c.lang, c.out, err)
 	}
+	defer dst.Close()
 	// The batch allocates fast but keeps little alive (one chunk of lines
 	// and reports): collecting at twice the live heap instead of once saves
 	// about a tenth of the CPU for some 20 MB more, still flat in the

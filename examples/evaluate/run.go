@@ -212,6 +212,19 @@ func openInput(name string, stdin io.Reader) (io.ReadCloser, error) {
 	return os.Open(name)
 }
 
+// openOutput opens -o for a streamed output (-batch, -summary), or
+// returns stdout. The caller closes what it returns.
+func openOutput(c config, stdout io.Writer) (io.WriteCloser, error) {
+	if c.out == "" || c.out == "-" {
+		return nopWriteCloser{stdout}, nil
+	}
+	return os.Create(c.out)
+}
+
+type nopWriteCloser struct{ io.Writer }
+
+func (nopWriteCloser) Close() error { return nil }
+
 // fail reports refused input: every problem with its pointer, in the
 // chosen language.
 func fail(stderr io.Writer, lang norm.Lang, what string, err error) int {

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"runtime"
 	"slices"
 	"strconv"
@@ -310,15 +309,11 @@ func runSummary(c config, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, c.lang, c.input, err)
 	}
 	defer in.Close()
-	dst := stdout
-	if c.out != "" && c.out != "-" {
-		f, err := os.Create(c.out)
-		if err != nil {
-			return fail(stderr, c.lang, c.out, err)
-		}
-		defer f.Close()
-		dst = f
+	dst, err := openOutput(c, stdout)
+	if err != nil {
+		return fail(stderr, c.lang, c.out, err)
 	}
+	defer dst.Close()
 	out := bufio.NewWriterSize(dst, 256<<10)
 	r := bufio.NewReaderSize(in, 256<<10)
 	p := newPortfolio()
