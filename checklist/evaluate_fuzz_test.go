@@ -59,6 +59,7 @@ func FuzzEvaluate(f *testing.F) {
 // checkReport asserts what every report must satisfy.
 func checkReport(tb testing.TB, r checklist.Report) {
 	tb.Helper()
+	requireAppendJSON(tb, r)
 	if !(r.Score >= 0 && r.Score <= 100) || !(r.Completeness >= 0 && r.Completeness <= 1) {
 		tb.Fatalf("score %v, completeness %v", r.Score, r.Completeness)
 	}

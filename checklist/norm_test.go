@@ -64,6 +64,7 @@ func TestWithNormSample(t *testing.T) {
 
 	r, err := checklist.Evaluate(a, checklist.WithLang(norm.EN), checklist.WithNorm(d))
 	require.NoError(t, err)
+	requireAppendJSON(t, r)
 	gg111 := criterion(r, "GG11-1")
 	assert.Equal(t, checklist.PartiallyMet, gg111.Result)
 	require.NotNil(t, gg111.Derived)

@@ -59,6 +59,7 @@ func TestWithSurveyDecides(t *testing.T) {
 
 	rep, err := checklist.Evaluate(a, checklist.WithLang(norm.EN), checklist.WithSurvey(round(t, surveyMonth, 40, surveytest.After)))
 	require.NoError(t, err)
+	requireAppendJSON(t, rep)
 
 	// GG05-2: 93% of 40 is 37 (92.5%, Wilson 80.1–97.4%): below 95, so
 	// partially met where the claim was met, and 95 lies in the interval.

@@ -44,7 +44,7 @@ type batchError struct {
 type slot struct {
 	lineNo int
 	in     []byte
-	out    bytes.Buffer
+	out    []byte // the report, one JSON line
 	err    error
 }
 
@@ -129,12 +129,12 @@ func runBatch(c config, stdin io.Reader, stdout, stderr io.Writer, sink batchSin
 			}
 			if s.err == nil {
 				if sink == nil {
-					out.Write(s.out.Bytes())
-				} else if sinkErr = sink.report(s.lineNo, s.out.Bytes()); sinkErr != nil {
+					out.Write(s.out)
+				} else if sinkErr = sink.report(s.lineNo, s.out); sinkErr != nil {
 					return sinkErr
 				}
-				if s.out.Cap() > keepBuf {
-					s.out = bytes.Buffer{}
+				if cap(s.out) > keepBuf {
+					s.out = nil
 				}
 				continue
 			}
@@ -245,8 +245,7 @@ func evaluateChunk(slots []slot, lang norm.Lang, workers int) {
 				if s.err != nil {
 					continue
 				}
-				s.out.Reset()
-				s.err = evaluateLine(s.in, lang, &s.out)
+				s.out, s.err = evaluateLine(s.in, lang, s.out[:0])
 			}
 		})
 	}
@@ -254,15 +253,19 @@ func evaluateChunk(slots []slot, lang norm.Lang, workers int) {
 }
 
 // evaluateLine decodes, evaluates and encodes one assessment as one JSON
-// line.
-func evaluateLine(line []byte, lang norm.Lang, out *bytes.Buffer) error {
+// line appended to out: the bytes json.Encoder writes, without its
+// reflection (Report.AppendJSON).
+func evaluateLine(line []byte, lang norm.Lang, out []byte) ([]byte, error) {
 	a, err := checklist.DecodeAssessment(bytes.NewReader(line))
 	if err != nil {
-		return err
+		return out, err
 	}
 	rep, err := checklist.Evaluate(a, checklist.WithLang(lang))
 	if err != nil {
-		return err
+		return out, err
 	}
-	return json.NewEncoder(out).Encode(&rep)
+	if out, err = rep.AppendJSON(out); err != nil {
+		return out, err
+	}
+	return append(out, '\n'), nil
 }
