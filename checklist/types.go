@@ -240,6 +240,72 @@ func (v Value) MarshalJSON() ([]byte, error) {
 	return []byte("null"), nil
 }
 
+// plainList reads a compact JSON array of plain strings (see plainString),
+// the form decoders hand over; ok is false for anything else, which
+// encoding/json then reads.
+func plainList(b []byte) (list []string, ok bool) {
+	if len(b) < 2 || b[0] != '[' || b[len(b)-1] != ']' {
+		return nil, false
+	}
+	list = []string{}
+	rest := b[1 : len(b)-1]
+	for len(rest) > 0 {
+		end := bytes.IndexByte(rest[1:], '"') + 2 // just past the closing quote
+		if rest[0] != '"' || end < 2 || !plainString(rest[:end]) {
+			return nil, false
+		}
+		list = append(list, string(rest[1:end-1]))
+		rest = rest[end:]
+		if len(rest) > 0 {
+			if rest[0] != ',' || len(rest) == 1 {
+				return nil, false
+			}
+			rest = rest[1:]
+		}
+	}
+	return list, true
+}
+
+// jsonNumber says whether b is a JSON number:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func jsonNumber(b []byte) bool {
+	i := 0
+	digits := func() bool {
+		j := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		return i > j
+	}
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && b[i] >= '1' && b[i] <= '9':
+		digits()
+	default:
+		return false
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if !digits() {
+			return false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return false
+		}
+	}
+	return i == len(b)
+}
+
 // plainString says whether b is a JSON string whose text is the bytes
 // between the quotes: printable ASCII without escapes.
 func plainString(b []byte) bool {
@@ -257,12 +323,15 @@ func plainString(b []byte) bool {
 // UnmarshalJSON implements json.Unmarshaler. It accepts a bool, a finite
 // number, a string or an array of strings; anything else is an error.
 func (v *Value) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
+	b = bytes.Trim(b, " \t\r\n") // JSON's whitespace only
 	if len(b) == 0 {
 		return fmt.Errorf("empty value")
 	}
 	switch b[0] {
 	case 'n':
+		if string(b) != "null" {
+			return fmt.Errorf("value must be a bool, number, string or list of strings")
+		}
 		*v = Value{}
 		return nil
 	case 't', 'f':
@@ -288,6 +357,10 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 		}
 		*v = Value{kind: KindString, s: x}
 	case '[':
+		if x, ok := plainList(b); ok {
+			*v = Value{kind: KindList, list: x}
+			return nil
+		}
 		var x []string
 		if err := json.Unmarshal(b, &x); err != nil {
 			return fmt.Errorf("a list must hold strings: %w", err)
@@ -297,11 +370,13 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 		}
 		*v = Value{kind: KindList, list: x}
 	default:
-		var x float64
-		if err := json.Unmarshal(b, &x); err != nil {
+		if !jsonNumber(b) {
 			return fmt.Errorf("value must be a bool, number, string or list of strings")
 		}
-		if math.IsNaN(x) || math.IsInf(x, 0) {
+		// The grammar checked, ParseFloat reads what encoding/json would,
+		// without its allocations; it fails only out of range.
+		x, err := strconv.ParseFloat(string(b), 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 			return fmt.Errorf("number out of range")
 		}
 		*v = Number(x)
