@@ -355,6 +355,12 @@ func (e *jsonAppender) float(f float64) {
 		e.fail(fmt.Errorf("json: unsupported value: %s", strconv.FormatFloat(f, 'g', -1, 64)))
 		return
 	}
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 && (f != 0 || !math.Signbit(f)) {
+		// Whole numbers (weights, counts, most scores) print as integers:
+		// the same digits, without the shortest-float search.
+		e.b = strconv.AppendInt(e.b, int64(f), 10)
+		return
+	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'

@@ -27,7 +27,7 @@ func FuzzAppendJSONString(f *testing.F) {
 // FuzzAppendJSONFloat: numbers are written as encoding/json writes a
 // float64, in both notations.
 func FuzzAppendJSONFloat(f *testing.F) {
-	for _, x := range []float64{0, math.Copysign(0, -1), 1, -1.5, 55, 1e-6, 9.99e-7, 1e-7, 1e20, 1e21, 123456789e15, math.MaxFloat64, math.SmallestNonzeroFloat64, 1.0 / 3} {
+	for _, x := range []float64{0, math.Copysign(0, -1), 1, -1.5, 55, 1e-6, 9.99e-7, 1e-7, 1e15, 1e15 - 1, -(1e15 - 1), 1e20, 1e21, 123456789e15, math.MaxFloat64, math.SmallestNonzeroFloat64, 1.0 / 3} {
 		f.Add(x)
 	}
 	f.Fuzz(func(t *testing.T, x float64) {

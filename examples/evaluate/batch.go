@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 
 	"github.com/goedgesprek/goedgesprek/checklist"
 	"github.com/goedgesprek/goedgesprek/norm"
@@ -32,6 +33,9 @@ const (
 	// keepBuf is the largest line buffer kept for the next round; a
 	// bigger one (a long line) is let go once its line is done.
 	keepBuf = 64 << 10
+	// reportBuf is the first size of a report buffer: a report of all 41
+	// criteria with findings is 15-25 KB.
+	reportBuf = 32 << 10
 )
 
 // batchError is the line written for an input line that was refused, so
@@ -230,22 +234,26 @@ func readLine(r *bufio.Reader, buf []byte) (line []byte, tooLong bool, err error
 	}
 }
 
-// evaluateChunk evaluates the slots in parallel, each worker taking every
-// workers-th slot.
+// evaluateChunk evaluates the slots in parallel: each worker takes the
+// next slot not yet taken, so that a long line holds up one worker, not
+// every slot after it in the same stride.
 func evaluateChunk(slots []slot, lang norm.Lang, workers int) {
 	if len(slots) == 0 {
 		return
 	}
-	workers = min(workers, len(slots))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := range workers {
+	for range min(workers, len(slots)) {
 		wg.Go(func() {
-			for i := w; i < len(slots); i += workers {
-				s := &slots[i]
-				if s.err != nil {
-					continue
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(slots) {
+					return
 				}
-				s.out, s.err = evaluateLine(s.in, lang, s.out[:0])
+				s := &slots[i]
+				if s.err == nil {
+					s.out, s.err = evaluateLine(s.in, lang, s.out[:0])
+				}
 			}
 		})
 	}
@@ -263,6 +271,9 @@ func evaluateLine(line []byte, lang norm.Lang, out []byte) ([]byte, error) {
 	rep, err := checklist.Evaluate(a, checklist.WithLang(lang))
 	if err != nil {
 		return out, err
+	}
+	if cap(out) == 0 {
+		out = make([]byte, 0, reportBuf) // most reports fit: no regrowing
 	}
 	if out, err = rep.AppendJSON(out); err != nil {
 		return out, err
