@@ -1,6 +1,7 @@
 package checklist_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -81,4 +82,36 @@ func BenchmarkEvaluateInvalid(b *testing.B) {
 			b.Fatal("want an error")
 		}
 	}
+}
+
+// BenchmarkReportJSON sets Report.AppendJSON beside json.Marshal on the
+// same report, as sub-benchmarks that -count interleaves:
+//
+//	go test -run '^$' -bench '^BenchmarkReportJSON$' -benchmem -count 10 ./checklist | benchstat -col /impl -
+func BenchmarkReportJSON(b *testing.B) {
+	r, err := checklist.Evaluate(benchAssessment(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	n, _ := json.Marshal(r)
+	b.Run("impl=AppendJSON", func(b *testing.B) {
+		b.SetBytes(int64(len(n)))
+		b.ReportAllocs()
+		buf := make([]byte, 0, 2*len(n))
+		for b.Loop() {
+			var err error
+			if buf, err = r.AppendJSON(buf[:0]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("impl=encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(len(n)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := json.Marshal(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -384,6 +384,23 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// plainWord says whether none of the eight bytes of w is below 0x20,
+// at or above 0x80, or one of " \\ < > & (the bytes jsonSafe refuses).
+// A byte b of x = w ^ c·0x01…01 is zero where w holds c; (x - 0x01…01) &^ x
+// has its high bit set there (and possibly, after a borrow, above it,
+// which only sends the word to the byte-by-byte path).
+func plainWord(w uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	zero := func(x uint64) uint64 { return (x - lo) &^ x }
+	bad := w | (w - 0x20*lo) // high bit: byte >= 0x80, or byte < 0x20 (borrow)
+	bad |= zero(w ^ '"'*lo)
+	bad |= zero(w ^ '\\'*lo)
+	bad |= zero(w ^ '<'*lo)
+	bad |= zero(w ^ '>'*lo)
+	bad |= zero(w ^ '&'*lo)
+	return bad&hi == 0
+}
+
 // appendJSONString appends s as a JSON string the way encoding/json does
 // by default: quotes, backslashes and control characters escaped, and
 // also <, >, & and U+2028/U+2029 (safe to embed in HTML and JavaScript);
@@ -393,6 +410,15 @@ func appendJSONString[S ~string | ~[]byte](b []byte, s S) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while none needs a second look: most of a
+		// report is plain text.
+		for i+8 <= len(s) && plainWord(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if jsonSafe[c] {

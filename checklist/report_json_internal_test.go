@@ -10,7 +10,8 @@ import (
 // FuzzAppendJSONString: strings are written as encoding/json writes
 // them, whatever their bytes.
 func FuzzAppendJSONString(f *testing.F) {
-	for _, s := range []string{"", "plain", "<a href=\"x\">&amp;</a>", "\x00\x1f\x7f\b\f\n\r\t\\", "\u2028\u2029", "\xff\xed\xa0\x80", "é😀", "\xf0\x9f\x98"} {
+	for _, s := range []string{"", "plain", "<a href=\"x\">&amp;</a>", "\x00\x1f\x7f\b\f\n\r\t\\", "\u2028\u2029", "\xff\xed\xa0\x80", "é😀", "\xf0\x9f\x98",
+		"eight ok", "sixteen bytes ok", "seven..<", "........\x1f.......", "........ ......\x7f", "1234567&12345678", "antwoord: ja; norm: ≥ 95% voldaan", "\x20\x20\x20\x20\x20\x20\x20\x1f"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -93,4 +94,30 @@ func FuzzValueUnmarshalJSON(f *testing.F) {
 			t.Fatalf("%q: got %#v, want %#v", b, got, want)
 		}
 	})
+}
+
+// TestPlainWord: the eight-byte test agrees with the byte table for every
+// byte value in every position, beside neighbours at the edges of the
+// safe range (a borrow from one lane must not hide the next).
+func TestPlainWord(t *testing.T) {
+	safe := func(c byte) bool { return c < 0x80 && jsonSafe[c] }
+	for _, bg := range []byte{' ', '!', 'a', '~', 0x7f, 0x1f, 0} {
+		for pos := range 8 {
+			for c := range 256 {
+				var w uint64
+				want := true
+				for lane := range 8 {
+					b := bg
+					if lane == pos {
+						b = byte(c)
+					}
+					want = want && safe(b)
+					w |= uint64(b) << (8 * lane)
+				}
+				if got := plainWord(w); got != want {
+					t.Fatalf("background %#x, byte %#x at %d: plainWord %v, want %v", bg, c, pos, got, want)
+				}
+			}
+		}
+	}
 }
