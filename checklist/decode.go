@@ -165,15 +165,6 @@ func dateProblem(ptr, s string) norm.Problem {
 		"%s is geen bestaande datum", "%s is not an existing date", strconv.Quote(s))}
 }
 
-// criterionOrder maps each criterion to its place in the checklist.
-var criterionOrder = sync.OnceValue(func() map[CriterionID]int {
-	m := map[CriterionID]int{}
-	for i, c := range criteria {
-		m[c.ID] = i
-	}
-	return m
-})
-
 // docView is what the semantic checks look at, taken from the parsed
 // tree, valid or not.
 type docView struct {
@@ -228,29 +219,23 @@ func viewOfTree(tree any) docView {
 	}
 	answers, _ := root["answers"].(map[string]any)
 	// Checklist order, then unknown keys by name, so that "first" in a
-	// duplicate message is stable. Each key's place is looked up once.
-	type placed struct {
-		at  int // place in the checklist; len(criteria) for unknown keys
-		key string
-	}
-	order := criterionOrder()
-	ps := make([]placed, 0, len(answers))
-	for k := range answers {
-		at, ok := order[CriterionID(k)]
-		if !ok {
-			at = len(criteria)
+	// duplicate message is stable. A valid document has only known keys:
+	// those are looked up in order, and only the rest is sorted.
+	keys := make([]string, 0, len(answers))
+	for i := range criteria {
+		if _, ok := answers[string(criteria[i].ID)]; ok {
+			keys = append(keys, string(criteria[i].ID))
 		}
-		ps = append(ps, placed{at, k})
 	}
-	slices.SortFunc(ps, func(a, b placed) int {
-		if a.at != b.at {
-			return a.at - b.at
+	if len(keys) < len(answers) {
+		var unknown []string
+		for k := range answers {
+			if _, ok := lookupCriterion(CriterionID(k)); !ok {
+				unknown = append(unknown, k)
+			}
 		}
-		return strings.Compare(a.key, b.key)
-	})
-	keys := make([]string, len(ps))
-	for i, p := range ps {
-		keys[i] = p.key
+		slices.Sort(unknown)
+		keys = append(keys, unknown...)
 	}
 	for _, k := range keys {
 		ans, _ := answers[k].(map[string]any)
