@@ -93,7 +93,7 @@ func BenchmarkPlanStatus(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		r := &pool[i%len(pool)]
-		followup.Status(mustPlan(b, r.Incident, followup.Policy{}), r.Actions, at)
+		mustStatus(b, mustPlan(b, r.Incident, followup.Policy{}), r.Actions, at)
 		i++
 	}
 }

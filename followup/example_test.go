@@ -83,7 +83,12 @@ func ExampleStatus() {
 		fmt.Println(err)
 		return
 	}
-	for _, s := range followup.Status(obs, actions, at) {
+	sts, err := followup.Status(obs, actions, at)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range sts {
 		line := fmt.Sprintf("%-16s %-12s %-13s %s", s.Kind, s.Subject, s.State, s.WaivedReason.EN)
 		fmt.Println(strings.TrimSpace(line))
 	}

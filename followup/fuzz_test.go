@@ -63,9 +63,9 @@ func FuzzDecodeAction(f *testing.F) {
 		if !back.At.Equal(a.At) {
 			t.Fatalf("round trip changed the time: %v != %v", back.At, a.At)
 		}
-		// Status and Summarize take any valid action without trouble.
+		// Status takes any valid action without trouble.
 		obs := mustPlan(t, oneIncident(t), followup.Policy{})
-		_ = followup.Status(obs, []followup.Action{a}, a.At)
+		mustStatus(t, obs, []followup.Action{a}, a.At)
 	})
 }
 
@@ -167,6 +167,6 @@ func FuzzPlan(f *testing.F) {
 				t.Fatalf("%s due %v before the anchor %v", o.Kind, o.Due, inc.OccurredAt)
 			}
 		}
-		_ = followup.Status(obs, nil, inc.OccurredAt)
+		mustStatus(t, obs, nil, inc.OccurredAt)
 	})
 }

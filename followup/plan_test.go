@@ -49,6 +49,15 @@ func mustPlan(tb testing.TB, inc incident.Incident, p followup.Policy) []followu
 	return obs
 }
 
+// mustStatus is Status for obligations and actions the test knows are
+// valid.
+func mustStatus(tb testing.TB, obs []followup.Obligation, acts []followup.Action, at time.Time) []followup.ObligationStatus {
+	tb.Helper()
+	sts, err := followup.Status(obs, acts, at)
+	require.NoError(tb, err)
+	return sts
+}
+
 // mustDeadline is Policy.Deadline for a policy the test knows is valid.
 func mustDeadline(tb testing.TB, p followup.Policy, anchor time.Time, d time.Duration) time.Time {
 	tb.Helper()

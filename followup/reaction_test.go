@@ -59,7 +59,7 @@ func TestReactionByPoliceReportOrDamages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			at := occurred.Add(100 * time.Hour)
-			st := stateOf(t, followup.Status(obs, tt.actions, at), followup.KindReaction, P)
+			st := stateOf(t, mustStatus(t, obs, tt.actions, at), followup.KindReaction, P)
 			assert.Equal(t, tt.want, st.State)
 			assert.Equal(t, tt.action, st.ActionID)
 			assert.Equal(t, tt.by, st.FulfilledBy)
@@ -80,7 +80,7 @@ func TestReactionByPoliceReportOrDamages(t *testing.T) {
 
 	// Before the report happened, the reaction is still open.
 	early := []followup.Action{act("r1", followup.KindPoliceReport, P, 30, followup.OutcomeDone)}
-	st := stateOf(t, followup.Status(obs, early, occurred.Add(20*time.Hour)), followup.KindReaction, P)
+	st := stateOf(t, mustStatus(t, obs, early, occurred.Add(20*time.Hour)), followup.KindReaction, P)
 	assert.Equal(t, followup.StateOpen, st.State)
 	assert.Empty(t, st.FulfilledBy)
 }

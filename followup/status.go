@@ -1,6 +1,8 @@
 package followup
 
 import (
+	"errors"
+	"strconv"
 	"time"
 
 	"github.com/goedgesprek/goedgesprek/incident"
@@ -123,9 +125,46 @@ func (k Kind) Declinable() bool {
 //     in any case.
 //
 // The result has the order of obligations. Status does not modify its
-// arguments.
-func Status(obligations []Obligation, actions []Action, at time.Time) []ObligationStatus {
-	return status(make([]ObligationStatus, 0, len(obligations)), obligations, actions, at)
+// arguments. An obligation or action whose kind, or an action whose
+// outcome, is not one of the codes could match nothing and would leave an
+// obligation open without a word: Status refuses it instead, with a
+// *norm.Error (Op "followup.Status", code norm.CodeEnum) pointing at
+// "/obligations/i/kind", "/actions/i/kind" or "/actions/i/outcome".
+func Status(obligations []Obligation, actions []Action, at time.Time) ([]ObligationStatus, error) {
+	var ps norm.Problems
+	for i := range obligations {
+		if _, err := norm.ParseCode("kind", string(obligations[i].Kind), kinds); err != nil {
+			ps.Add(codeProblem("/obligations/"+strconv.Itoa(i)+"/kind", err))
+		}
+	}
+	actionCodes(&ps, "/actions/", actions)
+	if err := ps.Err("followup.Status"); err != nil {
+		return nil, err
+	}
+	return status(make([]ObligationStatus, 0, len(obligations)), obligations, actions, at), nil
+}
+
+// actionCodes adds a problem for each action whose kind or outcome is not
+// a known code, at prefix + its index.
+func actionCodes(ps *norm.Problems, prefix string, actions []Action) {
+	for i := range actions {
+		a := &actions[i]
+		if _, err := norm.ParseCode("kind", string(a.Kind), kinds); err != nil {
+			ps.Add(codeProblem(prefix+strconv.Itoa(i)+"/kind", err))
+		}
+		if _, err := norm.ParseCode("outcome", string(a.Outcome), outcomes); err != nil {
+			ps.Add(codeProblem(prefix+strconv.Itoa(i)+"/outcome", err))
+		}
+	}
+}
+
+func codeProblem(ptr string, err error) norm.Problem {
+	p := norm.Problem{Pointer: ptr, Code: norm.CodeEnum, Message: norm.T(err.Error(), err.Error())}
+	var ce *norm.CodeError
+	if errors.As(err, &ce) {
+		p.Message = ce.Message()
+	}
+	return p
 }
 
 func status(dst []ObligationStatus, obligations []Obligation, actions []Action, at time.Time) []ObligationStatus {

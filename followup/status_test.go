@@ -80,7 +80,7 @@ func TestStatus(t *testing.T) {
 	obs := mustPlan(t, oneIncident(t), followup.Policy{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sts := followup.Status(obs, tt.actions, tt.at)
+			sts := mustStatus(t, obs, tt.actions, tt.at)
 			require.Len(t, sts, len(obs))
 			s := stateOf(t, sts, tt.kind, tt.subject)
 			assert.Equal(t, tt.want, s.State)
@@ -102,7 +102,7 @@ func TestStatusNotApplicable(t *testing.T) {
 	inc := oneIncident(t)
 	inc.Perpetrator = incident.Perpetrator{Role: incident.PerpetratorUnknown}
 	obs := mustPlan(t, inc, followup.Policy{})
-	sts := followup.Status(obs, nil, inc.OccurredAt.Add(1000*time.Hour))
+	sts := mustStatus(t, obs, nil, inc.OccurredAt.Add(1000*time.Hour))
 	s := stateOf(t, sts, followup.KindReaction, followup.SubjectPerpetrator)
 	assert.Equal(t, followup.StateWaived, s.State)
 	assert.Equal(t, obs[0].Reason, s.WaivedReason)
@@ -119,10 +119,10 @@ func TestStatusDeclinedThenOfferedAgain(t *testing.T) {
 		act("a2", followup.KindManagerTalk, "E-001", 50, followup.OutcomeDone),
 	}
 	day := func(d int) time.Time { return inc.OccurredAt.Add(time.Duration(d) * 24 * time.Hour) }
-	assert.Equal(t, followup.StateOpen, stateOf(t, followup.Status(obs, actions, day(13)), followup.KindAftercareAgain, "E-001").State)
-	assert.Equal(t, followup.StateOverdue, stateOf(t, followup.Status(obs, actions, day(15)), followup.KindAftercareAgain, "E-001").State)
+	assert.Equal(t, followup.StateOpen, stateOf(t, mustStatus(t, obs, actions, day(13)), followup.KindAftercareAgain, "E-001").State)
+	assert.Equal(t, followup.StateOverdue, stateOf(t, mustStatus(t, obs, actions, day(15)), followup.KindAftercareAgain, "E-001").State)
 	actions = append(actions, act("a3", followup.KindAftercareAgain, "E-001", 24*14, followup.OutcomeDone))
-	sts := followup.Status(obs, actions, day(15))
+	sts := mustStatus(t, obs, actions, day(15))
 	assert.Equal(t, followup.StateDoneOnTime, stateOf(t, sts, followup.KindAftercare, "E-001").State)
 	assert.Equal(t, followup.OutcomeDeclined, stateOf(t, sts, followup.KindAftercare, "E-001").Outcome)
 	assert.Equal(t, followup.StateDoneOnTime, stateOf(t, sts, followup.KindAftercareAgain, "E-001").State)
@@ -142,4 +142,49 @@ func TestStateText(t *testing.T) {
 	assert.ErrorIs(t, s.UnmarshalText([]byte("late")), norm.ErrUnknownCode)
 	_, err := followup.State("late").MarshalText()
 	assert.ErrorIs(t, err, norm.ErrUnknownCode)
+}
+
+// TestStatusRefusesUnknownCodes: an action with an outcome or kind that is
+// not a code (a typo in a hand-built action) matched nothing, so the
+// reaction it recorded showed as overdue without a word. Status and
+// Summarize now refuse it, with its pointer.
+func TestStatusRefusesUnknownCodes(t *testing.T) {
+	inc := oneIncident(t)
+	obs := mustPlan(t, inc, followup.Policy{})
+	good := act("a1", followup.KindReaction, followup.SubjectPerpetrator, 2, followup.OutcomeDone)
+	typo := good
+	typo.Outcome = "finished"
+	badKind := good
+	badKind.Kind = "reactie"
+	at := inc.OccurredAt.Add(100 * time.Hour)
+
+	sts, err := followup.Status(obs, []followup.Action{good, typo, badKind}, at)
+	assert.Nil(t, sts)
+	var ne *norm.Error
+	require.ErrorAs(t, err, &ne)
+	assert.ErrorIs(t, err, norm.ErrInvalid)
+	assert.Equal(t, "followup.Status", ne.Op)
+	require.Len(t, ne.Problems, 2)
+	assert.Equal(t, "/actions/1/outcome", ne.Problems[0].Pointer)
+	assert.Equal(t, "/actions/2/kind", ne.Problems[1].Pointer)
+	for _, p := range ne.Problems {
+		assert.Equal(t, norm.CodeEnum, p.Code)
+		assert.True(t, p.Message.Complete(), "%+v", p.Message)
+	}
+
+	handObs := append([]followup.Obligation(nil), obs...)
+	handObs[1].Kind = "aangifte"
+	_, err = followup.Status(handObs, nil, at)
+	require.ErrorAs(t, err, &ne)
+	assert.Equal(t, "/obligations/1/kind", ne.Problems[0].Pointer)
+
+	recs := seq(followup.Record{Incident: inc, Actions: []followup.Action{good}}, followup.Record{Incident: inc, Actions: []followup.Action{good, typo}})
+	s, err := followup.Summarize(recs, followup.Policy{}, at)
+	require.ErrorAs(t, err, &ne)
+	assert.Equal(t, "followup.Summarize", ne.Op)
+	assert.Equal(t, "/1/actions/1/outcome", ne.Problems[0].Pointer)
+	assert.Equal(t, 0, s.Incidents, "no half summary on error")
+
+	// The same action spelt right is done on time.
+	assert.Equal(t, followup.StateDoneOnTime, stateOf(t, mustStatus(t, obs, []followup.Action{good}, at), followup.KindReaction, followup.SubjectPerpetrator).State)
 }

@@ -2,7 +2,10 @@ package followup
 
 import (
 	"iter"
+	"strconv"
 	"time"
+
+	"github.com/goedgesprek/goedgesprek/norm"
 )
 
 // OverdueLimit is how many overdue obligations a Summary lists at most;
@@ -36,7 +39,10 @@ const OverdueLimit = 1000
 //     cause, of all incidents.
 //
 // An error from the sequence stops Summarize, which returns it with a zero
-// Summary; so does a policy that Policy.Validate refuses.
+// Summary; so does a policy that Policy.Validate refuses, and an action
+// whose kind or outcome is not a known code (a *norm.Error with Op
+// "followup.Summarize" pointing at "/r/actions/i/outcome", r counting
+// the records from 0): it would count as no action at all.
 func Summarize(records iter.Seq2[Record, error], p Policy, at time.Time) (Summary, error) {
 	if err := p.Validate(); err != nil {
 		return Summary{}, err
@@ -45,10 +51,19 @@ func Summarize(records iter.Seq2[Record, error], p Policy, at time.Time) (Summar
 	s := Summary{At: at, Overdue: []Overdue{}}
 	var obs []Obligation
 	var sts []State
+	n := 0
 	for r, err := range records {
 		if err != nil {
 			return Summary{}, err
 		}
+		// An action of an unknown kind or outcome would count as no action
+		// at all: refuse it, as Status does.
+		var ps norm.Problems
+		actionCodes(&ps, "/"+strconv.Itoa(n)+"/actions/", r.Actions)
+		if err := ps.Err("followup.Summarize"); err != nil {
+			return Summary{}, err
+		}
+		n++
 		s.Incidents++
 		if a := r.Incident.Analysis; a != nil && len(a.Causes) > 0 {
 			s.CauseAnalysis.Num++

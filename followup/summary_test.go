@@ -160,7 +160,7 @@ func reference(tb testing.TB, recs iter.Seq2[followup.Record, error], p followup
 		if r.Incident.Analysis != nil && len(r.Incident.Analysis.Causes) > 0 {
 			s.CauseAnalysis.Num++
 		}
-		sts := followup.Status(mustPlan(tb, r.Incident, p), r.Actions, at)
+		sts := mustStatus(tb, mustPlan(tb, r.Incident, p), r.Actions, at)
 		repeat := map[string]bool{}
 		for _, st := range sts {
 			if st.Kind == followup.KindAftercareAgain && st.State.Done() {

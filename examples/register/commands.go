@@ -338,7 +338,11 @@ func cmdDue(e *env, args []string) int {
 		if err != nil {
 			return cli.Fail(e.stderr, e.lang, e.db, err)
 		}
-		for _, s := range followup.Status(obs, r.Actions, at) {
+		sts, err := followup.Status(obs, r.Actions, at)
+		if err != nil {
+			return cli.Fail(e.stderr, e.lang, e.db, err)
+		}
+		for _, s := range sts {
 			if s.State == followup.StateOverdue || (!*overdueOnly && s.State == followup.StateOpen) {
 				due = append(due, s)
 			}
