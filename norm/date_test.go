@@ -3,6 +3,7 @@ package norm_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -115,6 +116,10 @@ func FuzzParseDate(f *testing.F) {
 			require.ErrorAs(t, err, &de)
 			require.Equal(t, s, de.Value)
 			require.NotEmpty(t, err.Error())
+			if norm.DateShaped(s) {
+				_, terr := time.Parse("2006-01-02", s)
+				require.Error(t, terr, "%q refused, but time.Parse reads it", s)
+			}
 			return
 		}
 		require.True(t, d.Valid(), "%q parsed to an invalid %#v", s, d)
@@ -154,5 +159,26 @@ func TestDateShaped(t *testing.T) {
 		"":           false,
 	} {
 		assert.Equal(t, want, norm.DateShaped(s), s)
+	}
+}
+
+// TestParseDateAgreesWithTime: ParseDate reads the digits itself; it must
+// give time.Parse's verdict and date for every month and day field (00 to
+// 99) of years around every leap rule.
+func TestParseDateAgreesWithTime(t *testing.T) {
+	for _, y := range []int{0, 1, 4, 99, 100, 400, 1582, 1600, 1900, 1999, 2000, 2023, 2024, 2025, 2100, 2400, 9996, 9999} {
+		for m := range 100 {
+			for d := range 100 {
+				s := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				want, werr := time.Parse("2006-01-02", s)
+				got, err := norm.ParseDate(s)
+				if (err == nil) != (werr == nil) {
+					t.Fatalf("%s: ParseDate error %v, time.Parse error %v", s, err, werr)
+				}
+				if err == nil && got != norm.DateOf(want) {
+					t.Fatalf("%s: ParseDate %v, time.Parse %v", s, got, want)
+				}
+			}
+		}
 	}
 }
