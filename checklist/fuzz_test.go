@@ -104,11 +104,20 @@ func FuzzDecodeAssessment(f *testing.F) {
 		// Free text the decoder (through the schema's patterns) accepts,
 		// Evaluate accepts too: the two keep one rule.
 		var ne *norm.Error
-		if _, err := Evaluate(a); errors.As(err, &ne) {
+		r, err := Evaluate(a)
+		if errors.As(err, &ne) {
 			for _, p := range ne.Problems {
 				if p.Code == norm.CodeFormat {
 					t.Fatalf("decoded, but Evaluate refuses it: %v", err)
 				}
+			}
+		}
+		if err == nil {
+			// The report of whatever was accepted encodes alike both ways.
+			want, werr := json.Marshal(r)
+			got, gerr := r.AppendJSON(nil)
+			if werr != nil || gerr != nil || string(got) != string(want) {
+				t.Fatalf("AppendJSON differs from json.Marshal (%v, %v):\n%s\n%s", gerr, werr, got, want)
 			}
 		}
 		enc, err := json.Marshal(a)

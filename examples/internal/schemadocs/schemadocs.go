@@ -5,6 +5,7 @@ package schemadocs
 
 import (
 	"github.com/goedgesprek/goedgesprek/checklist"
+	"github.com/goedgesprek/goedgesprek/checklist/survey"
 	"github.com/goedgesprek/goedgesprek/followup"
 	"github.com/goedgesprek/goedgesprek/incident"
 	"github.com/goedgesprek/goedgesprek/norm"
@@ -25,6 +26,7 @@ var All = []Doc{
 	{"action", followup.Schema},
 	{"report", checklist.ReportSchema},
 	{"norm", normdoc.Schema},
+	{"survey", survey.Schema},
 }
 
 // UISchemas are the form libraries a UI schema exists for (the
