@@ -1,7 +1,7 @@
 package followup
 
 import (
-	"errors"
+	"slices"
 	"strconv"
 	"time"
 
@@ -133,8 +133,8 @@ func (k Kind) Declinable() bool {
 func Status(obligations []Obligation, actions []Action, at time.Time) ([]ObligationStatus, error) {
 	var ps norm.Problems
 	for i := range obligations {
-		if _, err := norm.ParseCode("kind", string(obligations[i].Kind), kinds); err != nil {
-			ps.Add(codeProblem("/obligations/"+strconv.Itoa(i)+"/kind", err))
+		if k := obligations[i].Kind; !slices.Contains(kinds, k) {
+			ps.Add(norm.Problem{Pointer: "/obligations/" + strconv.Itoa(i) + "/kind", Code: norm.CodeEnum, Message: codeMessage("kind", string(k), kinds)})
 		}
 	}
 	actionCodes(&ps, "/actions/", actions)
@@ -149,22 +149,13 @@ func Status(obligations []Obligation, actions []Action, at time.Time) ([]Obligat
 func actionCodes(ps *norm.Problems, prefix string, actions []Action) {
 	for i := range actions {
 		a := &actions[i]
-		if _, err := norm.ParseCode("kind", string(a.Kind), kinds); err != nil {
-			ps.Add(codeProblem(prefix+strconv.Itoa(i)+"/kind", err))
+		if !slices.Contains(kinds, a.Kind) {
+			ps.Add(norm.Problem{Pointer: prefix + strconv.Itoa(i) + "/kind", Code: norm.CodeEnum, Message: codeMessage("kind", string(a.Kind), kinds)})
 		}
-		if _, err := norm.ParseCode("outcome", string(a.Outcome), outcomes); err != nil {
-			ps.Add(codeProblem(prefix+strconv.Itoa(i)+"/outcome", err))
+		if !slices.Contains(outcomes, a.Outcome) {
+			ps.Add(norm.Problem{Pointer: prefix + strconv.Itoa(i) + "/outcome", Code: norm.CodeEnum, Message: codeMessage("outcome", string(a.Outcome), outcomes)})
 		}
 	}
-}
-
-func codeProblem(ptr string, err error) norm.Problem {
-	p := norm.Problem{Pointer: ptr, Code: norm.CodeEnum, Message: norm.T(err.Error(), err.Error())}
-	var ce *norm.CodeError
-	if errors.As(err, &ce) {
-		p.Message = ce.Message()
-	}
-	return p
 }
 
 func status(dst []ObligationStatus, obligations []Obligation, actions []Action, at time.Time) []ObligationStatus {
