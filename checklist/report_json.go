@@ -367,7 +367,7 @@ func (e *jsonAppender) float(f float64) {
 	}
 	e.b = strconv.AppendFloat(e.b, f, format, -1, 64)
 	if format == 'e' {
-		// 1e-07, not 1e-07: encoding/json drops the exponent's leading zero.
+		// 1e-7, not 1e-07: encoding/json drops the exponent's leading zero.
 		if n := len(e.b); n >= 4 && e.b[n-4] == 'e' && e.b[n-3] == '-' && e.b[n-2] == '0' {
 			e.b[n-2] = e.b[n-1]
 			e.b = e.b[:n-1]
