@@ -111,7 +111,7 @@ func (c FindingCode) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (c *FindingCode) UnmarshalText(b []byte) error {
-	v, err := norm.ParseCode("finding", string(b), findingCodes)
+	v, err := parseFindingCode(string(b))
 	if err != nil {
 		return err
 	}

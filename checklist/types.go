@@ -59,7 +59,7 @@ func (r Result) MarshalText() ([]byte, error) { return norm.MarshalCode("result"
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (r *Result) UnmarshalText(b []byte) error {
-	v, err := norm.ParseCode("result", string(b), results)
+	v, err := parseResult(string(b))
 	if err != nil {
 		return err
 	}
