@@ -29,27 +29,15 @@ func compactSamples(tb testing.TB) [][]byte {
 // BenchmarkBatch measures -batch end to end: read, decode and validate,
 // evaluate, encode, over 1,000 lines per iteration. Compare runs with
 // benchstat; the throughput is reported as assessments/s.
-func BenchmarkBatch(b *testing.B) {
-	const lines = 1000
-	lns := compactSamples(b)
-	var in bytes.Buffer
-	for i := range lines {
-		in.Write(lns[i%len(lns)])
-		in.WriteByte('\n')
-	}
-	b.SetBytes(int64(in.Len()))
-	b.ReportAllocs()
-	for b.Loop() {
-		if code := run([]string{"-batch", "-"}, bytes.NewReader(in.Bytes()), io.Discard, io.Discard); code != exitOK {
-			b.Fatalf("exit code %d", code)
-		}
-	}
-	b.ReportMetric(float64(lines)*float64(b.N)/b.Elapsed().Seconds(), "assessments/s")
-}
+func BenchmarkBatch(b *testing.B) { benchBatch(b, "-batch", "-") }
 
 // BenchmarkBatchXLSX is BenchmarkBatch writing one workbook row per
 // line instead of one JSON report.
-func BenchmarkBatchXLSX(b *testing.B) {
+func BenchmarkBatchXLSX(b *testing.B) { benchBatch(b, "-batch", "-format", "xlsx", "-") }
+
+// benchBatch runs the evaluator with args on 1,000 sample lines per
+// iteration and reports assessments/s.
+func benchBatch(b *testing.B, args ...string) {
 	const lines = 1000
 	lns := compactSamples(b)
 	var in bytes.Buffer
@@ -60,7 +48,7 @@ func BenchmarkBatchXLSX(b *testing.B) {
 	b.SetBytes(int64(in.Len()))
 	b.ReportAllocs()
 	for b.Loop() {
-		if code := run([]string{"-batch", "-format", "xlsx", "-"}, bytes.NewReader(in.Bytes()), io.Discard, io.Discard); code != exitOK {
+		if code := run(args, bytes.NewReader(in.Bytes()), io.Discard, io.Discard); code != exitOK {
 			b.Fatalf("exit code %d", code)
 		}
 	}
